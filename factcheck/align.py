@@ -1,0 +1,82 @@
+"""Word-by-word alignment of two claims: the shared description of what differs.
+
+An ``Edit`` is difflib's opcode over the two token lists (compared by their
+folded, lower-cased form, so format alone never differs). ``differences``
+drops the edits that are format after all: hyphenation and spacing
+("e-mail"/"email"), numbers written as words or digits ("three"/"3").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from .model import Token
+from .numbers import number_value
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    tag: str  # equal, replace, insert, delete
+    a1: int
+    a2: int
+    b1: int
+    b2: int
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """One non-format edit with the words on each side."""
+
+    edit: Edit
+    a_words: tuple[Token, ...]
+    b_words: tuple[Token, ...]
+
+    @property
+    def a_text(self) -> str:
+        return " ".join(t.norm for t in self.a_words)
+
+    @property
+    def b_text(self) -> str:
+        return " ".join(t.norm for t in self.b_words)
+
+
+def align(a: tuple[Token, ...], b: tuple[Token, ...]) -> list[Edit]:
+    matcher = SequenceMatcher(None, [t.norm for t in a], [t.norm for t in b], autojunk=False)
+    return [Edit(*op) for op in matcher.get_opcodes()]
+
+
+def window(edits: list[Edit]) -> list[Edit]:
+    """Edits between the first and last equal run: where one text is a fragment of the other."""
+    equal = [i for i, e in enumerate(edits) if e.tag == "equal"]
+    if not equal:
+        return []
+    return edits[equal[0] : equal[-1] + 1]
+
+
+def matched(edits: list[Edit]) -> int:
+    return sum(e.a2 - e.a1 for e in edits if e.tag == "equal")
+
+
+def differences(a: tuple[Token, ...], b: tuple[Token, ...], edits: list[Edit]) -> list[Difference]:
+    out = []
+    for e in edits:
+        if e.tag == "equal":
+            continue
+        aw, bw = a[e.a1 : e.a2], b[e.b1 : e.b2]
+        if is_format_only(aw, bw):
+            continue
+        out.append(Difference(e, aw, bw))
+    return out
+
+
+def is_format_only(aw: tuple[Token, ...], bw: tuple[Token, ...]) -> bool:
+    join_a = "".join(t.norm for t in aw).replace("-", "").replace("'", "").replace(".", "")
+    join_b = "".join(t.norm for t in bw).replace("-", "").replace("'", "").replace(".", "")
+    if join_a == join_b:
+        return True
+    if aw and bw:
+        va, vb = number_value([t.norm for t in aw]), number_value([t.norm for t in bw])
+        if va is not None and va == vb:
+            return True
+    return False

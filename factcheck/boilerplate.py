@@ -1,0 +1,63 @@
+"""Web-page furniture that is not a claim.
+
+General heuristics only: too few words to state a fact, no verb-like word,
+title-cased link bait, credits and bylines, and the phrases of comment forms,
+newsletters, sharing and cookie banners that every site template carries.
+Lines repeated across many unrelated sources are dropped by the pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Token
+
+MIN_WORDS = 4
+
+_FURNITURE = re.compile(
+    r"""(?ix)
+    \b(?:read\s+time|min(?:ute)?s?\s+read|\d+\s*min\s*\d*\s*sec)\b
+    | ^(?:log\s*in|sign\s*(?:in|up)|subscribe|register)\b
+    | \b(?:login|log\s+in|sign\s+in)\s+with\b
+    | \bleave\s+a\s+(?:reply|comment)\b
+    | \byour\s+email\s+address\b | \bwill\s+not\s+be\s+published\b
+    | \brequired\s+fields?\b | \bcomment\s+data\b | \breduce\s+spam\b
+    | \b(?:newsletter|unsubscribe|inbox)\b.*\b(?:sign|subscribe|get|deliver)
+    | \b(?:sign|subscribe)\b.*\bnewsletter\b
+    | \ball\s+rights\s+reserved\b | ^(?:copyright|\u00a9)
+    | \b(?:cookies?\s+policy|privacy\s+policy|terms\s+of\s+(?:use|service))\b
+    | \bwe\s+use\s+cookies\b
+    | \b(?:click|tap)\s+here\b | \bshare\s+(?:this|on)\b | \bfollow\s+us\b
+    | \bcheck\s+out\s+the\s+full\s+(?:article|story)\b
+    | \b(?:read|see)\s+(?:more|the\s+full\s+(?:article|story))\b
+    | ^(?:advertisement|related|recommended|trending|sponsored|watch|listen|photo|image|video)\b\s*[:|]?
+    | ^(?:by|posted\s+by|written\s+by|reporting\s+by|editing\s+by)\s+[A-Z]
+    | ^(?:updated|published|posted)\s*:?\s*\d
+    | \b(?:getty\s+images|shutterstock|file\s+photo|photo\s+credit)\b
+    | \byou\s+won'?t\s+believe\b
+    """
+)
+_CREDIT = re.compile(r"^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*/\s*[\w .&-]+$")
+_TERMINAL = re.compile(r"[.!?\"”’)\]]$")
+
+
+def is_boilerplate(text: str, tokens: tuple[Token, ...], headline: bool = False) -> bool:
+    """True for lines an editor would not call a statement of fact."""
+    words = [t for t in tokens if any(c.isalpha() for c in t.text)]
+    if len(words) < MIN_WORDS:
+        return True
+    stripped = text.strip()
+    if _FURNITURE.search(stripped) or _CREDIT.match(stripped):
+        return True
+    if not headline and not _TERMINAL.search(stripped) and _title_cased(words):
+        return True
+    return False
+
+
+def _title_cased(words: list[Token]) -> bool:
+    """Link bait and navigation are written in Title Case without a full stop."""
+    long_words = [w for w in words if len(w.text) > 3]
+    if len(long_words) < 3:
+        return False
+    caps = sum(w.text[0].isupper() for w in long_words)
+    return caps / len(long_words) >= 0.8

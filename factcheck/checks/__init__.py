@@ -1,0 +1,38 @@
+"""The register of checks: each a small module with ``KINDS`` and ``run(ctx)``.
+
+The order matters only for reading the report; every check sees the same
+context. To add a check, write its module and its case file, then list it here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ..context import Context
+from ..model import Finding
+from . import (
+    conflicts,
+    frames,
+    garbled,
+    misquote,
+    misspelling,
+    spelling_variant,
+)
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    kinds: tuple[str, ...]
+    run: Callable[[Context], Iterable[Finding]]
+
+
+CHECKS: tuple[Check, ...] = (
+    Check("garbled", garbled.KINDS, garbled.run),
+    Check("misquote", misquote.KINDS, misquote.run),
+    Check("misspelling", misspelling.KINDS, misspelling.run),
+    Check("spelling_variant", spelling_variant.KINDS, spelling_variant.run),
+    Check("conflicts", conflicts.KINDS, conflicts.run),
+    Check("frames", frames.KINDS, frames.run),
+)

@@ -1,0 +1,91 @@
+"""Claims: the sentences of a source that state something, with their quotes."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from .boilerplate import is_boilerplate
+from .model import Claim, Quote, Source
+from .quotes import QuoteSpan, find_quotes
+from .segment import MAX_SENTENCE, Span, sentences
+from .textnorm import fold_text, tokenize
+
+_TERMINAL = re.compile(r"[.!?]['\"”’)]*$")
+
+
+def extract(source: Source, first_id: int = 0) -> list[Claim]:
+    """Claims of one source, numbered from ``first_id``."""
+    text = source.text
+    spans = sentences(text)
+    quotes = find_quotes(text)
+    claims: list[Claim] = []
+    headline_span = _headline(text, spans)
+    for span in spans:
+        if span.end - span.start > MAX_SENTENCE:
+            continue
+        raw = text[span.start : span.end]
+        tokens = tokenize(raw, span.start)
+        headline = span is headline_span
+        if is_boilerplate(raw, tokens, headline):
+            continue
+        claims.append(
+            Claim(
+                id=f"c{first_id + len(claims)}",
+                source=source.id,
+                start=span.start,
+                end=span.end,
+                text=raw,
+                tokens=tokens,
+                quotes=_clip(quotes, span),
+                headline=headline,
+                paragraph=span.paragraph,
+            )
+        )
+    return claims
+
+
+def _headline(text: str, spans: list[Span]) -> Span | None:
+    """The first line is the title when it stands alone and is not a paragraph of prose."""
+    if not spans:
+        return None
+    first = spans[0]
+    same_para = [s for s in spans if s.paragraph == first.paragraph]
+    if len(same_para) > 1:
+        return None
+    line = text[first.start : first.end]
+    if _TERMINAL.search(line) and len(line.split()) > 25:
+        return None
+    return first
+
+
+def _clip(quotes: list[QuoteSpan], span: Span) -> tuple[Quote, ...]:
+    out = []
+    for q in quotes:
+        s, e = max(q.start, span.start), min(q.end, span.end)
+        if e - s >= 2:
+            out.append(Quote(s, e, q.speaker))
+    return tuple(out)
+
+
+def drop_repeated_lines(claims: list[Claim], n_sources: int) -> list[Claim]:
+    """Template lines (the same words in many sources) are site furniture, not claims."""
+    if n_sources < 8:
+        return claims
+    per_text: Counter[str] = Counter()
+    seen: set[tuple[str, str]] = set()
+    for c in claims:
+        key = (c.source, fold_text(c.text).lower())
+        if key not in seen:
+            seen.add(key)
+            per_text[key[1]] += 1
+    limit = max(5, n_sources // 10)
+    return [c for c in claims if per_text[fold_text(c.text).lower()] < limit]
+
+
+def extract_all(sources: Iterable[Source]) -> list[Claim]:
+    claims: list[Claim] = []
+    for source in sources:
+        claims.extend(extract(source, len(claims)))
+    return claims

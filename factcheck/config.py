@@ -1,0 +1,152 @@
+"""Settings: defaults, the ``[factcheck]`` section of a config file, then flags.
+
+Config files are found by walking up from the working directory: the first of
+``.factcheck.cfg``, ``setup.cfg`` (with a ``[factcheck]`` section) or
+``pyproject.toml`` (with ``[tool.factcheck]``). ``--config FILE`` wins. Unknown
+keys and bad values are errors that name the key.
+"""
+
+from __future__ import annotations
+
+import configparser
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .model import KINDS, Severity
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Settings:
+    link_threshold: float = 62.0
+    containment: float = 0.72
+    min_content_words: int = 4
+    max_token_share: float = 0.02
+    fail_on: Severity = Severity.MEDIUM
+    enable: tuple[str, ...] = KINDS
+    disable: tuple[str, ...] = ()
+    accepted_variants: tuple[str, ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    spin_min_pairs: int = 3
+    spin_min_rate: float = 0.02
+    jobs: int = 0
+
+    def kind_enabled(self, kind: str) -> bool:
+        return kind in self.enable and kind not in self.disable
+
+    def affecting_findings(self) -> dict[str, object]:
+        """The settings that change which findings a run reports (kept in baselines)."""
+        out: dict[str, object] = {}
+        for f in dataclasses.fields(self):
+            if f.name in ("fail_on", "jobs"):
+                continue
+            value = getattr(self, f.name)
+            if isinstance(value, dict):
+                value = {k: v.label for k, v in sorted(value.items())}
+            elif isinstance(value, tuple):
+                value = list(value)
+            out[f.name.replace("_", "-")] = value
+        return out
+
+
+_FLOAT = {"link_threshold", "containment", "max_token_share", "spin_min_rate"}
+_INT = {"min_content_words", "spin_min_pairs", "jobs"}
+_LIST = {"enable", "disable", "accepted_variants"}
+
+
+def _convert(key: str, value: Any) -> Any:
+    name = key.replace("-", "_")
+    try:
+        if name in _FLOAT:
+            return float(value)
+        if name in _INT:
+            return int(value)
+        if name == "fail_on":
+            return Severity.parse(str(value))
+        if name in _LIST:
+            items = value if isinstance(value, list) else str(value).replace(",", " ").split()
+            items = tuple(str(i).strip() for i in items if str(i).strip())
+            if name in ("enable", "disable"):
+                bad = [i for i in items if i not in KINDS]
+                if bad:
+                    raise ValueError(f"unknown kind {bad[0]!r} (kinds: {', '.join(KINDS)})")
+            return items
+        if name == "severity":
+            pairs = value.items() if isinstance(value, dict) else _pairs(str(value))
+            out = {}
+            for kind, sev in pairs:
+                if kind not in KINDS:
+                    raise ValueError(f"unknown kind {kind!r}")
+                out[kind] = Severity.parse(str(sev))
+            return out
+    except ValueError as exc:
+        raise ConfigError(f"{key}: {exc}") from None
+    raise ConfigError(f"unknown setting {key!r}")
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    out = []
+    for item in text.replace(",", "\n").splitlines():
+        if item.strip():
+            if "=" not in item and ":" not in item:
+                raise ValueError(f"expected kind = severity, got {item.strip()!r}")
+            k, v = item.replace(":", "=", 1).split("=", 1)
+            out.append((k.strip(), v.strip()))
+    return out
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for name in (".factcheck.cfg", "setup.cfg", "pyproject.toml"):
+            candidate = folder / name
+            if candidate.is_file() and _has_section(candidate):
+                return candidate
+    return None
+
+
+def _has_section(path: Path) -> bool:
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    marker = "[tool.factcheck]" if path.suffix == ".toml" else "[factcheck]"
+    return marker in text
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    try:
+        if path.suffix == ".toml":
+            import tomllib
+
+            with path.open("rb") as fh:
+                data = tomllib.load(fh)
+            return dict(data.get("tool", {}).get("factcheck", {}))
+        parser = configparser.ConfigParser(inline_comment_prefixes=("#", ";"))
+        parser.read(path, encoding="utf-8")
+        return dict(parser["factcheck"]) if parser.has_section("factcheck") else {}
+    except (OSError, configparser.Error, ValueError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+
+
+def load(config: str | None = None, overrides: dict[str, Any] | None = None) -> Settings:
+    """Settings from the config file (found or named) with ``overrides`` on top."""
+    values: dict[str, Any] = {}
+    path = Path(config) if config else find_config()
+    if config and not Path(config).is_file():
+        raise ConfigError(f"{config}: no such configuration file")
+    if path is not None:
+        for key, value in read_config(path).items():
+            try:
+                values[key.replace("-", "_")] = _convert(key, value)
+            except ConfigError as exc:
+                raise ConfigError(f"{path}: {exc}") from None
+    for key, value in (overrides or {}).items():
+        if value is not None:
+            values[key.replace("-", "_")] = _convert(key, value)
+    return Settings(**values)

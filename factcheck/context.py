@@ -1,0 +1,66 @@
+"""What every check reads: the corpus after clustering, with shared lookups."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .align import Edit, align
+from .config import Settings
+from .model import Claim, Cluster, Source
+
+
+@dataclass
+class Context:
+    sources: dict[str, Source]
+    claims: list[Claim]
+    clusters: list[Cluster]
+    settings: Settings
+    spin: dict[str, float] = field(default_factory=dict)
+    _alignments: dict[tuple[str, str], list[Edit]] = field(default_factory=dict)
+
+    @cached_property
+    def by_id(self) -> dict[str, Claim]:
+        return {c.id: c for c in self.claims}
+
+    @cached_property
+    def by_source(self) -> dict[str, list[Claim]]:
+        out: dict[str, list[Claim]] = defaultdict(list)
+        for c in self.claims:
+            out[c.source].append(c)
+        return out
+
+    def cluster_pairs(self) -> Iterator[tuple[Claim, Claim]]:
+        """Every pair of claims of different sources that share a cluster."""
+        for k in self.clusters:
+            members = [self.by_id[c] for c in k.claims]
+            for i, a in enumerate(members):
+                for b in members[i + 1 :]:
+                    if a.source != b.source:
+                        yield (a, b) if a.source < b.source else (b, a)
+
+    def alignment(self, a: Claim, b: Claim) -> list[Edit]:
+        key = (a.id, b.id)
+        if key not in self._alignments:
+            self._alignments[key] = align(a.tokens, b.tokens)
+        return self._alignments[key]
+
+    @cached_property
+    def word_sources(self) -> dict[str, set[str]]:
+        """Folded word → the sources that use it."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for c in self.claims:
+            for t in c.tokens:
+                out[t.norm].add(c.source)
+        return out
+
+    @cached_property
+    def word_counts(self) -> Counter[str]:
+        return Counter(t.norm for c in self.claims for t in c.tokens)
+
+    @cached_property
+    def surface_counts(self) -> Counter[str]:
+        """Words as written (case kept), for telling names and acronyms apart."""
+        return Counter(t.text for c in self.claims for t in c.tokens)

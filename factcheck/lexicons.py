@@ -1,0 +1,73 @@
+"""General language resources, loaded once and only when a check needs them.
+
+- stop words: the NLTK English list (package data);
+- word frequencies: pyspellchecker's English dictionary (built from OpenSubtitles
+  and SCOWL word lists);
+- misspellings and en-GB/en-US spelling pairs: codespell's dictionaries
+  (derived from Wikipedia's lists of common misspellings, CC BY-SA 3.0).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    text = resources.files("factcheck.data").joinpath("stopwords.txt").read_text("utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@cache
+def word_frequency() -> dict[str, int]:
+    """English word → count; absent words are not English words."""
+    from spellchecker import SpellChecker
+
+    return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+
+
+def _codespell_rules(name: str) -> dict[str, tuple[str, ...]]:
+    text = resources.files("codespell_lib").joinpath("data", name).read_text("utf-8")
+    rules: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        if "->" not in line:
+            continue
+        wrong, right = line.split("->", 1)
+        options = tuple(o.strip() for o in right.split(",") if o.strip())
+        if options:
+            rules[wrong.strip().lower()] = options
+    return rules
+
+
+@cache
+def british_to_american() -> dict[str, str]:
+    return {k: v[0].lower() for k, v in _codespell_rules("dictionary_en-GB_to_en-US.txt").items()}
+
+
+@cache
+def spelling_variant_pairs() -> frozenset[frozenset[str]]:
+    return frozenset(frozenset((gb, us)) for gb, us in british_to_american().items())
+
+
+@cache
+def common_misspellings() -> dict[str, tuple[str, ...]]:
+    """codespell's main list: misspelling → corrections."""
+    return _codespell_rules("dictionary.txt")
+
+
+def is_spelling_variant(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return False
+    pairs = spelling_variant_pairs()
+    if frozenset((a, b)) in pairs:
+        return True
+    # Inflected forms: organisations/organizations, modelling/modeling.
+    for suffix in ("s", "es", "ed", "d", "ing", "er", "ers"):
+        if a.endswith(suffix) and b.endswith(suffix):
+            if frozenset((a[: -len(suffix)], b[: -len(suffix)])) in pairs:
+                return True
+    return False

@@ -1,0 +1,155 @@
+"""The records passed between pipeline stages.
+
+Every offset is a character offset into ``Source.text`` as decoded, so that
+``source.text[start:end]`` is exactly what the user sees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    INFO = 0
+    LOW = 1
+    MEDIUM = 2
+    HIGH = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        try:
+            return cls[name.strip().upper()]
+        except KeyError:
+            raise ValueError(
+                f"unknown severity {name!r} (use info, low, medium or high)"
+            ) from None
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+KINDS: tuple[str, ...] = (
+    "misquote",
+    "misspelling",
+    "garbled-rewrite",
+    "conflict-duration",
+    "conflict-scope",
+    "conflict-number",
+    "conflict-date",
+    "conflict-negation",
+    "conflict-attribution",
+    "spelling-variant",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    path: str
+    text: str
+    title: str = ""
+    url: str = ""
+    date: str = ""
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the raw text; ``norm`` is its folded, lower-cased form."""
+
+    text: str
+    norm: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """The words between quotation marks, clipped to one claim."""
+
+    start: int
+    end: int
+    speaker: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    source: str
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...]
+    quotes: tuple[Quote, ...] = ()
+    headline: bool = False
+    paragraph: int = 0
+
+    @property
+    def quote(self) -> bool:
+        return bool(self.quotes)
+
+    @property
+    def speaker(self) -> str | None:
+        for q in self.quotes:
+            if q.speaker:
+                return q.speaker
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    id: str
+    claims: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    source: str
+    claim: str
+    text: str
+    start: int
+    end: int
+    highlights: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    id: str
+    kind: str
+    severity: Severity
+    message: str
+    evidence: tuple[Evidence, ...]
+    odd_source: str | None = None
+    details: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for e in self.evidence:
+            seen.setdefault(e.source, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that could not be read; the run goes on without it."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Report:
+    sources: tuple[Source, ...]
+    claims: tuple[Claim, ...]
+    clusters: tuple[Cluster, ...]
+    findings: tuple[Finding, ...]
+    skipped: tuple[Skipped, ...] = ()
+    spin: dict[str, float] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+    settings: dict[str, object] = field(default_factory=dict)
+
+    def cluster_of(self) -> dict[str, str]:
+        return {cid: k.id for k in self.clusters for cid in k.claims}

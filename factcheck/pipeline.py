@@ -1,0 +1,74 @@
+"""The one place that knows the stage order.
+
+sources → claims → clusters → checks → findings → ``Report``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from . import claims as claims_stage
+from . import cluster as cluster_stage
+from .checks import CHECKS
+from .config import Settings
+from .context import Context
+from .findings import dedupe
+from .model import Report, Source
+from .sources import read_paths
+
+Progress = Callable[[str], None]
+
+
+def run(paths: list[str], settings: Settings, progress: Progress | None = None,
+        stdin_text: str | None = None) -> Report:
+    """Read ``paths`` and check them."""
+    say = progress or (lambda _stage: None)
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    say("reading")
+    corpus = read_paths(paths, stdin_text)
+    timings["read"] = time.perf_counter() - t0
+    report = analyse(list(corpus.sources), settings, say, timings)
+    return Report(report.sources, report.claims, report.clusters, report.findings,
+                  corpus.skipped, report.spin, report.timings, report.settings)
+
+
+def analyse(sources: list[Source], settings: Settings, say: Progress | None = None,
+            timings: dict[str, float] | None = None) -> Report:
+    """Check sources already read."""
+    say = say or (lambda _stage: None)
+    timings = timings if timings is not None else {}
+
+    def stage(name: str, start: float) -> float:
+        now = time.perf_counter()
+        timings[name] = now - start
+        return now
+
+    t = time.perf_counter()
+    say("claims")
+    claims = claims_stage.extract_all(sources)
+    claims = claims_stage.drop_repeated_lines(claims, len(sources))
+    t = stage("claims", t)
+    say("clusters")
+    links = cluster_stage.link(claims, settings)
+    clusters = cluster_stage.clusters(claims, links)
+    t = stage("clusters", t)
+    ctx = Context({s.id: s for s in sources}, claims, clusters, settings)
+    found = []
+    for check in CHECKS:
+        if not any(settings.kind_enabled(k) for k in check.kinds):
+            continue
+        say(f"check {check.name}")
+        found.extend(f for f in check.run(ctx) if settings.kind_enabled(f.kind))
+        t = stage(f"check:{check.name}", t)
+    findings = dedupe(found)
+    return Report(
+        sources=tuple(sources),
+        claims=tuple(claims),
+        clusters=tuple(clusters),
+        findings=tuple(findings),
+        spin=dict(ctx.spin),
+        timings=timings,
+        settings=settings.affecting_findings(),
+    )

@@ -1,0 +1,169 @@
+"""Direct quotations and who said them.
+
+A quote is found by its marks (curly or straight, double or single), may run
+across sentences, and a paragraph that opens a quote without closing it runs
+to the paragraph's end (the newspaper convention for a quote continued in the
+next paragraph). The speaker comes from the attribution next to the quote
+("Smith said", "said Smith", "told CNET", "according to"), a pronoun takes
+the last named speaker, and an unattributed continuation paragraph inherits
+the speaker of the paragraph before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .segment import paragraphs
+
+_SPEECH = (
+    r"said|says|say|told|tells|added|adds|stated|states|informed|informs|noted|notes|"
+    r"explained|explains|wrote|writes|asked|asks|argued|argues|continued|continues|declared|"
+    r"declares|insisted|insists|replied|replies|responded|responds|remarked|warned|warns|"
+    r"claimed|claims|announced|announces|observed|recalled|acknowledged|admitted|admits|"
+    r"emphasized|emphasised|stressed|tweeted|posted|testified|conceded|concluded|"
+    r"predicted|joked|cautioned|suggested|suggests|believes|thinks|urged|urges|pointed out|"
+    r"saying|adding|writing|telling|noting|explaining|arguing|according to"
+)
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
+_NAME = (
+    r"(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+"
+    r"|[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|de|van|von|al|bin))*"
+    r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
+)
+# After the closing mark: ", Smith said" / ", said Smith" / ", a spokesman told CNET".
+_AFTER_NAME_VERB = re.compile(rf"^[,;:]?\s*(?P<sp>{_NAME})\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
+_AFTER_VERB_NAME = re.compile(rf"^[,;:]?\s*(?:{_SPEECH})\s+(?P<sp>{_NAME})")
+# Before the opening mark: "Smith said: " / "According to Smith, " / "Smith told reporters that ".
+_BEFORE = re.compile(
+    rf"\b(?P<sp>{_NAME})\s+(?:\w+ly\s+)?(?:has\s+|had\s+|also\s+)?(?:{_SPEECH})\b(?P<rest>[^.!?“”\"]*)$"
+)
+_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<sp>{_NAME})\s*,[^.!?“”\"]*$")
+_GENERIC_HEAD = re.compile(r"^(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+")
+
+OPEN_DOUBLE = "“„«"
+CLOSE_DOUBLE = "”»"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    start: int
+    end: int
+    speaker: str | None
+    paragraph: int
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """All quotations of ``text``, with speakers where the text names them."""
+    found: list[tuple[int, int, int, bool]] = []
+    for number, (b_start, b_end) in enumerate(paragraphs(text)):
+        for s, e, closed in _marks(text, b_start, b_end):
+            found.append((s, e, number, closed))
+    quotes: list[QuoteSpan] = []
+    last_named: str | None = None
+    prev_para_speaker: tuple[int, str | None] | None = None
+    for s, e, para, _closed in found:
+        speaker = _speaker_after(text, e) or _speaker_before(text, s)
+        if speaker and speaker.lower() in _PRONOUNS:
+            speaker = last_named
+        if speaker is None and prev_para_speaker and prev_para_speaker[0] in (para, para - 1):
+            if _opens_paragraph(text, s):
+                speaker = prev_para_speaker[1]
+        if speaker and not _GENERIC_HEAD.match(speaker):
+            last_named = speaker
+        quotes.append(QuoteSpan(s, e, speaker, para))
+        prev_para_speaker = (para, speaker)
+    return quotes
+
+
+def _opens_paragraph(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start : start - 1].strip()
+
+
+def _marks(text: str, b_start: int, b_end: int) -> list[tuple[int, int, bool]]:
+    """Inner spans between matching marks in one paragraph."""
+    out: list[tuple[int, int, bool]] = []
+    open_at: int | None = None
+    open_kind = ""
+    for i in range(b_start, b_end):
+        ch = text[i]
+        if ch in OPEN_DOUBLE and open_at is None:
+            open_at, open_kind = i, "curly"
+        elif ch in CLOSE_DOUBLE and open_at is not None and open_kind == "curly":
+            out.append((open_at + 1, i, True))
+            open_at = None
+        elif ch == '"':
+            if open_at is None:
+                open_at, open_kind = i, "straight"
+            elif open_kind in ("straight", "curly"):
+                out.append((open_at + 1, i, True))
+                open_at = None
+        elif ch == "‘" and open_at is None and (i == b_start or not text[i - 1].isalnum()):
+            close = _single_close(text, i + 1, b_end)
+            if close is not None and " " in text[i + 1 : close]:
+                out.append((i + 1, close, True))
+    if open_at is not None and b_end - open_at > 20:
+        out.append((open_at + 1, b_end, False))
+    cleaned = []
+    for s, e, closed in out:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e - s >= 2:
+            cleaned.append((s, e, closed))
+    return cleaned
+
+
+def _single_close(text: str, start: int, end: int) -> int | None:
+    for j in range(start, end):
+        if text[j] == "’" and (j + 1 >= end or not text[j + 1].isalnum()):
+            return j
+        if text[j] in "“”\"":
+            return None
+    return None
+
+
+def _clause_after(text: str, end: int) -> str:
+    tail = text[end + 1 : end + 160]
+    cut = re.search(r"[.!?](?:\s|$)|[“\"\n]", tail)
+    return tail[: cut.start()] if cut else tail
+
+
+def _speaker_after(text: str, end: int) -> str | None:
+    clause = _clause_after(text, end)
+    for pattern in (_AFTER_VERB_NAME, _AFTER_NAME_VERB):
+        m = pattern.match(clause)
+        if m:
+            return _clean(m.group("sp"))
+    return None
+
+
+def _speaker_before(text: str, start: int) -> str | None:
+    head_from = max(text.rfind("\n", 0, start), 0)
+    head = text[head_from : max(start - 1, head_from)]
+    cut = max(head.rfind(". "), head.rfind("? "), head.rfind("! "), head.rfind("”"))
+    head = head[cut + 1 :] if cut >= 0 else head
+    for pattern in (_ACCORDING, _BEFORE):
+        m = pattern.search(head)
+        if m:
+            return _clean(m.group("sp"))
+    return None
+
+
+def _clean(name: str) -> str | None:
+    name = name.strip(" ,;:")
+    if not name or name.lower() in {"that", "this", "there"}:
+        return None
+    return name
+
+
+def same_speaker(a: str | None, b: str | None) -> bool | None:
+    """True or False where both are known, None where either is unknown or generic."""
+    if not a or not b:
+        return None
+    if _GENERIC_HEAD.match(a) or _GENERIC_HEAD.match(b):
+        return None
+    la, lb = a.split()[-1].lower(), b.split()[-1].lower()
+    return la == lb

@@ -1,0 +1,29 @@
+"""Reporters: functions of a finished ``Report`` that return text.
+
+No analysis happens here; each format is a view of the same data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..model import Report
+from . import json_report, text_report
+
+Reporter = Callable[[Report], str]
+
+REPORTERS: dict[str, Reporter] = {
+    "json": json_report.render,
+    "text": text_report.render,
+}
+
+
+def get(name: str) -> Reporter:
+    if name == "html":
+        from . import html_report
+
+        return html_report.render
+    return REPORTERS[name]
+
+
+FORMATS = (*REPORTERS, "html")

@@ -1,0 +1,53 @@
+"""The JSON report of the contract (schema ``factcheck/1``)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Finding, Report
+
+
+def as_dict(report: Report) -> dict[str, Any]:
+    cluster_of = report.cluster_of()
+    return {
+        "schema": "factcheck/1",
+        "sources": [
+            {"id": s.id, "path": s.path, "title": s.title, "encoding": s.encoding,
+             "spin": round(report.spin.get(s.id, 0.0), 4), **({"url": s.url} if s.url else {}),
+             **({"date": s.date} if s.date else {})}
+            for s in report.sources
+        ],
+        "claims": [
+            {"id": c.id, "source": c.source, "text": c.text, "start": c.start, "end": c.end,
+             "quote": c.quote, "speaker": c.speaker, "cluster": cluster_of.get(c.id),
+             "headline": c.headline,
+             "quotes": [{"start": q.start, "end": q.end, "speaker": q.speaker} for q in c.quotes]}
+            for c in report.claims
+        ],
+        "clusters": [{"id": k.id, "claims": list(k.claims)} for k in report.clusters],
+        "findings": [finding_dict(f) for f in report.findings],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
+        "settings": report.settings,
+    }
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "kind": f.kind,
+        "severity": f.severity.label,
+        "message": f.message,
+        "sources": list(f.sources),
+        **({"odd_source": f.odd_source} if f.odd_source else {}),
+        **({"details": [list(d) for d in f.details]} if f.details else {}),
+        "evidence": [
+            {"source": e.source, "claim": e.claim, "text": e.text, "start": e.start,
+             "end": e.end, "highlights": [list(h) for h in e.highlights]}
+            for e in f.evidence
+        ],
+    }
+
+
+def render(report: Report) -> str:
+    return json.dumps(as_dict(report), ensure_ascii=False, indent=1) + "\n"

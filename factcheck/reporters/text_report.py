@@ -1,0 +1,59 @@
+"""A readable summary for the terminal: findings grouped by severity, with
+``path:line:col`` of each piece of evidence (computed here, at the edge)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model import Report, Severity, Source
+
+_COLOURS = {Severity.HIGH: "\033[1;31m", Severity.MEDIUM: "\033[33m", Severity.LOW: "\033[36m",
+            Severity.INFO: "\033[2m"}
+_RESET = "\033[0m"
+_MARK = "\033[1;4m"
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def render(report: Report, color: bool = False) -> str:
+    sources = {s.id: s for s in report.sources}
+    out: list[str] = []
+    for skipped in report.skipped:
+        out.append(f"skipped {skipped.path}: {skipped.reason}")
+    if len(report.sources) < 2:
+        out.append(f"{len(report.sources)} source read: nothing to compare it with.")
+    for f in report.findings:
+        sev = f.severity
+        head = f"{sev.label.upper():6} {f.kind:21} {f.id}  {f.message}"
+        out.append(f"{_COLOURS[sev]}{head}{_RESET}" if color else head)
+        for e in f.evidence:
+            src = sources[e.source]
+            line, col = line_col(src.text, e.start)
+            out.append(f"    {src.path}:{line}:{col}: {_excerpt(src, e.start, e.end, e.highlights, color)}")
+    kinds = Counter(f.kind for f in report.findings)
+    sevs = Counter(f.severity.label for f in report.findings)
+    summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "no findings"
+    out.append(
+        f"{len(report.sources)} sources, {len(report.claims)} claims, "
+        f"{len(report.clusters)} shared facts; {len(report.findings)} findings"
+        + (f" ({', '.join(f'{n} {s}' for s, n in sevs.items())}): {summary}" if report.findings else "")
+    )
+    return "\n".join(out) + "\n"
+
+
+def _excerpt(src: Source, start: int, end: int, highlights: tuple[tuple[int, int], ...],
+             color: bool) -> str:
+    pieces = []
+    pos = start
+    for hs, he in highlights:
+        pieces.append(src.text[pos:hs])
+        word = src.text[hs:he]
+        pieces.append(f"{_MARK}{word}{_RESET}" if color else f"[{word}]")
+        pos = he
+    pieces.append(src.text[pos:end])
+    text = " ".join("".join(pieces).split())
+    return text if len(text) <= 400 else text[:399] + "…"

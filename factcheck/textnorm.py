@@ -1,0 +1,136 @@
+"""Folding for comparison, with a map back to raw offsets.
+
+Typographic variants (curly quotes, primes, dashes, odd spaces, compatibility
+forms) and UTF-8-read-as-cp1252 mojibake compare equal to their plain forms,
+but nothing here ever changes the text that offsets point into.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .model import Token
+
+_PLAIN: dict[str, str] = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
+    "\u00b4": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-",
+    "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u3000": " ",
+    "\u2002": " ", "\u2003": " ", "\u200b": "", "\ufeff": "", "\u00ad": "",
+    "\u2026": "...",
+}
+
+
+def _plain(ch: str) -> str:
+    if ch in _PLAIN:
+        return _PLAIN[ch]
+    if ch.isascii():
+        return ch
+    compat = unicodedata.normalize("NFKC", ch)
+    return compat if compat != ch else ch
+
+
+def _mojibake_table() -> dict[str, str]:
+    """UTF-8 bytes of common non-ASCII characters misread as cp1252 or Latin-1."""
+    chars = set(_PLAIN) | {chr(c) for c in range(0xC0, 0x100)}
+    table: dict[str, str] = {}
+    for ch in chars:
+        raw = ch.encode("utf-8")
+        if len(raw) < 2:
+            continue
+        for codec in ("cp1252", "latin-1"):
+            try:
+                garbled = raw.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if garbled != ch:
+                table[garbled] = _plain(ch)
+    return table
+
+
+_MOJIBAKE = _mojibake_table()
+_MOJIBAKE_RE = re.compile("|".join(sorted(map(re.escape, _MOJIBAKE), key=len, reverse=True)))
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """Folded text and, for each of its characters, the raw offset it came from."""
+
+    text: str
+    raw: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw span of the folded span [start, end)."""
+        if start >= end:
+            pos = self.raw[start]
+            return pos, pos
+        return self.raw[start], self.raw[end - 1] + 1
+
+
+def fold(text: str, base: int = 0) -> Folded:
+    out: list[str] = []
+    raw: list[int] = []
+    pos = 0
+    n = len(text)
+    has_mojibake = _MOJIBAKE_RE.search(text) is not None
+    while pos < n:
+        if has_mojibake:
+            m = _MOJIBAKE_RE.match(text, pos)
+            if m:
+                rep = _MOJIBAKE[m.group()]
+                out.append(rep)
+                raw.extend([base + pos] * len(rep))
+                pos = m.end()
+                continue
+        ch = text[pos]
+        rep = ch if ch.isascii() else _plain(ch)
+        out.append(rep)
+        raw.extend([base + pos] * len(rep))
+        pos += 1
+    raw.append(base + n)
+    return Folded("".join(out), tuple(raw))
+
+
+def fold_text(text: str) -> str:
+    """Folded text alone, for comparisons that need no offsets."""
+    return fold(text).text if not text.isascii() else text
+
+
+_WORD_RE = re.compile(r"[$€£]?\d[\d,.]*\d%?|[$€£]?\d%?|\w+(?:['.-]\w+)*", re.UNICODE)
+
+
+def tokenize(text: str, base: int = 0) -> tuple[Token, ...]:
+    """Word tokens of ``text`` with raw offsets (``base`` added)."""
+    if text.isascii():
+        return tuple(
+            Token(m.group(), _norm(m.group()), base + m.start(), base + m.end())
+            for m in _WORD_RE.finditer(text)
+        )
+    folded = fold(text)
+    tokens = []
+    for m in _WORD_RE.finditer(folded.text):
+        start, end = folded.span(m.start(), m.end())
+        tokens.append(Token(text[start:end], _norm(m.group()), base + start, base + end))
+    return tuple(tokens)
+
+
+@lru_cache(maxsize=65536)
+def _norm(word: str) -> str:
+    w = word.lower()
+    if w.endswith("."):
+        w = w.rstrip(".")
+    return w
+
+
+NEGATORS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor",
+                      "cannot", "without", "nowhere"})
+
+
+def is_negator(norm: str) -> bool:
+    return norm in NEGATORS or norm.endswith("n't")
