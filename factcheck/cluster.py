@@ -32,8 +32,18 @@ class Link:
 
 
 def content_words(claim: Claim) -> list[str]:
+    """Folded words minus stop words; hyphenated compounds count as their parts."""
     stop = stopwords()
-    return [t.norm for t in claim.tokens if t.norm not in stop and any(c.isalnum() for c in t.norm)]
+    out = []
+    for t in claim.tokens:
+        for part in t.norm.split("-") if "-" in t.norm else (t.norm,):
+            if part and part not in stop and any(c.isalnum() for c in part):
+                out.append(part)
+    return out
+
+
+def full_text(claim: Claim) -> str:
+    return " ".join(t.norm for t in claim.tokens)
 
 
 def similarity(a: Sequence[str], b: Sequence[str]) -> tuple[float, float]:
@@ -46,18 +56,27 @@ def similarity(a: Sequence[str], b: Sequence[str]) -> tuple[float, float]:
     return overall, containment
 
 
-def is_link(words_a: Sequence[str], words_b: Sequence[str], settings: Settings) -> float:
-    """The link score of two claims, or 0 when they do not state the same fact."""
+def is_link(words_a: Sequence[str], words_b: Sequence[str], settings: Settings,
+            text_a: str = "", text_b: str = "") -> float:
+    """The link score of two claims, or 0 when they do not state the same fact.
+
+    Whole-claim similarity links rewrites of one sentence; the containment and
+    best-substring scores link a short claim to the longer one that embeds it.
+    """
     short = min(len(words_a), len(words_b))
     if short < settings.min_content_words:
         return 0.0
     overall, containment = similarity(words_a, words_b)
-    if overall >= settings.link_threshold:
-        return overall
+    linked = overall >= settings.link_threshold
+    score = overall
     long_ = max(len(words_a), len(words_b))
-    if containment >= 100 * settings.containment and short >= 5 and short / long_ >= 0.3:
-        return containment * 0.9
-    return 0.0
+    if short >= 6 and short / long_ >= 0.3:
+        if containment >= 100 * settings.containment:
+            linked = True
+        partial = fuzz.partial_ratio(text_a, text_b) if text_a and text_b else 0.0
+        linked = linked or partial >= settings.partial_threshold
+        score = max(score, 0.9 * containment, 0.9 * partial)
+    return score if linked else 0.0
 
 
 def candidate_pairs(words: list[list[str]], settings: Settings) -> set[tuple[int, int]]:
@@ -88,10 +107,11 @@ def candidate_pairs(words: list[list[str]], settings: Settings) -> set[tuple[int
 
 def link(claims: Sequence[Claim], settings: Settings) -> list[Link]:
     words = [content_words(c) for c in claims]
+    texts = [full_text(c) for c in claims]
     links: list[Link] = []
     for i, j in sorted(candidate_pairs(words, settings)):
         same_source = claims[i].source == claims[j].source
-        score = is_link(words[i], words[j], settings)
+        score = is_link(words[i], words[j], settings, texts[i], texts[j])
         if not score:
             continue
         if same_source and fuzz.ratio(" ".join(words[i]), " ".join(words[j])) < NEAR_VERBATIM:

@@ -25,6 +25,7 @@ class ConfigError(Exception):
 class Settings:
     link_threshold: float = 62.0
     containment: float = 0.72
+    partial_threshold: float = 80.0
     min_content_words: int = 4
     max_token_share: float = 0.02
     fail_on: Severity = Severity.MEDIUM
@@ -54,7 +55,7 @@ class Settings:
         return out
 
 
-_FLOAT = {"link_threshold", "containment", "max_token_share", "spin_min_rate"}
+_FLOAT = {"link_threshold", "containment", "partial_threshold", "max_token_share", "spin_min_rate"}
 _INT = {"min_content_words", "spin_min_pairs", "jobs"}
 _LIST = {"enable", "disable", "accepted_variants"}
 
