@@ -80,3 +80,23 @@ def is_format_only(aw: tuple[Token, ...], bw: tuple[Token, ...]) -> bool:
         if va is not None and va == vb:
             return True
     return False
+
+
+def side_span(tokens: tuple[Token, ...], i1: int, i2: int) -> tuple[int, int]:
+    """Raw span of tokens[i1:i2]; for an empty side, the words either side of the gap."""
+    if i2 > i1:
+        return tokens[i1].start, tokens[i2 - 1].end
+    left = tokens[i1 - 1] if i1 > 0 else tokens[i1] if i1 < len(tokens) else None
+    right = tokens[i1] if i1 < len(tokens) else left
+    if left is None or right is None:
+        return 0, 0
+    return left.start, right.end
+
+
+def side_text(source_text: str, tokens: tuple[Token, ...], i1: int, i2: int,
+              context: int = 1) -> str:
+    """The words of one side with ``context`` words around, as written."""
+    lo, hi = max(0, i1 - context), min(len(tokens), i2 + context)
+    if lo >= hi:
+        return ""
+    return " ".join(source_text[tokens[lo].start : tokens[hi - 1].end].split())

@@ -58,6 +58,22 @@ def common_misspellings() -> dict[str, tuple[str, ...]]:
     return _codespell_rules("dictionary.txt")
 
 
+_SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
+
+
+def american_form(word: str) -> str | None:
+    """The en-US spelling of a British ``word`` (inflections included), else None."""
+    word = word.lower()
+    table = british_to_american()
+    if word in table:
+        return table[word]
+    for suffix in _SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and stem in table:
+            return table[stem] + suffix
+    return None
+
+
 def is_spelling_variant(a: str, b: str) -> bool:
     a, b = a.lower(), b.lower()
     if a == b:
@@ -66,7 +82,7 @@ def is_spelling_variant(a: str, b: str) -> bool:
     if frozenset((a, b)) in pairs:
         return True
     # Inflected forms: organisations/organizations, modelling/modeling.
-    for suffix in ("s", "es", "ed", "d", "ing", "er", "ers"):
+    for suffix in _SUFFIXES:
         if a.endswith(suffix) and b.endswith(suffix):
             if frozenset((a[: -len(suffix)], b[: -len(suffix)])) in pairs:
                 return True

@@ -35,8 +35,16 @@ _NAME = (
 _AFTER_NAME_VERB = re.compile(rf"^[,;:]?\s*(?P<sp>{_NAME})\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
 _AFTER_VERB_NAME = re.compile(rf"^[,;:]?\s*(?:{_SPEECH})\s+(?P<sp>{_NAME})")
 # Before the opening mark: "Smith said: " / "According to Smith, " / "Smith told reporters that ".
+_TIME_ADJUNCT = r"(?:\s+(?:on|last|this|earlier|late|early)\s+\w+(?:\s+\w+)?)?"
 _BEFORE = re.compile(
-    rf"\b(?P<sp>{_NAME})\s+(?:\w+ly\s+)?(?:has\s+|had\s+|also\s+)?(?:{_SPEECH})\b(?P<rest>[^.!?“”\"]*)$"
+    rf"\b(?P<sp>{_NAME}){_TIME_ADJUNCT}\s+(?:\w+ly\s+)?(?:has\s+|had\s+|also\s+)?"
+    rf"(?P<verb>{_SPEECH})\b(?P<rest>[^.!?“”\"]*)$"
+)
+_PROPER = re.compile(r"\b[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
+_NOT_NAMES = frozenset(
+    "The A An This That These Those It In On At For But And Or If When While After Before As "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December Last Earlier Meanwhile However".split()
 )
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<sp>{_NAME})\s*,[^.!?“”\"]*$")
 _GENERIC_HEAD = re.compile(r"^(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+")
@@ -66,8 +74,11 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         speaker = _speaker_after(text, e) or _speaker_before(text, s)
         if speaker and speaker.lower() in _PRONOUNS:
             speaker = last_named
-        if speaker is None and prev_para_speaker and prev_para_speaker[0] in (para, para - 1):
-            if _opens_paragraph(text, s):
+        if speaker is None and prev_para_speaker:
+            # A quote running on from the one before, in this paragraph or the next.
+            if prev_para_speaker[0] == para or (
+                prev_para_speaker[0] == para - 1 and _opens_paragraph(text, s)
+            ):
                 speaker = prev_para_speaker[1]
         if speaker and not _GENERIC_HEAD.match(speaker):
             last_named = speaker
@@ -145,25 +156,46 @@ def _speaker_before(text: str, start: int) -> str | None:
     head = text[head_from : max(start - 1, head_from)]
     cut = max(head.rfind(". "), head.rfind("? "), head.rfind("! "), head.rfind("”"))
     head = head[cut + 1 :] if cut >= 0 else head
-    for pattern in (_ACCORDING, _BEFORE):
-        m = pattern.search(head)
-        if m:
-            return _clean(m.group("sp"))
+    m = _ACCORDING.search(head)
+    if m:
+        return _clean(m.group("sp"))
+    m = _BEFORE.search(head)
+    if not m:
+        return None
+    if m.group("verb").endswith("ing"):
+        # "X sent an e-mail to staff saying: ..." - the speaker is the clause's subject.
+        return _subject(head[: m.start("verb")])
+    return _clean(m.group("sp"))
+
+
+def _subject(clause: str) -> str | None:
+    for m in _PROPER.finditer(clause):
+        words = m.group().split()
+        while words and words[0] in _NOT_NAMES:
+            words.pop(0)
+        if words:
+            return " ".join(words)
     return None
 
 
 def _clean(name: str) -> str | None:
     name = name.strip(" ,;:")
-    if not name or name.lower() in {"that", "this", "there"}:
+    if not name or name.lower() in {"that", "this", "there"} or name in _NOT_NAMES:
         return None
     return name
 
 
 def same_speaker(a: str | None, b: str | None) -> bool | None:
-    """True or False where both are known, None where either is unknown or generic."""
+    """True or False where both are known, None where either is unknown.
+
+    Names match on their last word ("Brad Smith" is "Smith"); a description
+    ("a Microsoft representative") is someone other than a named person.
+    """
     if not a or not b:
         return None
-    if _GENERIC_HEAD.match(a) or _GENERIC_HEAD.match(b):
+    generic_a, generic_b = bool(_GENERIC_HEAD.match(a)), bool(_GENERIC_HEAD.match(b))
+    if generic_a and generic_b:
         return None
-    la, lb = a.split()[-1].lower(), b.split()[-1].lower()
-    return la == lb
+    if generic_a != generic_b:
+        return False
+    return a.split()[-1].lower() == b.split()[-1].lower()

@@ -1,12 +1,164 @@
+"""Misquote: the words inside a quotation differ between sources.
+
+Quoted words must be verbatim, so one word dropped, added or changed is a
+finding. Two quotations are the same quotation when, after trimming where one
+is only a fragment of the other, most of their words align; quotations of
+different speakers are never compared as one (the attribution check looks at
+those). Where several sources agree and one differs, that one is named.
+"""
+
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from ..context import Context
-from ..model import Finding
+from ..align import Difference, align, differences, matched, side_span, side_text, window
+from ..cluster import candidate_pairs
+from ..context import Context, QuoteRef, quote_refs
+from ..findings import evidence, join_ids, make, normalise
+from ..lexicons import is_spelling_variant, stopwords
+from ..model import Finding, Severity
+from ..numbers import number_value
+from ..quotes import same_speaker
+from ..textnorm import is_negator
 
-KINDS: tuple[str, ...] = ()
+KINDS = ("misquote",)
+MIN_MATCHED = 4
+MIN_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class QuotePair:
+    a: QuoteRef
+    b: QuoteRef
+    diffs: tuple[Difference, ...]
+    share: float
+
+
+def same_quote(a: QuoteRef, b: QuoteRef) -> tuple[list[Difference], float] | None:
+    """The differences of two quotations of the same words, or None if they are not."""
+    edits = window(align(a.tokens, b.tokens))
+    if not edits:
+        return None
+    m = matched(edits)
+    span_a = edits[-1].a2 - edits[0].a1
+    span_b = edits[-1].b2 - edits[0].b1
+    shorter = min(len(a.tokens), len(b.tokens))
+    if m < MIN_MATCHED or m / max(span_a, span_b) < MIN_SHARE or m / shorter < MIN_SHARE:
+        return None
+    return differences(a.tokens, b.tokens, edits), m / max(span_a, span_b)
+
+
+def compare_quotes(ctx: Context) -> list[QuotePair]:
+    """Every pair of quotations (of different sources) that quote the same words."""
+    refs = quote_refs(ctx.claims)
+    stop = stopwords()
+    words = [[t.norm for t in r.tokens if t.norm not in stop] for r in refs]
+    out = []
+    for i, j in sorted(candidate_pairs(words, ctx.settings)):
+        a, b = refs[i], refs[j]
+        if a.claim.source == b.claim.source:
+            continue
+        if a.claim.source > b.claim.source:
+            a, b = b, a
+        result = same_quote(a, b)
+        if result is None:
+            continue
+        diffs, share = result
+        out.append(QuotePair(a, b, tuple(diffs), share))
+    return out
+
+
+def _wording(d: Difference) -> bool:
+    """A change of words, not a spelling variant."""
+    if len(d.a_words) == len(d.b_words) == 1:
+        return not is_spelling_variant(d.a_words[0].norm, d.b_words[0].norm)
+    return True
+
+
+def _severity(diffs: list[Difference]) -> Severity:
+    for d in diffs:
+        words = [t.norm for t in (*d.a_words, *d.b_words)]
+        if any(is_negator(w) for w in words) or any(number_value([w]) is not None for w in words):
+            return Severity.HIGH
+    return Severity.MEDIUM
 
 
 def run(ctx: Context) -> Iterator[Finding]:
-    return iter(())
+    pairs = [p for p in compare_quotes(ctx) if same_speaker(p.a.speaker, p.b.speaker) is not False]
+    ctx.quote_pairs = pairs
+    differing: dict[int, list[tuple[QuotePair, QuoteRef]]] = defaultdict(list)
+    agree: set[frozenset[int]] = set()
+    refs: dict[int, QuoteRef] = {}
+    for p in pairs:
+        refs[id(p.a)], refs[id(p.b)] = p.a, p.b
+        if any(_wording(d) for d in p.diffs):
+            differing[id(p.a)].append((p, p.b))
+            differing[id(p.b)].append((p, p.a))
+        else:
+            agree.add(frozenset((id(p.a), id(p.b))))
+    done: set[int] = set()
+    # A quotation that differs from two or more that agree with each other is the odd one out.
+    for key, partners in sorted(differing.items(), key=lambda kv: -len(kv[1])):
+        others = [o for _p, o in partners if id(o) not in done]
+        if len(others) < 2 or not _all_agree(others, agree):
+            continue
+        odd = refs[key]
+        yield _finding(ctx, odd, [p for p, o in partners if id(o) not in done])
+        done.add(key)
+    for p in pairs:
+        if id(p.a) in done or id(p.b) in done:
+            continue
+        if any(_wording(d) for d in p.diffs):
+            yield _finding(ctx, None, [p])
+
+
+def _all_agree(others: list[QuoteRef], agree: set[frozenset[int]]) -> bool:
+    return all(
+        frozenset((id(x), id(y))) in agree
+        for i, x in enumerate(others) for y in others[i + 1 :]
+    ) and len({o.claim.source for o in others}) == len(others)
+
+
+def _finding(ctx: Context, odd: QuoteRef | None, pairs: list[QuotePair]) -> Finding:
+    highlights: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    claims = {}
+    key_parts = []
+    shown: list[tuple[str, str]] = []
+    seen_labels: set[tuple[str, str]] = set()
+    for p in pairs:
+        first, second = (p.a, p.b) if odd is None or p.a is odd else (p.b, p.a)
+        claims[first.claim.id], claims[second.claim.id] = first.claim, second.claim
+        for d in p.diffs:
+            if not _wording(d):
+                continue
+            e = d.edit
+            fa = (e.a1, e.a2) if first is p.a else (e.b1, e.b2)
+            fb = (e.b1, e.b2) if first is p.a else (e.a1, e.a2)
+            highlights[first.claim.id].append(side_span(first.tokens, *fa))
+            highlights[second.claim.id].append(side_span(second.tokens, *fb))
+            text_first = side_text(ctx.sources[first.claim.source].text, first.tokens, *fa)
+            text_second = side_text(ctx.sources[second.claim.source].text, second.tokens, *fb)
+            key_parts.append(f"{text_first}|{text_second}" if odd else
+                             "|".join(sorted((text_first, text_second))))
+            label = (normalise(text_first), normalise(text_second))
+            if label not in seen_labels:
+                seen_labels.add(label)
+                shown.append((text_first, text_second))
+    speaker = next((r.speaker for p in pairs for r in (p.a, p.b) if r.speaker), None)
+    who = f" {speaker}" if speaker else ""
+    changes = "; ".join(f"'{x}' where {'they have' if odd else 'the other has'} '{y}'"
+                        for x, y in shown[:4])
+    if odd is not None:
+        others = sorted({p.b.claim.source if p.a is odd else p.a.claim.source for p in pairs})
+        message = (f"{odd.claim.source} quotes{who} differently from {join_ids(others)}: "
+                   f"{changes}")
+        ordered = [odd.claim] + [c for cid, c in claims.items() if cid != odd.claim.id]
+    else:
+        a, b = pairs[0].a, pairs[0].b
+        message = f"{a.claim.source} and {b.claim.source} quote{who} differently: {changes}"
+        ordered = list(claims.values())
+    items = [evidence(c, highlights[c.id]) for c in ordered]
+    return make("misquote", _severity([d for p in pairs for d in p.diffs]), message, items,
+                key_parts, ctx.settings, odd.claim.source if odd else None)

@@ -1,12 +1,119 @@
+"""Misspelling: non-words and confusable characters.
+
+A word is suspect when it is in no English word list and no other source of
+the corpus uses it. It is reported when a correction is at hand: codespell's
+list of common misspellings names it, or a dictionary word one edit away is
+written elsewhere in the corpus (names and rare words are left alone unless
+the corpus itself spells them another way). Confusables ("Al" with a lower-case
+L where the corpus writes "AI") are found the same way, through the corpus.
+"""
+
 from __future__ import annotations
 
+import re
+import string
+from collections import defaultdict
 from collections.abc import Iterator
 
 from ..context import Context
-from ..model import Finding
+from ..findings import evidence, make
+from ..lexicons import american_form, common_misspellings, word_frequency
+from ..model import Claim, Finding, Severity, Token
 
-KINDS: tuple[str, ...] = ()
+KINDS = ("misspelling",)
+_ALPHA = re.compile(r"^[a-z]+$")
+_CONFUSABLE = (("l", "I"), ("I", "l"), ("0", "O"), ("O", "0"), ("rn", "m"), ("1", "l"))
+MIN_LENGTH = 4
+COMMON = 1000  # pyspellchecker counts: a correction this frequent is a well-known word
+
+
+def edits1(word: str) -> set[str]:
+    letters = string.ascii_lowercase
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in letters}
+    inserts = {a + c + b for a, b in splits for c in letters}
+    return deletes | transposes | replaces | inserts
+
+
+def correction(word: str, ctx: Context, capitalised: bool) -> str | None:
+    """The intended word for a suspect ``word``, or None when it is not a misspelling."""
+    freq = word_frequency()
+    if word in freq or len(word) < MIN_LENGTH or not _ALPHA.match(word):
+        return None
+    if american_form(word):
+        return None  # a British spelling: the spelling-variant check's business
+    if len(ctx.word_sources.get(word, ())) > 1:
+        return None  # several sources write it so: a name or a new word
+    known = common_misspellings().get(word)
+    if known and not capitalised:
+        return known[0]
+    used = ctx.word_counts
+    candidates = [c for c in edits1(word) if c in freq]
+    in_corpus = [c for c in candidates if used.get(c, 0) > 0]
+    if in_corpus:
+        return max(in_corpus, key=lambda c: (used[c], freq[c]))
+    if known:
+        return known[0]
+    if capitalised or not candidates:
+        return None
+    best = max(candidates, key=lambda c: freq[c])
+    return best if freq[best] >= COMMON and len(word) >= 6 else None
+
+
+def _parts(token: Token) -> Iterator[tuple[str, int, int]]:
+    offset = token.start
+    for part in token.text.split("-"):
+        yield part, offset, offset + len(part)
+        offset += len(part) + 1
+
+
+def _confusable(token: Token, following: Token | None, ctx: Context) -> str | None:
+    text = token.text
+    if len(text) > 6 or not any(ch.isupper() for ch in text):
+        return None
+    if following is not None and following.text[:1].isupper():
+        return None  # "Al Gore": a name
+    surface = ctx.surface_counts
+    for wrong, right in _CONFUSABLE:
+        if wrong in text:
+            variant = text.replace(wrong, right)
+            if variant != text and variant.isupper() and surface.get(variant, 0) > 0:
+                return variant
+    return None
 
 
 def run(ctx: Context) -> Iterator[Finding]:
-    return iter(())
+    hits: dict[tuple[str, str, str], list[tuple[Claim, tuple[int, int]]]] = defaultdict(list)
+    in_quote: dict[tuple[str, str, str], bool] = {}
+    for claim in ctx.claims:
+        for n, token in enumerate(claim.tokens):
+            following = claim.tokens[n + 1] if n + 1 < len(claim.tokens) else None
+            found = []
+            variant = _confusable(token, following, ctx)
+            if variant:
+                found.append((token.text, variant, (token.start, token.end)))
+            else:
+                for part, start, end in _parts(token):
+                    fix = correction(part.lower(), ctx, part[:1].isupper())
+                    if fix:
+                        shown = fix.capitalize() if part[:1].isupper() else fix
+                        found.append((part, shown, (start, end)))
+            for wrong, right, span in found:
+                key = (claim.source, wrong, right)
+                hits[key].append((claim, span))
+                quoted = any(q.start <= span[0] and span[1] <= q.end for q in claim.quotes)
+                in_quote[key] = in_quote.get(key, False) or quoted
+    for (source, wrong, right), places in sorted(hits.items()):
+        severity = Severity.MEDIUM if in_quote[(source, wrong, right)] else Severity.LOW
+        by_claim: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        claims = {}
+        for claim, span in places:
+            by_claim[claim.id].append(span)
+            claims[claim.id] = claim
+        items = [evidence(claims[cid], spans) for cid, spans in by_claim.items()]
+        times = f" ({len(places)} times)" if len(places) > 1 else ""
+        message = f"{source} writes '{wrong}'{times}; did it mean '{right}'?"
+        yield make("misspelling", severity, message, items, [wrong, right], ctx.settings,
+                   source)

@@ -1,12 +1,51 @@
+"""Spelling variant: British and American spellings of one word in one corpus.
+
+Benign (house style), so reported at ``info`` and never as a misspelling or
+a misquote; the pairs come from codespell's en-GB to en-US list.
+"""
+
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 
 from ..context import Context
-from ..model import Finding
+from ..findings import evidence, make
+from ..lexicons import american_form
+from ..model import Claim, Finding, Severity
 
-KINDS: tuple[str, ...] = ()
+KINDS = ("spelling-variant",)
 
 
 def run(ctx: Context) -> Iterator[Finding]:
-    return iter(())
+    accepted = {w.lower() for w in ctx.settings.accepted_variants}
+    british: dict[str, list[tuple[Claim, tuple[int, int]]]] = defaultdict(list)
+    american_of: dict[str, str] = {}
+    for claim in ctx.claims:
+        for t in claim.tokens:
+            us = american_form(t.norm)
+            if us and t.norm not in accepted:
+                british[t.norm].append((claim, (t.start, t.end)))
+                american_of[t.norm] = us
+    for gb, places in sorted(british.items()):
+        us = american_of[gb]
+        us_sources = ctx.word_sources.get(us, set())
+        gb_sources = sorted({c.source for c, _ in places})
+        if not us_sources - set(gb_sources):
+            continue
+        counterpart = _first_use(ctx, us, us_sources - set(gb_sources))
+        items = [evidence(c, [span]) for c, span in places[:3]]
+        if counterpart:
+            items.append(counterpart)
+        message = (f"{', '.join(gb_sources)} spell '{gb}' (British) where "
+                   f"{', '.join(sorted(us_sources))} write '{us}'")
+        yield make("spelling-variant", Severity.INFO, message, items, [gb, us], ctx.settings)
+
+
+def _first_use(ctx: Context, word: str, sources: set[str]):  # type: ignore[no-untyped-def]
+    for claim in ctx.claims:
+        if claim.source in sources:
+            for t in claim.tokens:
+                if t.norm == word:
+                    return evidence(claim, [(t.start, t.end)])
+    return None
