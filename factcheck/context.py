@@ -6,11 +6,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
 
 from .align import Edit, align
 from .config import Settings
-from .model import Claim, Cluster, Source, Token
+from .model import Claim, Cluster, Source
+from .quotematch import QuotePair, compare_quotes
 
 
 @dataclass
@@ -20,7 +20,6 @@ class Context:
     clusters: list[Cluster]
     settings: Settings
     spin: dict[str, float] = field(default_factory=dict)
-    quote_pairs: list[Any] = field(default_factory=list)
     _alignments: dict[tuple[str, str], list[Edit]] = field(default_factory=dict)
 
     @cached_property
@@ -50,6 +49,11 @@ class Context:
         return self._alignments[key]
 
     @cached_property
+    def quote_pairs(self) -> list[QuotePair]:
+        """Pairs of quotations (different sources) of the same words, speakers not yet compared."""
+        return compare_quotes(self.claims, self.settings)
+
+    @cached_property
     def word_sources(self) -> dict[str, set[str]]:
         """Folded word → the sources that use it."""
         out: dict[str, set[str]] = defaultdict(set)
@@ -66,26 +70,3 @@ class Context:
     def surface_counts(self) -> Counter[str]:
         """Words as written (case kept), for telling names and acronyms apart."""
         return Counter(t.text for c in self.claims for t in c.tokens)
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteRef:
-    """One quotation inside one claim, with the claim tokens it covers."""
-
-    claim: Claim
-    speaker: str | None
-    tokens: tuple[Token, ...]
-    start: int
-    end: int
-
-
-def quote_refs(claims: list[Claim], min_words: int = 4) -> list[QuoteRef]:
-    out = []
-    for c in claims:
-        if c.headline:  # headlines paraphrase inside quote marks as a matter of style
-            continue
-        for q in c.quotes:
-            toks = tuple(t for t in c.tokens if t.start >= q.start and t.end <= q.end)
-            if len(toks) >= min_words:
-                out.append(QuoteRef(c, q.speaker, toks, q.start, q.end))
-    return out

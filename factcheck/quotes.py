@@ -42,9 +42,7 @@ _BEFORE = re.compile(
 )
 _PROPER = re.compile(r"\b[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
 _NOT_NAMES = frozenset(
-    "The A An This That These Those It In On At For But And Or If When While After Before As "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
-    "June July August September October November December Last Earlier Meanwhile However".split()
+    ["The", "A", "An", "This", "That", "These", "Those", "It", "In", "On", "At", "For", "But", "And", "Or", "If", "When", "While", "After", "Before", "As", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Last", "Earlier", "Meanwhile", "However"]
 )
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<sp>{_NAME})\s*,[^.!?“”\"]*$")
 _GENERIC_HEAD = re.compile(r"^(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+")

@@ -21,6 +21,10 @@ _ABBREV = re.compile(
     r"\b(?:Jr|Sr|etc|Inc|Corp|Co|Ltd|Calif|Fla|Mass|Penn|Ariz|Conn|Ill|Mich|Minn|Wash|Wis|"
     r"Tenn|Va|Ga|Ky|La|Md|Mo|Nev|Okla|Ore|Tex|(?:[A-Z]\.){1,3}[A-Z])\.$"
 )
+# Blingfire keeps some lower-case words before a full stop as abbreviations ("the
+# controversial tech. Amazon said"); split there unless the word is a real one.
+_MISSED_STOP = re.compile(r"\b([a-z]{3,})\.\s+(?=[\"“‘(]?[A-Z])")
+_LOWER_ABBREV = frozenset("etc vs approx est incl dept fig cf al eds vol nos pp ibid viz".split())
 _STARTS_LOWER = re.compile(r"^[\"'“‘(\[]?[a-z0-9]")
 MAX_SENTENCE = 2000
 
@@ -73,7 +77,7 @@ def sentences(text: str) -> list[Span]:
             continue
         _, offsets = blingfire.text_to_sentences_and_offsets(block)
         spans: list[list[int]] = []
-        for s, e in offsets:
+        for s, e in _resplit(block, offsets):
             s, e = _trim(block, s, e)
             if s >= e:
                 continue
@@ -82,6 +86,19 @@ def sentences(text: str) -> list[Span]:
             else:
                 spans.append([s, e])
         out.extend(Span(b_start + s, b_start + e, number) for s, e in spans)
+    return out
+
+
+def _resplit(block: str, offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for s, e in offsets:
+        for m in _MISSED_STOP.finditer(block, s, e):
+            if m.group(1) in _LOWER_ABBREV:
+                continue
+            cut = m.end(1) + 1
+            out.append((s, cut))
+            s = cut
+        out.append((s, e))
     return out
 
 

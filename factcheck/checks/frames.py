@@ -1,12 +1,96 @@
+"""Duration and scope: the same actor's same decision told differently.
+
+"A one-year moratorium" against "a ban"; "cease all sales, development and
+research" against "sunset its general-purpose products". Compared through
+action frames (``factcheck.frames``), never across different actors.
+"""
+
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 
 from ..context import Context
-from ..model import Finding
+from ..findings import evidence, join_ids, make, short
+from ..frames import Frame, frames, names_in
+from ..model import Finding, Severity
 
-KINDS: tuple[str, ...] = ()
+KINDS = ("conflict-duration", "conflict-scope")
+MIN_TOPIC = 1  # a shared content word: the same matter, not just the same actor
+
+
+def _label(f: Frame) -> str:
+    if f.temporal == "temporary":
+        return f"'{f.action.text}'" + (f" for {f.duration}" if f.duration else "")
+    return f"'{f.action.text}'"
 
 
 def run(ctx: Context) -> Iterator[Finding]:
-    return iter(())
+    names = names_in(ctx.claims)
+    by_actor: dict[str, list[Frame]] = defaultdict(list)
+    for claim in ctx.claims:
+        for f in frames(claim, names):
+            for actor in f.actors:
+                by_actor[actor].append(f)
+    for actor, group in sorted(by_actor.items()):
+        yield from _duration(ctx, actor, group)
+        yield from _scope(ctx, actor, group)
+
+
+def _related(a: Frame, b: Frame) -> bool:
+    return a.claim.id != b.claim.id and len(a.topic & b.topic) >= MIN_TOPIC
+
+
+def _duration(ctx: Context, actor: str, group: list[Frame]) -> Iterator[Finding]:
+    permanent = [f for f in group if f.temporal == "permanent"]
+    temporary = [f for f in group if f.temporal == "temporary"]
+    lasting = [p for p in permanent if any(_related(p, t) for t in temporary)]
+    if lasting:
+        passing = [t for t in temporary if any(_related(p, t) for p in lasting)]
+        yield _finding(ctx, "conflict-duration", actor, lasting, passing,
+                       "as permanent", "as temporary")
+    lengths = sorted({t.duration for t in temporary if t.duration})
+    if len(lengths) > 1:
+        first = [t for t in temporary if t.duration == lengths[0]]
+        rest = [t for t in temporary if t.duration != lengths[0]
+                and any(_related(t, f) for f in first)]
+        if rest:
+            yield _finding(ctx, "conflict-duration", actor, first, rest,
+                           f"as lasting {lengths[0]}", "as lasting otherwise")
+
+
+def _scope(ctx: Context, actor: str, group: list[Frame]) -> Iterator[Finding]:
+    wide = [f for f in group if f.scope == "universal" and f.temporal != "temporary"]
+    narrow = [f for f in group if f.scope == "restricted" and f.temporal != "temporary"]
+    wide = [w for w in wide if any(_related(w, n) for n in narrow)]
+    if wide:
+        narrow = [n for n in narrow if any(_related(w, n) for w in wide)]
+        yield _finding(ctx, "conflict-scope", actor, wide, narrow,
+                       "as total", "as partial")
+
+
+def _finding(ctx: Context, kind: str, actor: str, side_a: list[Frame], side_b: list[Frame],
+             how_a: str, how_b: str) -> Finding:
+    name = _display(side_a[0], actor)
+    src_a = sorted({f.claim.source for f in side_a})
+    src_b = sorted({f.claim.source for f in side_b})
+    labels_a = sorted({_label(f) for f in side_a})
+    labels_b = sorted({_label(f) for f in side_b})
+    message = (f"{name}'s action is told {how_a} in {join_ids(src_a)} ({', '.join(labels_a)}) "
+               f"and {how_b} in {join_ids(src_b)} ({', '.join(labels_b)})")
+    seen: set[str] = set()
+    items = []
+    for f in side_a + side_b:
+        if f.claim.id in seen:
+            continue
+        seen.add(f.claim.id)
+        items.append(evidence(f.claim, [(f.action.start, f.action.end)]))
+    key = [actor, *(lbl.lower() for lbl in labels_a), "|", *(lbl.lower() for lbl in labels_b)]
+    return make(kind, Severity.MEDIUM, short(message, 300), items, key, ctx.settings)
+
+
+def _display(frame: Frame, actor: str) -> str:
+    for t in frame.claim.tokens:
+        if t.norm == actor:
+            return t.text
+    return actor

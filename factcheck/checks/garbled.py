@@ -1,12 +1,141 @@
+"""Garbled rewrite: a source that swapped words for near-synonyms without regard
+to context, as article spinners do ("facial acknowledgment" for "facial
+recognition").
+
+The method needs no phrase list. A swap is a word that only this source uses,
+standing exactly where other sources put a different word between the same
+neighbours: in two aligned claims, or anywhere in the corpus with the same
+words either side. One such swap is ordinary rewriting; a source with several
+distinct swaps, at a rate no natural rewrite reaches, is spun. Its spin score
+is the share of its claims that carry a swap.
+"""
+
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..context import Context
-from ..model import Finding
+from ..findings import evidence, make
+from ..lexicons import is_spelling_variant, stopwords, word_frequency
+from ..model import Claim, Finding, Severity, Token
 
-KINDS: tuple[str, ...] = ()
+KINDS = ("garbled-rewrite",)
+MAX_EVIDENCE = 25
+
+
+@dataclass(frozen=True, slots=True)
+class Swap:
+    claim: Claim
+    token: Token
+    original: str  # the word the other sources use in the same place
+
+
+def _swappable(word: str) -> bool:
+    return word.isalpha() and len(word) >= 3 and word not in stopwords() and word in word_frequency()
+
+
+def _related(a: str, b: str) -> bool:
+    """Inflections and derivations of one word are rewrites, not swaps."""
+    n = min(len(a), len(b), 5)
+    return a[:n] == b[:n] or is_spelling_variant(a, b)
+
+
+def _lowercase(token: Token) -> bool:
+    return token.text.islower()
+
+
+_EDGE = Token("", "\x02", 0, 0)
+WIDTH = 3  # words either side compared
+
+
+def _padded(claim: Claim) -> tuple[Token, ...]:
+    return (_EDGE,) * WIDTH + claim.tokens + (_EDGE,) * WIDTH
+
+
+def _context(toks: tuple[Token, ...], i: int) -> tuple[str, ...]:
+    return tuple(t.norm for t in toks[i - WIDTH : i] + toks[i + 1 : i + 1 + WIDTH])
+
+
+def _agreement(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int]:
+    """(words equal at the same place, of which content words) around two middles."""
+    stop = stopwords()
+    same = [x for x, y in zip(a, b, strict=True) if x == y and x != _EDGE.norm]
+    return len(same), sum(1 for w in same if w not in stop)
+
+
+def find_swaps(ctx: Context) -> list[Swap]:
+    """Words only one source uses, where another source has a different word in the same frame.
+
+    The frame is the immediate neighbours plus, within three words either side,
+    at least three equal words of which one is a content word: a local copy of
+    the same sentence, not a common phrase such as "in the wake of".
+    """
+    index: dict[tuple[str, str], list[tuple[str, str, tuple[str, ...]]]] = defaultdict(list)
+    for claim in ctx.claims:
+        toks = _padded(claim)
+        for i in range(WIDTH, len(toks) - WIDTH):
+            index[(toks[i - 1].norm, toks[i + 1].norm)].append(
+                (toks[i].norm, claim.source, _context(toks, i))
+            )
+    swaps: list[Swap] = []
+    for claim in ctx.claims:
+        toks = _padded(claim)
+        for i in range(WIDTH, len(toks) - WIDTH):
+            tok = toks[i]
+            word = tok.norm
+            if not _lowercase(tok) or not _swappable(word):
+                continue
+            if ctx.word_sources.get(word, set()) != {claim.source}:
+                continue  # another source uses this word too
+            mine = _context(toks, i)
+            best: tuple[int, str] | None = None
+            for other, source, theirs in index.get((toks[i - 1].norm, toks[i + 1].norm), ()):
+                if source == claim.source or other == word:
+                    continue
+                if not _swappable(other) or _related(other, word):
+                    continue
+                equal, content = _agreement(mine, theirs)
+                if equal >= 3 and content >= 1 and (best is None or equal > best[0]):
+                    best = (equal, other)
+            if best is not None:
+                swaps.append(Swap(claim, tok, best[1]))
+    return swaps
 
 
 def run(ctx: Context) -> Iterator[Finding]:
-    return iter(())
+    by_source: dict[str, list[Swap]] = defaultdict(list)
+    for s in find_swaps(ctx):
+        by_source[s.claim.source].append(s)
+    for source, claims in ctx.by_source.items():
+        swaps = by_source.get(source, [])
+        pairs = {(s.token.norm, s.original) for s in swaps}
+        swapped_claims = {s.claim.id for s in swaps}
+        score = len(swapped_claims) / max(len(claims), 1)
+        ctx.spin[source] = round(score, 4)
+        if len(pairs) < ctx.settings.spin_min_pairs or score < ctx.settings.spin_min_rate:
+            continue
+        yield _finding(ctx, source, swaps, pairs, score)
+
+
+def _finding(ctx: Context, source: str, swaps: list[Swap], pairs: set[tuple[str, str]],
+             score: float) -> Finding:
+    spun_words = {w for w, _ in pairs}
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for s in swaps:
+        spans[s.claim.id].append((s.token.start, s.token.end))
+    # The same swapped-in words elsewhere in the source (a spun quote has no counterpart).
+    for claim in ctx.by_source[source]:
+        for t in claim.tokens:
+            if t.norm in spun_words and _lowercase(t):
+                spans[claim.id].append((t.start, t.end))
+    ordered = [c for c in ctx.by_source[source] if c.id in spans][:MAX_EVIDENCE]
+    items = [evidence(c, spans[c.id]) for c in ordered]
+    shown = sorted(pairs)[:8]
+    listing = ", ".join(f"'{w}' for '{o}'" for w, o in shown)
+    message = (f"{source} reads like a machine-spun rewrite: {len(pairs)} context-blind word "
+               f"swaps ({listing}); spin score {score:.2f}")
+    return make("garbled-rewrite", Severity.MEDIUM, message, items,
+                [f"{w}>{o}" for w, o in sorted(pairs)], ctx.settings, source,
+                details=tuple((w, o) for w, o in sorted(pairs)))

@@ -11,63 +11,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from ..align import Difference, align, differences, matched, side_span, side_text, window
-from ..cluster import candidate_pairs
-from ..context import Context, QuoteRef, quote_refs
+from ..align import Difference, side_span, side_text
+from ..context import Context
 from ..findings import evidence, join_ids, make, normalise
-from ..lexicons import is_spelling_variant, stopwords
+from ..lexicons import is_spelling_variant
 from ..model import Finding, Severity
 from ..numbers import number_value
+from ..quotematch import QuotePair, QuoteRef
 from ..quotes import same_speaker
 from ..textnorm import is_negator
 
 KINDS = ("misquote",)
-MIN_MATCHED = 4
-MIN_SHARE = 0.6
-
-
-@dataclass(frozen=True)
-class QuotePair:
-    a: QuoteRef
-    b: QuoteRef
-    diffs: tuple[Difference, ...]
-    share: float
-
-
-def same_quote(a: QuoteRef, b: QuoteRef) -> tuple[list[Difference], float] | None:
-    """The differences of two quotations of the same words, or None if they are not."""
-    edits = window(align(a.tokens, b.tokens))
-    if not edits:
-        return None
-    m = matched(edits)
-    span_a = edits[-1].a2 - edits[0].a1
-    span_b = edits[-1].b2 - edits[0].b1
-    shorter = min(len(a.tokens), len(b.tokens))
-    if m < MIN_MATCHED or m / max(span_a, span_b) < MIN_SHARE or m / shorter < MIN_SHARE:
-        return None
-    return differences(a.tokens, b.tokens, edits), m / max(span_a, span_b)
-
-
-def compare_quotes(ctx: Context) -> list[QuotePair]:
-    """Every pair of quotations (of different sources) that quote the same words."""
-    refs = quote_refs(ctx.claims)
-    stop = stopwords()
-    words = [[t.norm for t in r.tokens if t.norm not in stop] for r in refs]
-    out = []
-    for i, j in sorted(candidate_pairs(words, ctx.settings)):
-        a, b = refs[i], refs[j]
-        if a.claim.source == b.claim.source:
-            continue
-        if a.claim.source > b.claim.source:
-            a, b = b, a
-        result = same_quote(a, b)
-        if result is None:
-            continue
-        diffs, share = result
-        out.append(QuotePair(a, b, tuple(diffs), share))
-    return out
 
 
 def _wording(d: Difference) -> bool:
@@ -86,8 +41,7 @@ def _severity(diffs: list[Difference]) -> Severity:
 
 
 def run(ctx: Context) -> Iterator[Finding]:
-    pairs = [p for p in compare_quotes(ctx) if same_speaker(p.a.speaker, p.b.speaker) is not False]
-    ctx.quote_pairs = pairs
+    pairs = [p for p in ctx.quote_pairs if same_speaker(p.a.speaker, p.b.speaker) is not False]
     differing: dict[int, list[tuple[QuotePair, QuoteRef]]] = defaultdict(list)
     agree: set[frozenset[int]] = set()
     refs: dict[int, QuoteRef] = {}

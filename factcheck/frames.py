@@ -1,0 +1,163 @@
+"""Action frames: who stops, pauses or bans what, for how long, how widely.
+
+Claims that report the same decision are often worded too differently to
+share a fuzzy cluster ("one-year moratorium" / "ban"), so the duration and
+scope checks compare frames instead: the actor (a named entity that is the
+subject of the action word), the action's class, whether it is told as
+temporary or permanent, and whether its scope is universal or restricted.
+The lexicons are small, general English word classes, not corpus strings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicons import stopwords, word_frequency
+from .model import Claim, Token
+from .numbers import MONTHS, WEEKDAYS, durations
+
+# Action words that end or withhold something, by how they present its time.
+TEMPORARY = frozenset(
+    "pause pauses paused pausing suspend suspends suspended suspending suspension moratorium "
+    "moratoriums freeze freezes froze frozen freezing postpone postpones postponed delay "
+    "delays delayed temporarily".split()
+)
+PERMANENT = frozenset(
+    "ban bans banned banning bar bars barred barring prohibit prohibits prohibited "
+    "cease ceases ceased ceasing terminate terminates terminated terminating discontinue "
+    "discontinues discontinued discontinuing sunset sunsets sunsetted quit quits quitting "
+    "abandon abandons abandoned abandoning scrap scraps scrapped scrapping exit exits exited "
+    "exiting end ends ended ending abolish abolished permanently forever outlaw outlawed".split()
+)
+NEUTRAL = frozenset(
+    "stop stops stopped stopping halt halts halted halting withdraw withdraws withdrew "
+    "block blocks blocked restrict restricts restricted".split()
+)
+UNIVERSAL = frozenset("all every entire entirely completely outright whole totally "
+                      "altogether wholesale".split())
+RESTRICTED = frozenset("only some certain specific select selected limited partial partially "
+                       "general-purpose particular most".split())
+_RESTRICTED_PAIRS = frozenset({("general", "purpose")})
+_PERMANENT_PAIRS = frozenset({("no", "longer"), ("for", "good")})
+_NOT_ACTORS = frozenset(
+    {"we", "i", "it", "they", "he", "she", "the", "a", "an", "this", "that", "in", "on", "at",
+     "after", "before", "last", "earlier", "meanwhile", "however", "but", "and", "us",
+     *WEEKDAYS, *MONTHS}
+)
+_LIST_BREAKERS = frozenset({"after", "like", "unlike", "following", "with", "as", "than",
+                            "by", "from", "to", "of", "for", "against"})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    claim: Claim
+    actors: frozenset[str]
+    action: Token
+    temporal: str  # temporary, permanent, neutral
+    duration: str  # e.g. "1 year", "" when none is said
+    scope: str  # universal, restricted, ""
+    topic: frozenset[str]  # content words other than actors and action words
+
+
+def _entity_runs(claim: Claim, names: frozenset[str]) -> list[tuple[int, int]]:
+    """Token index runs of capitalised names.
+
+    A capitalised first word is a name only if it is no dictionary word or the
+    corpus also writes it capitalised inside a sentence (``names``).
+    """
+    freq = word_frequency()
+    runs: list[tuple[int, int]] = []
+    i = 0
+    toks = claim.tokens
+    while i < len(toks):
+        t = toks[i]
+        if _is_name(t, i, freq, names):
+            j = i + 1
+            while (j < len(toks) and _is_name(toks[j], j, freq, names)
+                   and toks[j].start - toks[j - 1].end <= 1):
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _is_name(t: Token, position: int, freq: dict[str, int], names: frozenset[str]) -> bool:
+    if not t.text[:1].isupper() or t.norm in _NOT_ACTORS:
+        return False
+    if position == 0 and t.norm in freq and not t.text.isupper() and t.text not in names:
+        return False
+    return any(c.isalpha() for c in t.text)
+
+
+def _actors(claim: Claim, action_at: int, runs: list[tuple[int, int]]) -> frozenset[str]:
+    """The subject of the action word: the nearest name before it, with names listed beside it."""
+    before = [r for r in runs if r[1] <= action_at]
+    if not before:
+        speaker = claim.speaker
+        first_person = any(
+            t.norm in ("we", "we're", "we've", "our") for t in claim.tokens[:action_at]
+        )
+        return frozenset({speaker.split()[-1].lower()}) if speaker and first_person else frozenset()
+    chosen = [before[-1]]
+    for prev in reversed(before[:-1]):
+        gap = [t.norm for t in claim.tokens[prev[1] : chosen[-1][0]]]
+        if not gap or all(g in ("and", "&") for g in gap):
+            chosen.append(prev)
+        else:
+            break
+    first = chosen[-1][0]
+    if first > 0 and claim.tokens[first - 1].norm in _LIST_BREAKERS:
+        chosen = chosen[:1]
+    return frozenset(claim.tokens[r[1] - 1].norm for r in chosen)
+
+
+def names_in(claims: list[Claim]) -> frozenset[str]:
+    """Words the corpus writes capitalised inside a sentence: names, not sentence starts."""
+    return frozenset(t.text for c in claims for t in c.tokens[1:] if t.text[:1].isupper())
+
+
+def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
+    toks = claim.tokens
+    norms = [t.norm for t in toks]
+    action_at = None
+    for i, w in enumerate(norms):
+        if w in TEMPORARY or w in PERMANENT or w in NEUTRAL:
+            action_at = i
+            break
+        if i + 1 < len(norms) and (w, norms[i + 1]) in _PERMANENT_PAIRS:
+            action_at = i
+            break
+    if action_at is None:
+        return []
+    runs = _entity_runs(claim, names)
+    actors = _actors(claim, action_at, runs)
+    if not actors:
+        return []
+    words = set(norms)
+    pairs = set(zip(norms, norms[1:], strict=False))
+    spans = durations(toks)
+    duration = ""
+    if spans:
+        q = spans[0]
+        duration = f"{q.value:g} {q.unit}"
+    if spans or words & TEMPORARY:
+        temporal = "temporary"
+    elif words & PERMANENT or pairs & _PERMANENT_PAIRS:
+        temporal = "permanent"
+    else:
+        temporal = "neutral"
+    tail = set(norms[action_at:])
+    tail_pairs = set(zip(norms[action_at:], norms[action_at + 1 :], strict=False))
+    if tail & UNIVERSAL:
+        scope = "universal"
+    elif tail & RESTRICTED or tail_pairs & _RESTRICTED_PAIRS:
+        scope = "restricted"
+    else:
+        scope = ""
+    stop = stopwords()
+    lexicon = TEMPORARY | PERMANENT | NEUTRAL | UNIVERSAL | RESTRICTED
+    topic = frozenset(w for w in words if w.isalpha() and w not in stop and w not in lexicon
+                      and w not in actors and len(w) > 2)
+    return [Frame(claim, actors, toks[action_at], temporal, duration, scope, topic)]

@@ -1,0 +1,79 @@
+"""Finding the same quotation in two sources, fragments included."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .align import Difference, align, differences, matched, window
+from .cluster import candidate_pairs
+from .config import Settings
+from .lexicons import stopwords
+from .model import Claim, Token
+
+MIN_MATCHED = 4
+MIN_SHARE = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRef:
+    """One quotation inside one claim, with the claim tokens it covers."""
+
+    claim: Claim
+    speaker: str | None
+    tokens: tuple[Token, ...]
+    start: int
+    end: int
+
+
+def quote_refs(claims: list[Claim], min_words: int = 4) -> list[QuoteRef]:
+    out = []
+    for c in claims:
+        if c.headline:  # headlines paraphrase inside quote marks as a matter of style
+            continue
+        for q in c.quotes:
+            toks = tuple(t for t in c.tokens if t.start >= q.start and t.end <= q.end)
+            if len(toks) >= min_words:
+                out.append(QuoteRef(c, q.speaker, toks, q.start, q.end))
+    return out
+
+
+@dataclass(frozen=True)
+class QuotePair:
+    a: QuoteRef
+    b: QuoteRef
+    diffs: tuple[Difference, ...]
+    share: float
+
+
+def same_quote(a: QuoteRef, b: QuoteRef) -> tuple[list[Difference], float] | None:
+    """The differences of two quotations of the same words, or None if they are not."""
+    edits = window(align(a.tokens, b.tokens))
+    if not edits:
+        return None
+    m = matched(edits)
+    span_a = edits[-1].a2 - edits[0].a1
+    span_b = edits[-1].b2 - edits[0].b1
+    shorter = min(len(a.tokens), len(b.tokens))
+    if m < MIN_MATCHED or m / max(span_a, span_b) < MIN_SHARE or m / shorter < MIN_SHARE:
+        return None
+    return differences(a.tokens, b.tokens, edits), m / max(span_a, span_b)
+
+
+def compare_quotes(claims: list[Claim], settings: Settings) -> list[QuotePair]:
+    """Every pair of quotations (of different sources) that quote the same words."""
+    refs = quote_refs(claims)
+    stop = stopwords()
+    words = [[t.norm for t in r.tokens if t.norm not in stop] for r in refs]
+    out = []
+    for i, j in sorted(candidate_pairs(words, settings)):
+        a, b = refs[i], refs[j]
+        if a.claim.source == b.claim.source:
+            continue
+        if a.claim.source > b.claim.source:
+            a, b = b, a
+        result = same_quote(a, b)
+        if result is None:
+            continue
+        diffs, share = result
+        out.append(QuotePair(a, b, tuple(diffs), share))
+    return out
