@@ -31,9 +31,13 @@ _NAME = (
     r"|[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|de|van|von|al|bin))*"
     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 )
+# A name after a lower-case role: "chief executive Maria Lopez", "coach Jane Doe".
+_ROLE_NAME = rf"(?:(?:[a-z][\w-]*\s+){{1,3}}[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*|{_NAME})"
 # After the closing mark: ", Smith said" / ", said Smith" / ", a spokesman told CNET".
-_AFTER_NAME_VERB = re.compile(rf"^[,;:]?\s*(?P<sp>{_NAME})\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
-_AFTER_VERB_NAME = re.compile(rf"^[,;:]?\s*(?:{_SPEECH})\s+(?P<sp>{_NAME})")
+_AFTER_NAME_VERB = re.compile(
+    rf"^[,;:]?\s*(?P<sp>{_ROLE_NAME})\s+(?:\w+ly\s+)?(?:{_SPEECH})\b"
+)
+_AFTER_VERB_NAME = re.compile(rf"^[,;:]?\s*(?:{_SPEECH})\s+(?P<sp>{_ROLE_NAME})")
 # Before the opening mark: "Smith said: " / "According to Smith, " / "Smith told reporters that ".
 _TIME_ADJUNCT = r"(?:\s+(?:on|last|this|earlier|late|early)\s+\w+(?:\s+\w+)?)?"
 _BEFORE = re.compile(
@@ -178,6 +182,11 @@ def _subject(clause: str) -> str | None:
 
 def _clean(name: str) -> str | None:
     name = name.strip(" ,;:")
+    if not _GENERIC_HEAD.match(name):
+        words = name.split()
+        while len(words) > 1 and words[0][:1].islower():
+            words.pop(0)  # "coach Jane Doe" → "Jane Doe"
+        name = " ".join(words)
     if not name or name.lower() in {"that", "this", "there"} or name in _NOT_NAMES:
         return None
     return name

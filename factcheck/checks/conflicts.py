@@ -1,12 +1,120 @@
+"""Number, date, negation and attribution conflicts between claims of one fact.
+
+Within a cluster, two claims are aligned word by word; a difference that
+changes a number or amount, a weekday or date, or the count of negators is a
+conflict. Relative dates ("yesterday") are not dates. The same quoted words
+credited to two different named people is an attribution conflict.
+"""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..align import Difference, differences, side_span, side_text, window
 from ..context import Context
-from ..model import Finding
+from ..findings import evidence, make, short
+from ..model import Claim, Finding, Severity, Token
+from ..numbers import Quantity, dates, quantities
+from ..quotes import same_speaker
+from ..textnorm import is_negator
 
-KINDS: tuple[str, ...] = ()
+KINDS = ("conflict-number", "conflict-date", "conflict-negation", "conflict-attribution")
+
+
+def _in(q_start: int, q_end: int, lo: int, hi: int) -> bool:
+    return q_start < hi and lo < q_end
+
+
+def _compatible(a: Quantity, b: Quantity) -> bool:
+    return a.unit == b.unit or not a.unit or not b.unit
 
 
 def run(ctx: Context) -> Iterator[Finding]:
-    return iter(())
+    for a, b in ctx.cluster_pairs():
+        edits = window(ctx.alignment(a, b))
+        diffs = differences(a.tokens, b.tokens, edits)
+        if not diffs:
+            continue
+        yield from _number(ctx, a, b, diffs)
+        yield from _date(ctx, a, b, diffs)
+        yield from _negation(ctx, a, b, diffs, edits)
+    yield from _attribution(ctx)
+
+
+def _pair_finding(ctx: Context, kind: str, severity: Severity, a: Claim, b: Claim,
+                  d: Difference, what: str) -> Finding:
+    e = d.edit
+    span_a = side_span(a.tokens, e.a1, e.a2)
+    span_b = side_span(b.tokens, e.b1, e.b2)
+    text_a = side_text(ctx.sources[a.source].text, a.tokens, e.a1, e.a2)
+    text_b = side_text(ctx.sources[b.source].text, b.tokens, e.b1, e.b2)
+    message = (f"{what}: {a.source} says '{short(text_a, 60)}', "
+               f"{b.source} says '{short(text_b, 60)}'")
+    return make(kind, severity, message, [evidence(a, [span_a]), evidence(b, [span_b])],
+                [text_a, text_b], ctx.settings)
+
+
+def _number(ctx: Context, a: Claim, b: Claim, diffs: list[Difference]) -> Iterator[Finding]:
+    qa_all, qb_all = quantities(a.tokens), quantities(b.tokens)
+    for d in diffs:
+        e = d.edit
+        qa = [q for q in qa_all if _in(q.start, q.end, e.a1, max(e.a2, e.a1 + 1))]
+        qb = [q for q in qb_all if _in(q.start, q.end, e.b1, max(e.b2, e.b1 + 1))]
+        if not qa or not qb or e.tag != "replace":
+            continue
+        if any(x.value == y.value for x in qa for y in qb):
+            continue
+        if not any(_compatible(x, y) for x in qa for y in qb):
+            continue
+        kind = "conflict-duration" if any(q.unit in _TIME for q in qa + qb) else "conflict-number"
+        yield _pair_finding(ctx, kind, Severity.HIGH, a, b, d, "Numbers differ")
+
+
+_TIME = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
+
+
+def _date(ctx: Context, a: Claim, b: Claim, diffs: list[Difference]) -> Iterator[Finding]:
+    da_all, db_all = dates(a.tokens), dates(b.tokens)
+    for d in diffs:
+        e = d.edit
+        if e.tag != "replace":
+            continue
+        da = [x for x in da_all if _in(x.start, x.end, e.a1, e.a2)]
+        db = [x for x in db_all if _in(x.start, x.end, e.b1, e.b2)]
+        for x in da:
+            for y in db:
+                if x.kind == y.kind and x.value != y.value:
+                    yield _pair_finding(ctx, "conflict-date", Severity.MEDIUM, a, b, d,
+                                        "Dates differ")
+                    return
+
+
+def _negation(ctx: Context, a: Claim, b: Claim, diffs: list[Difference], edits) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
+    if not edits:
+        return
+    lo_a, hi_a = edits[0].a1, edits[-1].a2
+    lo_b, hi_b = edits[0].b1, edits[-1].b2
+    neg_a = sum(is_negator(t.norm) for t in a.tokens[lo_a:hi_a])
+    neg_b = sum(is_negator(t.norm) for t in b.tokens[lo_b:hi_b])
+    if neg_a == neg_b:
+        return
+    for d in diffs:
+        if any(is_negator(t.norm) for t in (*d.a_words, *d.b_words)):
+            yield _pair_finding(ctx, "conflict-negation", Severity.HIGH, a, b, d,
+                                "One affirms what the other denies")
+            return
+
+
+def _attribution(ctx: Context) -> Iterator[Finding]:
+    for p in ctx.quote_pairs:
+        if same_speaker(p.a.speaker, p.b.speaker) is not False:
+            continue
+        if p.share < 0.9 or p.diffs:
+            continue
+        a, b = p.a.claim, p.b.claim
+        message = (f"The same words are credited to {p.a.speaker} in {a.source} "
+                   f"and to {p.b.speaker} in {b.source}")
+        yield make("conflict-attribution", Severity.MEDIUM, message,
+                   [evidence(a, [(p.a.start, p.a.end)]), evidence(b, [(p.b.start, p.b.end)])],
+                   [p.a.speaker or "", p.b.speaker or "", " ".join(t.norm for t in p.a.tokens)],
+                   ctx.settings)
