@@ -93,8 +93,9 @@ def side_span(tokens: tuple[Token, ...], i1: int, i2: int) -> tuple[int, int]:
     return left.start, right.end
 
 
-def side_text(source_text: str, tokens: tuple[Token, ...], i1: int, i2: int,
-              context: int = 1) -> str:
+def side_text(
+    source_text: str, tokens: tuple[Token, ...], i1: int, i2: int, context: int = 1
+) -> str:
     """The words of one side with ``context`` words around, as written."""
     lo, hi = max(0, i1 - context), min(len(tokens), i2 + context)
     if lo >= hi:

@@ -13,6 +13,7 @@ import re
 from .model import Token
 
 MIN_WORDS = 4
+MIN_HEADLINE_WORDS = 3
 
 _FURNITURE = re.compile(
     r"""(?ix)
@@ -30,7 +31,8 @@ _FURNITURE = re.compile(
     | \b(?:click|tap)\s+here\b | \bshare\s+(?:this|on)\b | \bfollow\s+us\b
     | \bcheck\s+out\s+the\s+full\s+(?:article|story)\b
     | \b(?:read|see)\s+(?:more|the\s+full\s+(?:article|story))\b
-    | ^(?:advertisement|related|recommended|trending|sponsored|watch|listen|photo|image|video)\b\s*[:|]?
+    | ^(?:advertisement|related|recommended|trending|sponsored)\b\s*[:|]?
+    | ^(?:watch|listen|photo|image|video)\b\s*[:|]
     | ^(?:by|posted\s+by|written\s+by|reporting\s+by|editing\s+by)\s+[A-Z]
     | ^(?:updated|published|posted)\s*:?\s*\d
     | \b(?:getty\s+images|shutterstock|file\s+photo|photo\s+credit)\b
@@ -44,14 +46,12 @@ _TERMINAL = re.compile(r"[.!?\"”’)\]]$")
 def is_boilerplate(text: str, tokens: tuple[Token, ...], headline: bool = False) -> bool:
     """True for lines an editor would not call a statement of fact."""
     words = [t for t in tokens if any(c.isalpha() for c in t.text)]
-    if len(words) < MIN_WORDS:
+    if len(words) < (MIN_HEADLINE_WORDS if headline else MIN_WORDS):
         return True
     stripped = text.strip()
     if _FURNITURE.search(stripped) or _CREDIT.match(stripped):
         return True
-    if not headline and not _TERMINAL.search(stripped) and _title_cased(words):
-        return True
-    return False
+    return not headline and not _TERMINAL.search(stripped) and _title_cased(words)
 
 
 def _title_cased(words: list[Token]) -> bool:

@@ -7,9 +7,14 @@ import os
 import sys
 from enum import IntEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .model import KINDS
+
+if TYPE_CHECKING:
+    from .config import Settings
+    from .model import Report
 
 
 class Exit(IntEnum):
@@ -28,11 +33,19 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", metavar="PATH",
-                   help="article files or folders (.txt, .md, .html, .jsonl); - for stdin")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="article files or folders (.txt, .md, .html, .jsonl); - for stdin",
+    )
     p.add_argument("--config", metavar="FILE", help="configuration file (default: found upward)")
-    p.add_argument("--link-threshold", type=float, metavar="N",
-                   help="similarity 0-100 above which claims state the same fact")
+    p.add_argument(
+        "--link-threshold",
+        type=float,
+        metavar="N",
+        help="similarity 0-100 above which claims state the same fact",
+    )
     p.add_argument("--enable", metavar="KINDS", help=f"comma-separated kinds ({', '.join(KINDS)})")
     p.add_argument("--disable", metavar="KINDS", help="comma-separated kinds to leave out")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
@@ -45,12 +58,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check articles and write the findings")
     _add_common(check)
-    check.add_argument("-f", "--format", action="append", metavar="FMT",
-                       help="text, json or html (repeatable, one -o each)")
-    check.add_argument("-o", "--output", action="append", metavar="FILE",
-                       help="where to write (- for stdout); default reports/NAME.json")
-    check.add_argument("--fail-on", metavar="SEVERITY",
-                       help="exit 1 when a finding is at or above it (default medium)")
+    check.add_argument(
+        "-f",
+        "--format",
+        action="append",
+        metavar="FMT",
+        help="text, json or html (repeatable, one -o each)",
+    )
+    check.add_argument(
+        "-o",
+        "--output",
+        action="append",
+        metavar="FILE",
+        help="where to write (- for stdout); default reports/NAME.json",
+    )
+    check.add_argument(
+        "--fail-on",
+        metavar="SEVERITY",
+        help="exit 1 when a finding is at or above it (default medium)",
+    )
     check.add_argument("--exit-zero", action="store_true", help="exit 0 whatever is found")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
 
@@ -84,7 +110,7 @@ class _Trouble(Exception):
     pass
 
 
-def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _settings(args: argparse.Namespace) -> Settings:
     from .config import ConfigError, load
 
     overrides = {
@@ -99,7 +125,7 @@ def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         raise _Trouble(str(exc)) from None
 
 
-def _run(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _run(args: argparse.Namespace) -> tuple[Settings, Report]:
     from .pipeline import run
     from .sources import InputError
 
@@ -141,8 +167,10 @@ def _check(args: argparse.Namespace) -> int:
     outputs = outputs + ["-"] * (len(formats) - len(outputs))
     for fmt in formats:
         if fmt not in reporters.FORMATS:
-            raise UsageError(f"factcheck check: unknown format {fmt!r} "
-                             f"(choose from {', '.join(reporters.FORMATS)})")
+            raise UsageError(
+                f"factcheck check: unknown format {fmt!r} "
+                f"(choose from {', '.join(reporters.FORMATS)})"
+            )
     settings, report = _run(args)
     for fmt, out in zip(formats, outputs, strict=True):
         render = reporters.get(fmt)
@@ -160,7 +188,7 @@ def _check(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from . import reporters
 
-    _settings_, report = _run(args)
+    report = _run(args)[1]
     out = args.output or f"reports/{corpus_name(args.paths)}.html"
     _write(out, reporters.get("html")(report))
     if out != "-":

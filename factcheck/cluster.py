@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
@@ -20,6 +21,9 @@ from rapidfuzz.distance import LCSseq
 from .config import Settings
 from .lexicons import stopwords
 from .model import Claim, Cluster
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 NEAR_VERBATIM = 95.0
 
@@ -56,8 +60,13 @@ def similarity(a: Sequence[str], b: Sequence[str]) -> tuple[float, float]:
     return overall, containment
 
 
-def is_link(words_a: Sequence[str], words_b: Sequence[str], settings: Settings,
-            text_a: str = "", text_b: str = "") -> float:
+def is_link(
+    words_a: Sequence[str],
+    words_b: Sequence[str],
+    settings: Settings,
+    text_a: str = "",
+    text_b: str = "",
+) -> float:
     """The link score of two claims, or 0 when they do not state the same fact.
 
     Whole-claim similarity links rewrites of one sentence; the containment and
@@ -144,12 +153,12 @@ def clusters(claims: Sequence[Claim], links: list[Link]) -> list[Cluster]:
     ]
 
 
-def _is_clique(graph, nodes: set[int]) -> bool:  # type: ignore[no-untyped-def]
+def _is_clique(graph: nx.Graph, nodes: set[int]) -> bool:
     n = len(nodes)
     return sum(1 for u in nodes for v in graph[u] if v in nodes) == n * (n - 1)
 
 
-def _one_per_source(graph, claims: Sequence[Claim], group: set[int]) -> set[int]:  # type: ignore[no-untyped-def]
+def _one_per_source(graph: nx.Graph, claims: Sequence[Claim], group: set[int]) -> set[int]:
     """Keep, per source, the claim most strongly tied to the others (and its near-copies)."""
     by_source: dict[str, list[int]] = defaultdict(list)
     for i in group:
@@ -162,14 +171,16 @@ def _one_per_source(graph, claims: Sequence[Claim], group: set[int]) -> set[int]
 
         def strength(i: int) -> float:
             return sum(
-                d["weight"] for v, d in graph[i].items()
+                d["weight"]
+                for v, d in graph[i].items()
                 if v in group and claims[v].source != claims[i].source
             )
 
         best = max(members, key=lambda i: (strength(i), -i))
         kept.add(best)
         kept.update(
-            i for i in members
+            i
+            for i in members
             if i != best and graph.has_edge(i, best) and graph[i][best]["weight"] >= NEAR_VERBATIM
         )
     return kept

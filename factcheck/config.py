@@ -70,8 +70,8 @@ def _convert(key: str, value: Any) -> Any:
         if name == "fail_on":
             return Severity.parse(str(value))
         if name in _LIST:
-            items = value if isinstance(value, list) else str(value).replace(",", " ").split()
-            items = tuple(str(i).strip() for i in items if str(i).strip())
+            raw = value if isinstance(value, list) else str(value).replace(",", " ").split()
+            items = tuple(str(i).strip() for i in raw if str(i).strip())
             if name in ("enable", "disable"):
                 bad = [i for i in items if i not in KINDS]
                 if bad:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from .config import Settings
-from .model import Claim, Evidence, Finding, Severity
+from .model import KINDS, Claim, Evidence, Finding, Severity
 from .textnorm import fold_text
 
 _SPACE = re.compile(r"\s+")
@@ -66,5 +66,5 @@ def dedupe(findings: Iterable[Finding]) -> list[Finding]:
             continue
         seen.add(key)
         out.append(f)
-    out.sort(key=lambda f: (-f.severity, f.kind, f.sources, f.evidence[0].start, f.id))
+    out.sort(key=lambda f: (-f.severity, KINDS.index(f.kind), f.sources, f.evidence[0].start, f.id))
     return out

@@ -10,42 +10,49 @@ The lexicons are small, general English word classes, not corpus strings.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import tomllib
 
 from .lexicons import stopwords, word_frequency
 from .model import Claim, Token
 from .numbers import MONTHS, WEEKDAYS, durations
 
-# Action words that end or withhold something, by how they present its time.
-TEMPORARY = frozenset(
-    "pause pauses paused pausing suspend suspends suspended suspending suspension moratorium "
-    "moratoriums freeze freezes froze frozen freezing postpone postpones postponed delay "
-    "delays delayed temporarily".split()
+
+@cache
+def _lexicon() -> dict[str, Any]:
+    text = resources.files("factcheck.data").joinpath("frames.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(_lexicon()[name].split())
+
+
+def _pairs(name: str) -> frozenset[tuple[str, str]]:
+    return frozenset(tuple(p.split()) for p in _lexicon()[name])
+
+
+TEMPORARY = _words("temporary")
+PERMANENT = _words("permanent")
+NEUTRAL = _words("neutral")
+UNIVERSAL = _words("universal")
+RESTRICTED = _words("restricted")
+_PERMANENT_PAIRS = _pairs("permanent_pairs")
+_RESTRICTED_PAIRS = _pairs("restricted_pairs")
+_LIST_BREAKERS = _words("list_breakers")
+_NOT_ACTORS = (
+    frozenset(
+        "we i it they he she the a an this that in on at after before last earlier meanwhile "
+        "however but and us".split()
+    )
+    | frozenset(WEEKDAYS)
+    | frozenset(MONTHS)
 )
-PERMANENT = frozenset(
-    "ban bans banned banning bar bars barred barring prohibit prohibits prohibited "
-    "cease ceases ceased ceasing terminate terminates terminated terminating discontinue "
-    "discontinues discontinued discontinuing sunset sunsets sunsetted quit quits quitting "
-    "abandon abandons abandoned abandoning scrap scraps scrapped scrapping exit exits exited "
-    "exiting end ends ended ending abolish abolished permanently forever outlaw outlawed".split()
-)
-NEUTRAL = frozenset(
-    "stop stops stopped stopping halt halts halted halting withdraw withdraws withdrew "
-    "block blocks blocked restrict restricts restricted".split()
-)
-UNIVERSAL = frozenset("all every entire entirely completely outright whole totally "
-                      "altogether wholesale".split())
-RESTRICTED = frozenset("only some certain specific select selected limited partial partially "
-                       "general-purpose particular most".split())
-_RESTRICTED_PAIRS = frozenset({("general", "purpose")})
-_PERMANENT_PAIRS = frozenset({("no", "longer"), ("for", "good")})
-_NOT_ACTORS = frozenset(
-    {"we", "i", "it", "they", "he", "she", "the", "a", "an", "this", "that", "in", "on", "at",
-     "after", "before", "last", "earlier", "meanwhile", "however", "but", "and", "us",
-     *WEEKDAYS, *MONTHS}
-)
-_LIST_BREAKERS = frozenset({"after", "like", "unlike", "following", "with", "as", "than",
-                            "by", "from", "to", "of", "for", "against"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +80,11 @@ def _entity_runs(claim: Claim, names: frozenset[str]) -> list[tuple[int, int]]:
         t = toks[i]
         if _is_name(t, i, freq, names):
             j = i + 1
-            while (j < len(toks) and _is_name(toks[j], j, freq, names)
-                   and toks[j].start - toks[j - 1].end <= 1):
+            while (
+                j < len(toks)
+                and _is_name(toks[j], j, freq, names)
+                and toks[j].start - toks[j - 1].end <= 1
+            ):
                 j += 1
             runs.append((i, j))
             i = j
@@ -136,7 +146,7 @@ def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
     if not actors:
         return []
     words = set(norms)
-    pairs = set(zip(norms, norms[1:], strict=False))
+    pairs = set(itertools.pairwise(norms))
     spans = durations(toks)
     duration = ""
     if spans:
@@ -149,7 +159,7 @@ def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
     else:
         temporal = "neutral"
     tail = set(norms[action_at:])
-    tail_pairs = set(zip(norms[action_at:], norms[action_at + 1 :], strict=False))
+    tail_pairs = set(itertools.pairwise(norms[action_at:]))
     if tail & UNIVERSAL:
         scope = "universal"
     elif tail & RESTRICTED or tail_pairs & _RESTRICTED_PAIRS:
@@ -158,6 +168,9 @@ def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
         scope = ""
     stop = stopwords()
     lexicon = TEMPORARY | PERMANENT | NEUTRAL | UNIVERSAL | RESTRICTED
-    topic = frozenset(w for w in words if w.isalpha() and w not in stop and w not in lexicon
-                      and w not in actors and len(w) > 2)
+    topic = frozenset(
+        w
+        for w in words
+        if w.isalpha() and w not in stop and w not in lexicon and w not in actors and len(w) > 2
+    )
     return [Frame(claim, actors, toks[action_at], temporal, duration, scope, topic)]

@@ -83,7 +83,7 @@ def is_spelling_variant(a: str, b: str) -> bool:
         return True
     # Inflected forms: organisations/organizations, modelling/modeling.
     for suffix in _SUFFIXES:
-        if a.endswith(suffix) and b.endswith(suffix):
-            if frozenset((a[: -len(suffix)], b[: -len(suffix)])) in pairs:
-                return True
+        stems = frozenset((a[: -len(suffix)], b[: -len(suffix)]))
+        if a.endswith(suffix) and b.endswith(suffix) and stems in pairs:
+            return True
     return False

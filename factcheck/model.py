@@ -21,9 +21,7 @@ class Severity(IntEnum):
         try:
             return cls[name.strip().upper()]
         except KeyError:
-            raise ValueError(
-                f"unknown severity {name!r} (use info, low, medium or high)"
-            ) from None
+            raise ValueError(f"unknown severity {name!r} (use info, low, medium or high)") from None
 
     @property
     def label(self) -> str:

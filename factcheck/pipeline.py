@@ -14,14 +14,18 @@ from .checks import CHECKS
 from .config import Settings
 from .context import Context
 from .findings import dedupe
-from .model import Report, Source
+from .model import Finding, Report, Source
 from .sources import read_paths
 
 Progress = Callable[[str], None]
 
 
-def run(paths: list[str], settings: Settings, progress: Progress | None = None,
-        stdin_text: str | None = None) -> Report:
+def run(
+    paths: list[str],
+    settings: Settings,
+    progress: Progress | None = None,
+    stdin_text: str | None = None,
+) -> Report:
     """Read ``paths`` and check them."""
     say = progress or (lambda _stage: None)
     timings: dict[str, float] = {}
@@ -30,12 +34,24 @@ def run(paths: list[str], settings: Settings, progress: Progress | None = None,
     corpus = read_paths(paths, stdin_text)
     timings["read"] = time.perf_counter() - t0
     report = analyse(list(corpus.sources), settings, say, timings)
-    return Report(report.sources, report.claims, report.clusters, report.findings,
-                  corpus.skipped, report.spin, report.timings, report.settings)
+    return Report(
+        report.sources,
+        report.claims,
+        report.clusters,
+        report.findings,
+        corpus.skipped,
+        report.spin,
+        report.timings,
+        report.settings,
+    )
 
 
-def analyse(sources: list[Source], settings: Settings, say: Progress | None = None,
-            timings: dict[str, float] | None = None) -> Report:
+def analyse(
+    sources: list[Source],
+    settings: Settings,
+    say: Progress | None = None,
+    timings: dict[str, float] | None = None,
+) -> Report:
     """Check sources already read."""
     say = say or (lambda _stage: None)
     timings = timings if timings is not None else {}
@@ -55,7 +71,7 @@ def analyse(sources: list[Source], settings: Settings, say: Progress | None = No
     clusters = cluster_stage.clusters(claims, links)
     t = stage("clusters", t)
     ctx = Context({s.id: s for s in sources}, claims, clusters, settings)
-    found = []
+    found: list[Finding] = []
     for check in CHECKS:
         if not any(settings.kind_enabled(k) for k in check.kinds):
             continue

@@ -34,9 +34,7 @@ _NAME = (
 # A name after a lower-case role: "chief executive Maria Lopez", "coach Jane Doe".
 _ROLE_NAME = rf"(?:(?:[a-z][\w-]*\s+){{1,3}}[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*|{_NAME})"
 # After the closing mark: ", Smith said" / ", said Smith" / ", a spokesman told CNET".
-_AFTER_NAME_VERB = re.compile(
-    rf"^[,;:]?\s*(?P<sp>{_ROLE_NAME})\s+(?:\w+ly\s+)?(?:{_SPEECH})\b"
-)
+_AFTER_NAME_VERB = re.compile(rf"^[,;:]?\s*(?P<sp>{_ROLE_NAME})\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
 _AFTER_VERB_NAME = re.compile(rf"^[,;:]?\s*(?:{_SPEECH})\s+(?P<sp>{_ROLE_NAME})")
 # Before the opening mark: "Smith said: " / "According to Smith, " / "Smith told reporters that ".
 _TIME_ADJUNCT = r"(?:\s+(?:on|last|this|earlier|late|early)\s+\w+(?:\s+\w+)?)?"
@@ -46,7 +44,10 @@ _BEFORE = re.compile(
 )
 _PROPER = re.compile(r"\b[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
 _NOT_NAMES = frozenset(
-    ["The", "A", "An", "This", "That", "These", "Those", "It", "In", "On", "At", "For", "But", "And", "Or", "If", "When", "While", "After", "Before", "As", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Last", "Earlier", "Meanwhile", "However"]
+    "The A An This That These Those It In On At For But And Or If When While After Before As "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December Last Earlier Meanwhile "
+    "However".split()
 )
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<sp>{_NAME})\s*,[^.!?“”\"]*$")
 _GENERIC_HEAD = re.compile(r"^(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+")
@@ -76,12 +77,16 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         speaker = _speaker_after(text, e) or _speaker_before(text, s)
         if speaker and speaker.lower() in _PRONOUNS:
             speaker = last_named
-        if speaker is None and prev_para_speaker:
-            # A quote running on from the one before, in this paragraph or the next.
-            if prev_para_speaker[0] == para or (
-                prev_para_speaker[0] == para - 1 and _opens_paragraph(text, s)
-            ):
-                speaker = prev_para_speaker[1]
+        # A quote running on from the one before, in this paragraph or the next.
+        if (
+            speaker is None
+            and prev_para_speaker
+            and (
+                prev_para_speaker[0] == para
+                or (prev_para_speaker[0] == para - 1 and _opens_paragraph(text, s))
+            )
+        ):
+            speaker = prev_para_speaker[1]
         if speaker and not _GENERIC_HEAD.match(speaker):
             last_named = speaker
         quotes.append(QuoteSpan(s, e, speaker, para))
@@ -133,7 +138,7 @@ def _single_close(text: str, start: int, end: int) -> int | None:
     for j in range(start, end):
         if text[j] == "’" and (j + 1 >= end or not text[j + 1].isalnum()):
             return j
-        if text[j] in "“”\"":
+        if text[j] in '“”"':
             return None
     return None
 
@@ -190,6 +195,10 @@ def _clean(name: str) -> str | None:
     if not name or name.lower() in {"that", "this", "there"} or name in _NOT_NAMES:
         return None
     return name
+
+
+def is_named(speaker: str | None) -> bool:
+    return bool(speaker) and not _GENERIC_HEAD.match(speaker or "")
 
 
 def same_speaker(a: str | None, b: str | None) -> bool | None:

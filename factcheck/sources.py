@@ -19,8 +19,15 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 READABLE = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
-_BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF",
-                 b"\x1f\x8b")
+_BINARY_MAGIC = (
+    b"\x89PNG",
+    b"%PDF",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"PK\x03\x04",
+    b"\x7fELF",
+    b"\x1f\x8b",
+)
 
 
 class InputError(Exception):
@@ -176,8 +183,14 @@ def _html_source(path: Path, html: str, encoding: str) -> Source:
     if not body.strip():
         raise InputError("no article text found in the HTML")
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
-    return Source(id=path.stem, path=str(path), text=text, title=title or _first_line(body),
-                  url=(meta.url if meta and meta.url else "") or "", encoding=encoding)
+    return Source(
+        id=path.stem,
+        path=str(path),
+        text=text,
+        title=title or _first_line(body),
+        url=(meta.url if meta and meta.url else "") or "",
+        encoding=encoding,
+    )
 
 
 def _unique_ids(sources: list[Source]) -> Iterator[Source]:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..align import Difference, differences, side_span, side_text, window
+from ..align import Difference, Edit, differences, side_span, side_text, window
 from ..context import Context
 from ..findings import evidence, make, short
 from ..model import Claim, Finding, Severity, Token
 from ..numbers import Quantity, dates, quantities
-from ..quotes import same_speaker
+from ..quotes import is_named, same_speaker
 from ..textnorm import is_negator
 
 KINDS = ("conflict-number", "conflict-date", "conflict-negation", "conflict-attribution")
@@ -29,10 +29,35 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
     return a.unit == b.unit or not a.unit or not b.unit
 
 
+MAX_EDIT = 3  # words on a side: a conflict is a local change in an otherwise shared sentence
+MIN_ANCHOR = 2  # equal words needed on each side of it
+
+
+def local(edits: list[Edit], diffs: list[Difference]) -> list[Difference]:
+    """Differences small enough, and anchored by equal words either side, to be one change."""
+    position = {id(e): i for i, e in enumerate(edits)}
+    out = []
+    for d in diffs:
+        e = d.edit
+        if max(e.a2 - e.a1, e.b2 - e.b1) > MAX_EDIT:
+            continue
+        i = position[id(e)]
+        before = edits[i - 1] if i > 0 else None
+        after = edits[i + 1] if i + 1 < len(edits) else None
+        anchored = [
+            x
+            for x in (before, after)
+            if x is not None and x.tag == "equal" and x.a2 - x.a1 >= MIN_ANCHOR
+        ]
+        if len(anchored) == 2 or (len(anchored) == 1 and (before is None or after is None)):
+            out.append(d)
+    return out
+
+
 def run(ctx: Context) -> Iterator[Finding]:
     for a, b in ctx.cluster_pairs():
         edits = window(ctx.alignment(a, b))
-        diffs = differences(a.tokens, b.tokens, edits)
+        diffs = local(edits, differences(a.tokens, b.tokens, edits))
         if not diffs:
             continue
         yield from _number(ctx, a, b, diffs)
@@ -41,17 +66,25 @@ def run(ctx: Context) -> Iterator[Finding]:
     yield from _attribution(ctx)
 
 
-def _pair_finding(ctx: Context, kind: str, severity: Severity, a: Claim, b: Claim,
-                  d: Difference, what: str) -> Finding:
+def _pair_finding(
+    ctx: Context, kind: str, severity: Severity, a: Claim, b: Claim, d: Difference, what: str
+) -> Finding:
     e = d.edit
     span_a = side_span(a.tokens, e.a1, e.a2)
     span_b = side_span(b.tokens, e.b1, e.b2)
     text_a = side_text(ctx.sources[a.source].text, a.tokens, e.a1, e.a2)
     text_b = side_text(ctx.sources[b.source].text, b.tokens, e.b1, e.b2)
-    message = (f"{what}: {a.source} says '{short(text_a, 60)}', "
-               f"{b.source} says '{short(text_b, 60)}'")
-    return make(kind, severity, message, [evidence(a, [span_a]), evidence(b, [span_b])],
-                [text_a, text_b], ctx.settings)
+    message = (
+        f"{what}: {a.source} says '{short(text_a, 60)}', {b.source} says '{short(text_b, 60)}'"
+    )
+    return make(
+        kind,
+        severity,
+        message,
+        [evidence(a, [span_a]), evidence(b, [span_b])],
+        [text_a, text_b],
+        ctx.settings,
+    )
 
 
 def _number(ctx: Context, a: Claim, b: Claim, diffs: list[Difference]) -> Iterator[Finding]:
@@ -84,37 +117,55 @@ def _date(ctx: Context, a: Claim, b: Claim, diffs: list[Difference]) -> Iterator
         for x in da:
             for y in db:
                 if x.kind == y.kind and x.value != y.value:
-                    yield _pair_finding(ctx, "conflict-date", Severity.MEDIUM, a, b, d,
-                                        "Dates differ")
+                    yield _pair_finding(
+                        ctx, "conflict-date", Severity.MEDIUM, a, b, d, "Dates differ"
+                    )
                     return
 
 
-def _negation(ctx: Context, a: Claim, b: Claim, diffs: list[Difference], edits) -> Iterator[Finding]:  # type: ignore[no-untyped-def]
-    if not edits:
-        return
+def _negation(
+    ctx: Context, a: Claim, b: Claim, diffs: list[Difference], edits: list[Edit]
+) -> Iterator[Finding]:
     lo_a, hi_a = edits[0].a1, edits[-1].a2
     lo_b, hi_b = edits[0].b1, edits[-1].b2
-    neg_a = sum(is_negator(t.norm) for t in a.tokens[lo_a:hi_a])
-    neg_b = sum(is_negator(t.norm) for t in b.tokens[lo_b:hi_b])
-    if neg_a == neg_b:
-        return
+    if sum(map(_negates, a.tokens[lo_a:hi_a])) == sum(map(_negates, b.tokens[lo_b:hi_b])):
+        return  # a negator moved, not added or dropped
     for d in diffs:
-        if any(is_negator(t.norm) for t in (*d.a_words, *d.b_words)):
-            yield _pair_finding(ctx, "conflict-negation", Severity.HIGH, a, b, d,
-                                "One affirms what the other denies")
+        if sum(map(_negates, d.a_words)) != sum(map(_negates, d.b_words)):
+            yield _pair_finding(
+                ctx,
+                "conflict-negation",
+                Severity.HIGH,
+                a,
+                b,
+                d,
+                "One affirms what the other denies",
+            )
             return
+
+
+def _negates(token: Token) -> bool:
+    return is_negator(token.norm)
 
 
 def _attribution(ctx: Context) -> Iterator[Finding]:
     for p in ctx.quote_pairs:
         if same_speaker(p.a.speaker, p.b.speaker) is not False:
             continue
+        if not (is_named(p.a.speaker) and is_named(p.b.speaker)):
+            continue
         if p.share < 0.9 or p.diffs:
             continue
         a, b = p.a.claim, p.b.claim
-        message = (f"The same words are credited to {p.a.speaker} in {a.source} "
-                   f"and to {p.b.speaker} in {b.source}")
-        yield make("conflict-attribution", Severity.MEDIUM, message,
-                   [evidence(a, [(p.a.start, p.a.end)]), evidence(b, [(p.b.start, p.b.end)])],
-                   [p.a.speaker or "", p.b.speaker or "", " ".join(t.norm for t in p.a.tokens)],
-                   ctx.settings)
+        message = (
+            f"The same words are credited to {p.a.speaker} in {a.source} "
+            f"and to {p.b.speaker} in {b.source}"
+        )
+        yield make(
+            "conflict-attribution",
+            Severity.MEDIUM,
+            message,
+            [evidence(a, [(p.a.start, p.a.end)]), evidence(b, [(p.b.start, p.b.end)])],
+            [p.a.speaker or "", p.b.speaker or "", " ".join(t.norm for t in p.a.tokens)],
+            ctx.settings,
+        )

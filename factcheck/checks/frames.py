@@ -47,16 +47,25 @@ def _duration(ctx: Context, actor: str, group: list[Frame]) -> Iterator[Finding]
     lasting = [p for p in permanent if any(_related(p, t) for t in temporary)]
     if lasting:
         passing = [t for t in temporary if any(_related(p, t) for p in lasting)]
-        yield _finding(ctx, "conflict-duration", actor, lasting, passing,
-                       "as permanent", "as temporary")
+        yield _finding(
+            ctx, "conflict-duration", actor, lasting, passing, "as permanent", "as temporary"
+        )
     lengths = sorted({t.duration for t in temporary if t.duration})
     if len(lengths) > 1:
         first = [t for t in temporary if t.duration == lengths[0]]
-        rest = [t for t in temporary if t.duration != lengths[0]
-                and any(_related(t, f) for f in first)]
+        rest = [
+            t for t in temporary if t.duration != lengths[0] and any(_related(t, f) for f in first)
+        ]
         if rest:
-            yield _finding(ctx, "conflict-duration", actor, first, rest,
-                           f"as lasting {lengths[0]}", "as lasting otherwise")
+            yield _finding(
+                ctx,
+                "conflict-duration",
+                actor,
+                first,
+                rest,
+                f"as lasting {lengths[0]}",
+                "as lasting otherwise",
+            )
 
 
 def _scope(ctx: Context, actor: str, group: list[Frame]) -> Iterator[Finding]:
@@ -65,19 +74,27 @@ def _scope(ctx: Context, actor: str, group: list[Frame]) -> Iterator[Finding]:
     wide = [w for w in wide if any(_related(w, n) for n in narrow)]
     if wide:
         narrow = [n for n in narrow if any(_related(w, n) for w in wide)]
-        yield _finding(ctx, "conflict-scope", actor, wide, narrow,
-                       "as total", "as partial")
+        yield _finding(ctx, "conflict-scope", actor, wide, narrow, "as total", "as partial")
 
 
-def _finding(ctx: Context, kind: str, actor: str, side_a: list[Frame], side_b: list[Frame],
-             how_a: str, how_b: str) -> Finding:
+def _finding(
+    ctx: Context,
+    kind: str,
+    actor: str,
+    side_a: list[Frame],
+    side_b: list[Frame],
+    how_a: str,
+    how_b: str,
+) -> Finding:
     name = _display(side_a[0], actor)
     src_a = sorted({f.claim.source for f in side_a})
     src_b = sorted({f.claim.source for f in side_b})
     labels_a = sorted({_label(f) for f in side_a})
     labels_b = sorted({_label(f) for f in side_b})
-    message = (f"{name}'s action is told {how_a} in {join_ids(src_a)} ({', '.join(labels_a)}) "
-               f"and {how_b} in {join_ids(src_b)} ({', '.join(labels_b)})")
+    message = (
+        f"{name}'s action is told {how_a} in {join_ids(src_a)} ({', '.join(labels_a)}) "
+        f"and {how_b} in {join_ids(src_b)} ({', '.join(labels_b)})"
+    )
     seen: set[str] = set()
     items = []
     for f in side_a + side_b:

@@ -33,7 +33,9 @@ class Swap:
 
 
 def _swappable(word: str) -> bool:
-    return word.isalpha() and len(word) >= 3 and word not in stopwords() and word in word_frequency()
+    return (
+        word.isalpha() and len(word) >= 3 and word not in stopwords() and word in word_frequency()
+    )
 
 
 def _related(a: str, b: str) -> bool:
@@ -119,8 +121,9 @@ def run(ctx: Context) -> Iterator[Finding]:
         yield _finding(ctx, source, swaps, pairs, score)
 
 
-def _finding(ctx: Context, source: str, swaps: list[Swap], pairs: set[tuple[str, str]],
-             score: float) -> Finding:
+def _finding(
+    ctx: Context, source: str, swaps: list[Swap], pairs: set[tuple[str, str]], score: float
+) -> Finding:
     spun_words = {w for w, _ in pairs}
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for s in swaps:
@@ -134,8 +137,17 @@ def _finding(ctx: Context, source: str, swaps: list[Swap], pairs: set[tuple[str,
     items = [evidence(c, spans[c.id]) for c in ordered]
     shown = sorted(pairs)[:8]
     listing = ", ".join(f"'{w}' for '{o}'" for w, o in shown)
-    message = (f"{source} reads like a machine-spun rewrite: {len(pairs)} context-blind word "
-               f"swaps ({listing}); spin score {score:.2f}")
-    return make("garbled-rewrite", Severity.MEDIUM, message, items,
-                [f"{w}>{o}" for w, o in sorted(pairs)], ctx.settings, source,
-                details=tuple((w, o) for w, o in sorted(pairs)))
+    message = (
+        f"{source} reads like a machine-spun rewrite: {len(pairs)} context-blind word "
+        f"swaps ({listing}); spin score {score:.2f}"
+    )
+    return make(
+        "garbled-rewrite",
+        Severity.MEDIUM,
+        message,
+        items,
+        [f"{w}>{o}" for w, o in sorted(pairs)],
+        ctx.settings,
+        source,
+        details=tuple((w, o) for w, o in sorted(pairs)),
+    )

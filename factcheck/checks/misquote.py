@@ -70,8 +70,7 @@ def run(ctx: Context) -> Iterator[Finding]:
 
 def _all_agree(others: list[QuoteRef], agree: set[frozenset[int]]) -> bool:
     return all(
-        frozenset((id(x), id(y))) in agree
-        for i, x in enumerate(others) for y in others[i + 1 :]
+        frozenset((id(x), id(y))) in agree for i, x in enumerate(others) for y in others[i + 1 :]
     ) and len({o.claim.source for o in others}) == len(others)
 
 
@@ -94,25 +93,35 @@ def _finding(ctx: Context, odd: QuoteRef | None, pairs: list[QuotePair]) -> Find
             highlights[second.claim.id].append(side_span(second.tokens, *fb))
             text_first = side_text(ctx.sources[first.claim.source].text, first.tokens, *fa)
             text_second = side_text(ctx.sources[second.claim.source].text, second.tokens, *fb)
-            key_parts.append(f"{text_first}|{text_second}" if odd else
-                             "|".join(sorted((text_first, text_second))))
+            key_parts.append(
+                f"{text_first}|{text_second}"
+                if odd
+                else "|".join(sorted((text_first, text_second)))
+            )
             label = (normalise(text_first), normalise(text_second))
             if label not in seen_labels:
                 seen_labels.add(label)
                 shown.append((text_first, text_second))
     speaker = next((r.speaker for p in pairs for r in (p.a, p.b) if r.speaker), None)
     who = f" {speaker}" if speaker else ""
-    changes = "; ".join(f"'{x}' where {'they have' if odd else 'the other has'} '{y}'"
-                        for x, y in shown[:4])
+    changes = "; ".join(
+        f"'{x}' where {'they have' if odd else 'the other has'} '{y}'" for x, y in shown[:4]
+    )
     if odd is not None:
         others = sorted({p.b.claim.source if p.a is odd else p.a.claim.source for p in pairs})
-        message = (f"{odd.claim.source} quotes{who} differently from {join_ids(others)}: "
-                   f"{changes}")
+        message = f"{odd.claim.source} quotes{who} differently from {join_ids(others)}: {changes}"
         ordered = [odd.claim] + [c for cid, c in claims.items() if cid != odd.claim.id]
     else:
         a, b = pairs[0].a, pairs[0].b
         message = f"{a.claim.source} and {b.claim.source} quote{who} differently: {changes}"
         ordered = list(claims.values())
     items = [evidence(c, highlights[c.id]) for c in ordered]
-    return make("misquote", _severity([d for p in pairs for d in p.diffs]), message, items,
-                key_parts, ctx.settings, odd.claim.source if odd else None)
+    return make(
+        "misquote",
+        _severity([d for p in pairs for d in p.diffs]),
+        message,
+        items,
+        key_parts,
+        ctx.settings,
+        odd.claim.source if odd else None,
+    )

@@ -115,5 +115,4 @@ def run(ctx: Context) -> Iterator[Finding]:
         items = [evidence(claims[cid], spans) for cid, spans in by_claim.items()]
         times = f" ({len(places)} times)" if len(places) > 1 else ""
         message = f"{source} writes '{wrong}'{times}; did it mean '{right}'?"
-        yield make("misspelling", severity, message, items, [wrong, right], ctx.settings,
-                   source)
+        yield make("misspelling", severity, message, items, [wrong, right], ctx.settings, source)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ..context import Context
 from ..findings import evidence, make
 from ..lexicons import american_form
-from ..model import Claim, Finding, Severity
+from ..model import Claim, Evidence, Finding, Severity
 
 KINDS = ("spelling-variant",)
 
@@ -37,12 +37,14 @@ def run(ctx: Context) -> Iterator[Finding]:
         items = [evidence(c, [span]) for c, span in places[:3]]
         if counterpart:
             items.append(counterpart)
-        message = (f"{', '.join(gb_sources)} spell '{gb}' (British) where "
-                   f"{', '.join(sorted(us_sources))} write '{us}'")
+        message = (
+            f"{', '.join(gb_sources)} spell '{gb}' (British) where "
+            f"{', '.join(sorted(us_sources))} write '{us}'"
+        )
         yield make("spelling-variant", Severity.INFO, message, items, [gb, us], ctx.settings)
 
 
-def _first_use(ctx: Context, word: str, sources: set[str]):  # type: ignore[no-untyped-def]
+def _first_use(ctx: Context, word: str, sources: set[str]) -> Evidence | None:
     for claim in ctx.claims:
         if claim.source in sources:
             for t in claim.tokens:

@@ -19,10 +19,11 @@ REPORTERS: dict[str, Reporter] = {
 
 
 def get(name: str) -> Reporter:
+    """The reporter for a format; HTML (jinja2, networkx layout) is imported only when asked."""
     if name == "html":
-        from . import html_report
+        from .html_report import render
 
-        return html_report.render
+        return render
     return REPORTERS[name]
 
 

@@ -13,16 +13,32 @@ def as_dict(report: Report) -> dict[str, Any]:
     return {
         "schema": "factcheck/1",
         "sources": [
-            {"id": s.id, "path": s.path, "title": s.title, "encoding": s.encoding,
-             "spin": round(report.spin.get(s.id, 0.0), 4), **({"url": s.url} if s.url else {}),
-             **({"date": s.date} if s.date else {})}
+            {
+                "id": s.id,
+                "path": s.path,
+                "title": s.title,
+                "encoding": s.encoding,
+                "spin": round(report.spin.get(s.id, 0.0), 4),
+                **({"url": s.url} if s.url else {}),
+                **({"date": s.date} if s.date else {}),
+            }
             for s in report.sources
         ],
         "claims": [
-            {"id": c.id, "source": c.source, "text": c.text, "start": c.start, "end": c.end,
-             "quote": c.quote, "speaker": c.speaker, "cluster": cluster_of.get(c.id),
-             "headline": c.headline,
-             "quotes": [{"start": q.start, "end": q.end, "speaker": q.speaker} for q in c.quotes]}
+            {
+                "id": c.id,
+                "source": c.source,
+                "text": c.text,
+                "start": c.start,
+                "end": c.end,
+                "quote": c.quote,
+                "speaker": c.speaker,
+                "cluster": cluster_of.get(c.id),
+                "headline": c.headline,
+                "quotes": [
+                    {"start": q.start, "end": q.end, "speaker": q.speaker} for q in c.quotes
+                ],
+            }
             for c in report.claims
         ],
         "clusters": [{"id": k.id, "claims": list(k.claims)} for k in report.clusters],
@@ -42,8 +58,14 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         **({"odd_source": f.odd_source} if f.odd_source else {}),
         **({"details": [list(d) for d in f.details]} if f.details else {}),
         "evidence": [
-            {"source": e.source, "claim": e.claim, "text": e.text, "start": e.start,
-             "end": e.end, "highlights": [list(h) for h in e.highlights]}
+            {
+                "source": e.source,
+                "claim": e.claim,
+                "text": e.text,
+                "start": e.start,
+                "end": e.end,
+                "highlights": [list(h) for h in e.highlights],
+            }
             for e in f.evidence
         ],
     }

@@ -7,8 +7,12 @@ from collections import Counter
 
 from ..model import Report, Severity, Source
 
-_COLOURS = {Severity.HIGH: "\033[1;31m", Severity.MEDIUM: "\033[33m", Severity.LOW: "\033[36m",
-            Severity.INFO: "\033[2m"}
+_COLOURS = {
+    Severity.HIGH: "\033[1;31m",
+    Severity.MEDIUM: "\033[33m",
+    Severity.LOW: "\033[36m",
+    Severity.INFO: "\033[2m",
+}
 _RESET = "\033[0m"
 _MARK = "\033[1;4m"
 
@@ -33,20 +37,27 @@ def render(report: Report, color: bool = False) -> str:
         for e in f.evidence:
             src = sources[e.source]
             line, col = line_col(src.text, e.start)
-            out.append(f"    {src.path}:{line}:{col}: {_excerpt(src, e.start, e.end, e.highlights, color)}")
+            out.append(
+                f"    {src.path}:{line}:{col}: {_excerpt(src, e.start, e.end, e.highlights, color)}"
+            )
     kinds = Counter(f.kind for f in report.findings)
     sevs = Counter(f.severity.label for f in report.findings)
     summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "no findings"
     out.append(
         f"{len(report.sources)} sources, {len(report.claims)} claims, "
         f"{len(report.clusters)} shared facts; {len(report.findings)} findings"
-        + (f" ({', '.join(f'{n} {s}' for s, n in sevs.items())}): {summary}" if report.findings else "")
+        + (
+            f" ({', '.join(f'{n} {s}' for s, n in sevs.items())}): {summary}"
+            if report.findings
+            else ""
+        )
     )
     return "\n".join(out) + "\n"
 
 
-def _excerpt(src: Source, start: int, end: int, highlights: tuple[tuple[int, int], ...],
-             color: bool) -> str:
+def _excerpt(
+    src: Source, start: int, end: int, highlights: tuple[tuple[int, int], ...], color: bool
+) -> str:
     pieces = []
     pos = start
     for hs, he in highlights:
