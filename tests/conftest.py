@@ -11,6 +11,7 @@ from factcheck.pipeline import analyse
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEEDS = ROOT / "seeds"
+ARTIFACTS = ROOT / "tests" / "artifacts"  # screenshots kept from the browser tests
 
 
 def analyse_texts(texts: dict[str, str], settings: Settings | None = None) -> Report:

@@ -124,7 +124,9 @@ def _pieces(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> tu
     return tuple(out)
 
 
-def _source_pieces(report: Report, source: Source, finding_marks: dict[str, list[tuple[int, int, str]]]) -> tuple[Piece, ...]:
+def _source_pieces(
+    report: Report, source: Source, finding_marks: dict[str, list[tuple[int, int, str]]]
+) -> tuple[Piece, ...]:
     """The whole text of a source with its claims and the findings' highlights marked."""
     text = source.text
     claims = [c for c in report.claims if c.source == source.id]
@@ -170,8 +172,10 @@ def _graph(report: Report) -> GraphView | None:
 
     def at(node: tuple[str, str]) -> tuple[float, float]:
         x, y = pos[node]
-        return (round(pad + (x + 1) / 2 * (width - 2 * pad), 1),
-                round(pad + (y + 1) / 2 * (height - 2 * pad), 1))
+        return (
+            round(pad + (x + 1) / 2 * (width - 2 * pad), 1),
+            round(pad + (y + 1) / 2 * (height - 2 * pad), 1),
+        )
 
     nodes = []
     for node in g.nodes:
@@ -182,8 +186,9 @@ def _graph(report: Report) -> GraphView | None:
     return GraphView(width, height, tuple(nodes), edges)
 
 
-def build_page(report: Report, title: str = "factcheck report",
-               new_ids: frozenset[str] | None = None) -> Page:
+def build_page(
+    report: Report, title: str = "factcheck report", new_ids: frozenset[str] | None = None
+) -> Page:
     sources = {s.id: s for s in report.sources}
     claims = {c.id: c for c in report.claims}
     per_source_claims = Counter(c.source for c in report.claims)
@@ -200,28 +205,50 @@ def build_page(report: Report, title: str = "factcheck report",
             for s, t in marks:
                 finding_marks[e.source].append((s, t, f.id))
             claim = claims.get(e.claim)
-            evidence.append(EvidenceView(
-                source=e.source, title=src.title, claim=e.claim,
-                speaker=(claim.speaker or "") if claim else "",
-                location=f"{src.path}:{_line(src, e.start)}",
-                pieces=_pieces(src.text, e.start, e.end, marks),
-                odd=f.odd_source == e.source and len(f.sources) > 1,
-            ))
-        findings.append(FindingView(
-            id=f.id, kind=f.kind, severity=f.severity.label, message=f.message,
-            sources=" ".join(f.sources), evidence=tuple(evidence),
-            new=bool(new_ids is not None and f.id in new_ids),
-            search=(f.message + " " + " ".join(e.text for e in f.evidence)).lower(),
-        ))
+            evidence.append(
+                EvidenceView(
+                    source=e.source,
+                    title=src.title,
+                    claim=e.claim,
+                    speaker=(claim.speaker or "") if claim else "",
+                    location=f"{src.path}:{_line(src, e.start)}",
+                    pieces=_pieces(src.text, e.start, e.end, marks),
+                    odd=f.odd_source == e.source and len(f.sources) > 1,
+                )
+            )
+        findings.append(
+            FindingView(
+                id=f.id,
+                kind=f.kind,
+                severity=f.severity.label,
+                message=f.message,
+                sources=" ".join(f.sources),
+                evidence=tuple(evidence),
+                new=bool(new_ids is not None and f.id in new_ids),
+                search=(f.message + " " + " ".join(e.text for e in f.evidence)).lower(),
+            )
+        )
     source_views = tuple(
-        SourceView(s.id, s.title, s.path, per_source_claims[s.id], report.spin.get(s.id, 0.0),
-                   per_source_findings[s.id], _source_pieces(report, s, finding_marks))
+        SourceView(
+            s.id,
+            s.title,
+            s.path,
+            per_source_claims[s.id],
+            report.spin.get(s.id, 0.0),
+            per_source_findings[s.id],
+            _source_pieces(report, s, finding_marks),
+        )
         for s in report.sources
     )
     kinds_present = tuple(k for k in KINDS if any(f.kind == k for f in report.findings))
     matrix = tuple(
-        (s.id, tuple(sum(1 for f in report.findings if f.kind == k and s.id in f.sources)
-                     for k in kinds_present))
+        (
+            s.id,
+            tuple(
+                sum(1 for f in report.findings if f.kind == k and s.id in f.sources)
+                for k in kinds_present
+            ),
+        )
         for s in report.sources
     )
     cluster_findings: Counter[str] = Counter()
@@ -234,9 +261,15 @@ def build_page(report: Report, title: str = "factcheck report",
     for k in sorted(report.clusters, key=lambda k: (-len(k.claims), k.id)):
         members = [claims[c] for c in k.claims]
         present = tuple(sorted({c.source for c in members}))
-        clusters.append(ClusterView(k.id, members[0].text, present,
-                                    tuple(s for s in all_ids if s not in present),
-                                    cluster_findings[k.id]))
+        clusters.append(
+            ClusterView(
+                k.id,
+                members[0].text,
+                present,
+                tuple(s for s in all_ids if s not in present),
+                cluster_findings[k.id],
+            )
+        )
     return Page(
         title=title,
         sources=source_views,
@@ -276,8 +309,12 @@ def render(report: Report, new_ids: frozenset[str] | None = None, title: str = "
     page = build_page(report, title or "factcheck report", new_ids)
     script = _asset("report.js")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
-    csp = (f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-           f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'")
-    return _environment().get_template("report.html.j2").render(
-        page=page, script=script, style=_asset("report.css"), csp=csp
+    csp = (
+        f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
+    )
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render(page=page, script=script, style=_asset("report.css"), csp=csp)
     )
