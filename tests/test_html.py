@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import base64
-import html as html_lib
 import hashlib
+import html as html_lib
 import re
 
 from factcheck.reporters.html_report import build_page, render

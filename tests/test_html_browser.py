@@ -30,7 +30,7 @@ FLAGS = [
 
 HOSTILE = """Council vote <script>window.__pwned = 1</script>
 
-The council approved the plan "><img src=x onerror="window.__pwned=2"> on Tuesday after a long debate.
+The council approved the plan "><img src=x onerror="window.__pwned=2"> on Tuesday after debate.
 Residents can read more at <a href="javascript:window.__pwned=3">this link</a> on the council site.
 "We will build </textarea><script>window.__pwned=4</script> homes," Mayor Ann Lee said."""
 
