@@ -70,6 +70,7 @@ class Quote:
     start: int
     end: int
     speaker: str | None
+    confident: bool = False  # the attribution stands right beside the quote
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ class QuoteRef:
     tokens: tuple[Token, ...]
     start: int
     end: int
+    confident: bool = False
 
 
 def quote_refs(claims: list[Claim], min_words: int = 4) -> list[QuoteRef]:
@@ -33,7 +34,7 @@ def quote_refs(claims: list[Claim], min_words: int = 4) -> list[QuoteRef]:
         for q in c.quotes:
             toks = tuple(t for t in c.tokens if t.start >= q.start and t.end <= q.end)
             if len(toks) >= min_words:
-                out.append(QuoteRef(c, q.speaker, toks, q.start, q.end))
+                out.append(QuoteRef(c, q.speaker, toks, q.start, q.end, q.confident))
     return out
 
 
@@ -56,7 +57,23 @@ def same_quote(a: QuoteRef, b: QuoteRef) -> tuple[list[Difference], float] | Non
     shorter = min(len(a.tokens), len(b.tokens))
     if m < MIN_MATCHED or m / max(span_a, span_b) < MIN_SHARE or m / shorter < MIN_SHARE:
         return None
-    return differences(a.tokens, b.tokens, edits), m / max(span_a, span_b)
+    diffs = [
+        d
+        for d in differences(a.tokens, b.tokens, edits)
+        if not (_editorial(a, d.edit.a1, d.edit.a2) or _editorial(b, d.edit.b1, d.edit.b2))
+    ]
+    return diffs, m / max(span_a, span_b)
+
+
+def _editorial(ref: QuoteRef, i1: int, i2: int) -> bool:
+    """Words an editor marked as theirs: an ellipsis, [brackets] or (parentheses)."""
+    claim = ref.claim
+    lo = ref.tokens[i1 - 1].end if i1 > 0 else ref.start
+    hi = ref.tokens[i2].start if i2 < len(ref.tokens) else ref.end
+    if hi <= lo:
+        return False
+    gap = claim.text[lo - claim.start : hi - claim.start]
+    return any(mark in gap for mark in ("…", "...", ". . .", "[", "]", "(", ")"))
 
 
 def compare_quotes(claims: list[Claim], settings: Settings) -> list[QuotePair]:

@@ -50,6 +50,10 @@ _NOT_NAMES = frozenset(
     "However".split()
 )
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<sp>{_NAME})\s*,[^.!?“”\"]*$")
+_CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[“\"\n]")
+_TITLE_END = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Hon|Pres|Sec|Atty|Jr|Sr|St)\.$"
+)
 _GENERIC_HEAD = re.compile(r"^(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+")
 
 OPEN_DOUBLE = "“„«"
@@ -62,6 +66,7 @@ class QuoteSpan:
     end: int
     speaker: str | None
     paragraph: int
+    confident: bool = False  # the attribution stands right beside the quote
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
@@ -74,7 +79,11 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     last_named: str | None = None
     prev_para_speaker: tuple[int, str | None] | None = None
     for s, e, para, _closed in found:
-        speaker = _speaker_after(text, e) or _speaker_before(text, s)
+        speaker = _speaker_after(text, e)
+        confident = speaker is not None
+        if speaker is None:
+            speaker = _speaker_before(text, s)
+            confident = speaker is not None and _adjacent_before(text, s)
         if speaker and speaker.lower() in _PRONOUNS:
             speaker = last_named
         # A quote running on from the one before, in this paragraph or the next.
@@ -89,7 +98,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             speaker = prev_para_speaker[1]
         if speaker and not _GENERIC_HEAD.match(speaker):
             last_named = speaker
-        quotes.append(QuoteSpan(s, e, speaker, para))
+        quotes.append(QuoteSpan(s, e, speaker, para, confident and bool(speaker)))
         prev_para_speaker = (para, speaker)
     return quotes
 
@@ -145,8 +154,11 @@ def _single_close(text: str, start: int, end: int) -> int | None:
 
 def _clause_after(text: str, end: int) -> str:
     tail = text[end + 1 : end + 160]
-    cut = re.search(r"[.!?](?:\s|$)|[“\"\n]", tail)
-    return tail[: cut.start()] if cut else tail
+    for cut in _CLAUSE_END.finditer(tail):
+        if cut.group() == "." and _TITLE_END.search(tail[: cut.start() + 1]):
+            continue  # "said Gov. Perry": a title, not the end of the sentence
+        return tail[: cut.start()]
+    return tail
 
 
 def _speaker_after(text: str, end: int) -> str | None:
@@ -156,6 +168,13 @@ def _speaker_after(text: str, end: int) -> str | None:
         if m:
             return _clean(m.group("sp"))
     return None
+
+
+def _adjacent_before(text: str, start: int) -> bool:
+    """'Smith said: "…' — the attribution ends right at the opening mark."""
+    return bool(
+        re.search(r"(?:" + _SPEECH + r")\s*[:,]?\s*$", text[max(0, start - 40) : start - 1])
+    )
 
 
 def _speaker_before(text: str, start: int) -> str | None:

@@ -154,6 +154,8 @@ def _attribution(ctx: Context) -> Iterator[Finding]:
             continue
         if not (is_named(p.a.speaker) and is_named(p.b.speaker)):
             continue
+        if not (p.a.confident and p.b.confident):
+            continue  # only attributions written right beside the quotes are compared
         if p.share < 0.9 or p.diffs:
             continue
         a, b = p.a.claim, p.b.claim

@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..cluster import content_words
 from ..context import Context
 from ..findings import evidence, make
 from ..lexicons import is_spelling_variant, stopwords, word_frequency
@@ -23,6 +24,7 @@ from ..model import Claim, Finding, Severity, Token
 
 KINDS = ("garbled-rewrite",)
 MAX_EVIDENCE = 25
+SAME_STORY = 4  # content words two claims share when they tell the same thing
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,15 +76,14 @@ def find_swaps(ctx: Context) -> list[Swap]:
     at least three equal words of which one is a content word: a local copy of
     the same sentence, not a common phrase such as "in the wake of".
     """
-    index: dict[tuple[str, str], list[tuple[str, str, tuple[str, ...]]]] = defaultdict(list)
-    for claim in ctx.claims:
+    index: dict[tuple[str, str], list[tuple[str, int, tuple[str, ...]]]] = defaultdict(list)
+    topics = [frozenset(content_words(c)) for c in ctx.claims]
+    for n, claim in enumerate(ctx.claims):
         toks = _padded(claim)
         for i in range(WIDTH, len(toks) - WIDTH):
-            index[(toks[i - 1].norm, toks[i + 1].norm)].append(
-                (toks[i].norm, claim.source, _context(toks, i))
-            )
+            index[(toks[i - 1].norm, toks[i + 1].norm)].append((toks[i].norm, n, _context(toks, i)))
     swaps: list[Swap] = []
-    for claim in ctx.claims:
+    for n, claim in enumerate(ctx.claims):
         toks = _padded(claim)
         for i in range(WIDTH, len(toks) - WIDTH):
             tok = toks[i]
@@ -93,9 +94,11 @@ def find_swaps(ctx: Context) -> list[Swap]:
                 continue  # another source uses this word too
             mine = _context(toks, i)
             best: tuple[int, str] | None = None
-            for other, source, theirs in index.get((toks[i - 1].norm, toks[i + 1].norm), ()):
-                if source == claim.source or other == word:
+            for other, m, theirs in index.get((toks[i - 1].norm, toks[i + 1].norm), ()):
+                if ctx.claims[m].source == claim.source or other == word:
                     continue
+                if len(topics[n] & topics[m]) < SAME_STORY:
+                    continue  # the other claim tells another story
                 if not _swappable(other) or _related(other, word):
                     continue
                 equal, content = _agreement(mine, theirs)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from rapidfuzz import fuzz
+
 from ..align import Difference, side_span, side_text
 from ..context import Context
 from ..findings import evidence, join_ids, make, normalise
@@ -26,9 +28,13 @@ KINDS = ("misquote",)
 
 
 def _wording(d: Difference) -> bool:
-    """A change of words, not a spelling variant."""
-    if len(d.a_words) == len(d.b_words) == 1:
-        return not is_spelling_variant(d.a_words[0].norm, d.b_words[0].norm)
+    """A change of words, not a spelling variant nor a name spelt another way."""
+    one_word = len(d.a_words) == len(d.b_words) == 1
+    if one_word and is_spelling_variant(d.a_words[0].norm, d.b_words[0].norm):
+        return False
+    names = (*d.a_words, *d.b_words)
+    if d.a_words and d.b_words and all(t.text[:1].isupper() for t in names):
+        return fuzz.ratio(d.a_text, d.b_text) < 50  # "Muammar al-Qaddafi" / "Moammar Gadhafi"
     return True
 
 

@@ -1,0 +1,120 @@
+"""Loaders for the evaluation data in ../shared/eval (real text nobody here wrote)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+
+
+@dataclass(frozen=True)
+class BasilArticle:
+    event: str
+    outlet: str
+    title: str
+    paragraphs: list[list[str]]
+
+    @property
+    def text(self) -> str:
+        body = "\n\n".join(" ".join(p) for p in self.paragraphs)
+        return f"{self.title}\n\n{body}"
+
+    @property
+    def sentences(self) -> list[str]:
+        return [self.title] + [s for p in self.paragraphs for s in p]
+
+
+def basil() -> list[BasilArticle]:
+    out = []
+    for path in sorted((EVAL / "basil" / "articles").glob("*/*.json")):
+        d = json.loads(path.read_text("utf-8"))
+        paragraphs = [[s.strip() for s in p if s.strip()] for p in d["body-paragraphs"]]
+        out.append(
+            BasilArticle(
+                d["triplet-uuid"],
+                d["source"].lower(),
+                d["title"].strip(),
+                [p for p in paragraphs if p],
+            )
+        )
+    return out
+
+
+def basil_events() -> dict[str, list[BasilArticle]]:
+    events: dict[str, list[BasilArticle]] = defaultdict(list)
+    for a in basil():
+        events[a.event].append(a)
+    return dict(events)
+
+
+def mrpc() -> list[tuple[int, str, str]]:
+    rows = []
+    with (EVAL / "mrpc" / "msr_paraphrase_train.txt").open(encoding="utf-8-sig") as fh:
+        reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        next(reader)
+        for row in reader:
+            rows.append((int(row[0]), row[3], row[4]))
+    return rows
+
+
+def cannot_pairs() -> list[tuple[str, str]]:
+    rows = []
+    for path in sorted((EVAL / "cannot_negation").glob("*.tsv")):
+        with path.open(encoding="utf-8") as fh:
+            reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+            next(reader)
+            rows.extend((r[0], r[1]) for r in reader if len(r) >= 2)
+    return rows
+
+
+@dataclass(frozen=True)
+class Attribution:
+    content: tuple[int, int]
+    source: tuple[int, int] | None
+    source_text: str
+    content_text: str
+
+
+def polnear() -> list[tuple[str, str, list[Attribution]]]:
+    """(name, text, attributions) of the PolNeAR test articles (first annotator each)."""
+    base = EVAL / "polnear_attribution" / "data" / "test"
+    out = []
+    seen: set[str] = set()
+    for ann in sorted((base / "attributions").glob("*.ann")):
+        name = re.sub(r"_[0-9a-f]{4}$", "", ann.stem)
+        if name in seen:
+            continue
+        seen.add(name)
+        text = (base / "text" / f"{name}.txt").read_text("utf-8")
+        spans: dict[str, tuple[str, int, int, str]] = {}
+        events = []
+        for line in ann.read_text("utf-8").splitlines():
+            parts = line.split("\t")
+            if line.startswith("T") and len(parts) >= 3:
+                label, *rng = parts[1].split()
+                if ";" in " ".join(rng):
+                    continue
+                spans[parts[0]] = (label, int(rng[0]), int(rng[1]), parts[2])
+            elif line.startswith("E") and len(parts) >= 2:
+                events.append(dict(a.split(":") for a in parts[1].split()))
+        attributions = []
+        for ev in events:
+            content = spans.get(ev.get("Content", ""))
+            source = spans.get(ev.get("Source", ""))
+            if content is None:
+                continue
+            attributions.append(
+                Attribution(
+                    (content[1], content[2]),
+                    (source[1], source[2]) if source else None,
+                    source[3] if source else "",
+                    content[3],
+                )
+            )
+        out.append((name, text, attributions))
+    return out
