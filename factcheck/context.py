@@ -63,6 +63,27 @@ class Context:
         return out
 
     @cached_property
+    def story_mates(self) -> dict[str, set[str]]:
+        """Source → the other sources it shares at least one fact with (the same story)."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for k in self.clusters:
+            srcs = {self.by_id[c].source for c in k.claims}
+            for s in srcs:
+                out[s] |= srcs - {s}
+        return out
+
+    @cached_property
+    def names_by_source(self) -> dict[str, set[str]]:
+        """Source → words it writes capitalised inside a sentence (names, acronyms)."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for c in self.claims:
+            for t in c.tokens[1:]:
+                if t.text[:1].isupper():
+                    out[c.source].add(t.text)
+                    out[c.source].update(p for p in t.text.split("-") if p[:1].isupper())
+        return out
+
+    @cached_property
     def word_counts(self) -> Counter[str]:
         return Counter(t.norm for c in self.claims for t in c.tokens)
 

@@ -133,6 +133,8 @@ def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
     norms = [t.norm for t in toks]
     action_at = None
     for i, w in enumerate(norms):
+        if i + 1 < len(norms) and norms[i + 1] == "up":
+            continue  # "end up", "block up": phrasal verbs of another meaning
         if w in TEMPORARY or w in PERMANENT or w in NEUTRAL:
             action_at = i
             break

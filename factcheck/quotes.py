@@ -85,7 +85,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             speaker = _speaker_before(text, s)
             confident = speaker is not None and _adjacent_before(text, s)
         if speaker and speaker.lower() in _PRONOUNS:
-            speaker = last_named
+            speaker, confident = last_named, False
         # A quote running on from the one before, in this paragraph or the next.
         if (
             speaker is None

@@ -29,6 +29,7 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
     return a.unit == b.unit or not a.unit or not b.unit
 
 
+MIN_QUOTED = 8  # words: shorter quotations are common phrases, not one person's words
 MAX_EDIT = 3  # words on a side: a conflict is a local change in an otherwise shared sentence
 MIN_ANCHOR = 2  # equal words needed on each side of it
 
@@ -156,7 +157,7 @@ def _attribution(ctx: Context) -> Iterator[Finding]:
             continue
         if not (p.a.confident and p.b.confident):
             continue  # only attributions written right beside the quotes are compared
-        if p.share < 0.9 or p.diffs:
+        if p.share < 0.9 or p.diffs or min(len(p.a.tokens), len(p.b.tokens)) < MIN_QUOTED:
             continue
         a, b = p.a.claim, p.b.claim
         message = (

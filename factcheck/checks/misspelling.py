@@ -37,26 +37,52 @@ def edits1(word: str) -> set[str]:
     return deletes | transposes | replaces | inserts
 
 
-def correction(word: str, ctx: Context, capitalised: bool) -> str | None:
-    """The intended word for a suspect ``word``, or None when it is not a misspelling."""
+_PREFIXES = ("un", "re", "non", "pre", "anti", "over", "under", "mis", "co", "dis", "post")
+_SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "ness", "ment", "ments", "al")
+
+
+def _derived(word: str, freq: dict[str, int]) -> bool:
+    """Regular derivations of a dictionary word ("untrusted", "legalizations") are words."""
+    for p in _PREFIXES:
+        if word.startswith(p) and len(word) - len(p) >= 4 and word[len(p) :] in freq:
+            return True
+    for x in _SUFFIXES:
+        stem = word[: -len(x)]
+        if word.endswith(x) and len(stem) >= 4 and (stem in freq or stem + "e" in freq):
+            return True
+    return False
+
+
+def correction(word: str, ctx: Context, source: str, name_like: bool) -> str | None:
+    """The intended word for a suspect ``word``, or None when it is not a misspelling.
+
+    ``name_like`` words (capitalised inside a sentence) may be names: they are
+    corrected only to a word that a source of the same story writes capitalised.
+    """
     freq = word_frequency()
     if word in freq or len(word) < MIN_LENGTH or not _ALPHA.match(word):
         return None
-    if american_form(word):
-        return None  # a British spelling: the spelling-variant check's business
+    if american_form(word) or _derived(word, freq):
+        return None  # a British spelling (the spelling-variant check's business) or a derivation
     if len(ctx.word_sources.get(word, ())) > 1:
         return None  # several sources write it so: a name or a new word
     known = common_misspellings().get(word)
-    if known and not capitalised:
+    candidates = [c for c in edits1(word) if c in freq]
+    if name_like:
+        mates = ctx.story_mates.get(source, set())
+        written = [
+            c
+            for c in candidates
+            if any(c.capitalize() in ctx.names_by_source.get(m, ()) for m in mates)
+        ]
+        return max(written, key=lambda c: freq[c]) if written else None
+    if known:
         return known[0]
     used = ctx.word_counts
-    candidates = [c for c in edits1(word) if c in freq]
     in_corpus = [c for c in candidates if used.get(c, 0) > 0]
     if in_corpus:
         return max(in_corpus, key=lambda c: (used[c], freq[c]))
-    if known:
-        return known[0]
-    if capitalised or not candidates:
+    if not candidates:
         return None
     best = max(candidates, key=lambda c: freq[c])
     return best if freq[best] >= COMMON and len(word) >= 6 else None
@@ -73,8 +99,8 @@ def _confusable(token: Token, following: Token | None, ctx: Context) -> str | No
     text = token.text
     if len(text) > 6 or not any(ch.isupper() for ch in text):
         return None
-    if following is not None and following.text[:1].isupper():
-        return None  # "Al Gore": a name
+    if following is None or not following.text[:1].islower():
+        return None  # "Al Gore": a name; "Ill.": an abbreviation
     surface = ctx.surface_counts
     for wrong, right in _CONFUSABLE:
         if wrong in text:
@@ -96,7 +122,8 @@ def run(ctx: Context) -> Iterator[Finding]:
                 found.append((token.text, variant, (token.start, token.end)))
             else:
                 for part, start, end in _parts(token):
-                    fix = correction(part.lower(), ctx, part[:1].isupper())
+                    name_like = part[:1].isupper() and (n > 0 or start > token.start)
+                    fix = correction(part.lower(), ctx, claim.source, name_like)
                     if fix:
                         shown = fix.capitalize() if part[:1].isupper() else fix
                         found.append((part, shown, (start, end)))
