@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from .model import Token
-from .numbers import number_value
+from .numbers import UNITS, number_value
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +70,14 @@ def differences(a: tuple[Token, ...], b: tuple[Token, ...], edits: list[Edit]) -
     return out
 
 
+def _squashed(words: tuple[Token, ...]) -> str:
+    """Words joined without hyphens, apostrophes or dots, number words as digits."""
+    parts = [p for t in words for p in t.norm.replace("'", "").replace(".", "").split("-")]
+    return "".join(str(UNITS[p]) if p in UNITS and p != "a" else p for p in parts)
+
+
 def is_format_only(aw: tuple[Token, ...], bw: tuple[Token, ...]) -> bool:
-    join_a = "".join(t.norm for t in aw).replace("-", "").replace("'", "").replace(".", "")
-    join_b = "".join(t.norm for t in bw).replace("-", "").replace("'", "").replace(".", "")
-    if join_a == join_b:
+    if _squashed(aw) == _squashed(bw):
         return True
     if aw and bw:
         va, vb = number_value([t.norm for t in aw]), number_value([t.norm for t in bw])

@@ -54,8 +54,10 @@ def spelling_variant_pairs() -> frozenset[frozenset[str]]:
 
 @cache
 def common_misspellings() -> dict[str, tuple[str, ...]]:
-    """codespell's main list: misspelling → corrections."""
-    return _codespell_rules("dictionary.txt")
+    """codespell's main list: misspelling → corrections (plus its missing-apostrophe rules)."""
+    rules = _codespell_rules("dictionary_code.txt")
+    apostrophes = {k: v for k, v in rules.items() if any("'" in o for o in v)}
+    return apostrophes | _codespell_rules("dictionary.txt")
 
 
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")

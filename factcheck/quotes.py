@@ -217,7 +217,10 @@ def _clean(name: str) -> str | None:
 
 
 def is_named(speaker: str | None) -> bool:
-    return bool(speaker) and not _GENERIC_HEAD.match(speaker or "")
+    """A person or body by name, not a description ("a spokesman") nor a stray word."""
+    if not speaker or _GENERIC_HEAD.match(speaker):
+        return False
+    return not speaker.split()[-1].lower().endswith(("ing", "ed", "ly"))
 
 
 def same_speaker(a: str | None, b: str | None) -> bool | None:

@@ -122,7 +122,10 @@ def run(ctx: Context) -> Iterator[Finding]:
                 found.append((token.text, variant, (token.start, token.end)))
             else:
                 for part, start, end in _parts(token):
-                    name_like = part[:1].isupper() and (n > 0 or start > token.start)
+                    capital = part[:1].isupper()
+                    name_like = capital and (n > 0 or start > token.start)
+                    if capital and not name_like and len(part) < 6:
+                        continue  # a short capitalised first word is as likely a name
                     fix = correction(part.lower(), ctx, claim.source, name_like)
                     if fix:
                         shown = fix.capitalize() if part[:1].isupper() else fix
