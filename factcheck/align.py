@@ -47,11 +47,26 @@ def align(a: tuple[Token, ...], b: tuple[Token, ...]) -> list[Edit]:
 
 
 def window(edits: list[Edit]) -> list[Edit]:
-    """Edits between the first and last equal run: where one text is a fragment of the other."""
+    """The edits where both texts run side by side.
+
+    Words one text has before or after all that the two share are trimmed (it is a
+    fragment of the other), but a short swap at either end ("on Tuesday." /
+    "on Friday.") is kept.
+    """
     equal = [i for i, e in enumerate(edits) if e.tag == "equal"]
     if not equal:
         return []
-    return edits[equal[0] : equal[-1] + 1]
+    lo, hi = equal[0], equal[-1] + 1
+    if lo > 0 and _short_swap(edits[lo - 1]):
+        lo -= 1
+    if hi < len(edits) and _short_swap(edits[hi]):
+        hi += 1
+    return edits[lo:hi]
+
+
+def _short_swap(e: Edit) -> bool:
+    la, lb = e.a2 - e.a1, e.b2 - e.b1
+    return e.tag == "replace" and la <= 3 and lb <= 3 and abs(la - lb) <= 1
 
 
 def matched(edits: list[Edit]) -> int:

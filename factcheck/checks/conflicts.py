@@ -35,8 +35,13 @@ MIN_ANCHOR = 2  # equal words needed on each side of it
 
 
 def local(edits: list[Edit], diffs: list[Difference]) -> list[Difference]:
-    """Differences small enough, and anchored by equal words either side, to be one change."""
+    """Differences small enough, and anchored by equal words either side, to be one change.
+
+    An equal neighbour anchors when it has ``MIN_ANCHOR`` words or reaches the
+    end of both claims; a change at the very start or end needs only one anchor.
+    """
     position = {id(e): i for i, e in enumerate(edits)}
+    last = len(edits) - 1
     out = []
     for d in diffs:
         e = d.edit
@@ -44,13 +49,14 @@ def local(edits: list[Edit], diffs: list[Difference]) -> list[Difference]:
             continue
         i = position[id(e)]
         before = edits[i - 1] if i > 0 else None
-        after = edits[i + 1] if i + 1 < len(edits) else None
-        anchored = [
-            x
-            for x in (before, after)
-            if x is not None and x.tag == "equal" and x.a2 - x.a1 >= MIN_ANCHOR
-        ]
-        if len(anchored) == 2 or (len(anchored) == 1 and (before is None or after is None)):
+        after = edits[i + 1] if i < last else None
+        ok_before = before is None or (
+            before.tag == "equal" and (before.a2 - before.a1 >= MIN_ANCHOR or i - 1 == 0)
+        )
+        ok_after = after is None or (
+            after.tag == "equal" and (after.a2 - after.a1 >= MIN_ANCHOR or i + 1 == last)
+        )
+        if ok_before and ok_after and (before is not None or after is not None):
             out.append(d)
     return out
 
