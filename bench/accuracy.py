@@ -293,7 +293,7 @@ def main(argv: list[str]) -> None:
     correct: dict[str, int] = defaultdict(int)
     benign_flags: dict[str, int] = defaultdict(int)
     natural: dict[str, int] = defaultdict(int)
-    for event, articles in list(basil_events().items())[:limit]:
+    for articles in list(basil_events().values())[:limit]:
         a, other = articles[0], articles[1]
         base = benign(a.text, rng)
         control: set[str] = set()

@@ -196,7 +196,7 @@ RELATIVE = frozenset(
 
 def dates(tokens: Sequence[Token]) -> list[DateMention]:
     out: list[DateMention] = []
-    norms = [t.norm for t in tokens]
+    norms = [t.norm[:-2] if t.norm.endswith("'s") else t.norm for t in tokens]
     for i, w in enumerate(norms):
         if w in WEEKDAYS:
             out.append(DateMention(w, "weekday", i, i + 1))
