@@ -19,12 +19,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from evaldata import EVAL, basil, cannot_pairs, mrpc  # noqa: E402
+from evaldata import EVAL, basil, cannot_pairs, mrpc
 
-from factcheck.config import Settings  # noqa: E402
-from factcheck.model import Source  # noqa: E402
-from factcheck.pipeline import analyse  # noqa: E402
-from factcheck.textnorm import is_negator, tokenize  # noqa: E402
+from factcheck.config import Settings
+from factcheck.model import Source
+from factcheck.pipeline import analyse
+from factcheck.textnorm import is_negator, tokenize
 
 TITLE = "Report\n\n"
 
@@ -46,17 +46,25 @@ def negation(sample: int = 2000) -> None:
     hits = sum(_pair(a, b, "conflict-negation", settings) for a, b in chosen)
     paraphrases = [(a, b) for label, a, b in mrpc() if label == 1]
     false = sum(_pair(a, b, "conflict-negation", settings) for a, b in paraphrases)
-    print(f"negation: recall {hits / len(chosen):.3f} on {len(chosen)} CANNOT pairs that add or "
-          f"drop a negator (of {len(pairs)}); {false} false positives on {len(paraphrases)} "
-          f"MRPC paraphrase pairs ({false / len(paraphrases):.4f})")
+    print(
+        f"negation: recall {hits / len(chosen):.3f} on {len(chosen)} CANNOT pairs that add or "
+        f"drop a negator (of {len(pairs)}); {false} false positives on {len(paraphrases)} "
+        f"MRPC paraphrase pairs ({false / len(paraphrases):.4f})"
+    )
 
 
 def spelling(sample: int = 1000) -> None:
     settings = Settings(enable=("misspelling",))
     rules = []
-    for line in (EVAL / "codespell_misspellings" / "dictionary.txt").read_text("utf-8").splitlines():
+    for line in (
+        (EVAL / "codespell_misspellings" / "dictionary.txt").read_text("utf-8").splitlines()
+    ):
         wrong, _, right = line.partition("->")
-        if "," in right or not re.fullmatch(r"[a-z]{5,}", wrong) or not re.fullmatch(r"[a-z]+", right):
+        if (
+            "," in right
+            or not re.fullmatch(r"[a-z]{5,}", wrong)
+            or not re.fullmatch(r"[a-z]+", right)
+        ):
             continue
         rules.append((wrong, right))
     sentences = [s for a in basil() for s in a.sentences if 60 < len(s) < 300]
@@ -77,9 +85,11 @@ def spelling(sample: int = 1000) -> None:
     articles = basil()
     report = analyse([Source(f"{a.event[:8]}-{a.outlet}", "x", a.text) for a in articles], settings)
     words = sum(len(c.tokens) for c in report.claims)
-    print(f"misspelling: recall {hits / len(chosen):.3f} on {len(chosen)} real misspellings "
-          f"(codespell's list) in BASIL sentences; {len(report.findings)} findings on "
-          f"{len(articles)} correctly spelt BASIL articles ({words:,} words)")
+    print(
+        f"misspelling: recall {hits / len(chosen):.3f} on {len(chosen)} real misspellings "
+        f"(codespell's list) in BASIL sentences; {len(report.findings)} findings on "
+        f"{len(articles)} correctly spelt BASIL articles ({words:,} words)"
+    )
 
 
 def main(argv: list[str]) -> None:

@@ -1,8 +1,13 @@
-"""The command line: parse, call the pipeline, hand the report to reporters."""
+"""The command line: parse, call the pipeline, hand the report to reporters.
+
+Exit status: 0 nothing to report at the failing level, 1 findings (or, for
+``diff``, differences), 2 trouble: bad usage, configuration or input.
+"""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from enum import IntEnum
@@ -16,6 +21,8 @@ if TYPE_CHECKING:
     from .config import Settings
     from .model import Report
 
+DEFAULT_BASELINE = ".factcheck-baseline.json"
+
 
 class Exit(IntEnum):
     OK = 0
@@ -27,17 +34,22 @@ class UsageError(Exception):
     pass
 
 
+class Trouble(Exception):
+    """Bad configuration or input: a one-line message and exit status 2."""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(f"{self.prog}: {message}")
 
 
-def _add_common(p: argparse.ArgumentParser) -> None:
+def _add_common(p: argparse.ArgumentParser, paths_required: bool = False) -> None:
     p.add_argument(
         "paths",
-        nargs="+",
+        nargs="+" if paths_required else "*",
         metavar="PATH",
-        help="article files or folders (.txt, .md, .html, .jsonl); - for stdin",
+        help="article files or folders (.txt, .md, .html, .jsonl); - for stdin; "
+        "default: the 'paths' globs of the configuration",
     )
     p.add_argument("--config", metavar="FILE", help="configuration file (default: found upward)")
     p.add_argument(
@@ -52,7 +64,9 @@ def _add_common(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="factcheck", description=__doc__)
+    from .reporters import FORMATS
+
+    parser = _Parser(prog="factcheck", description="Cross-source fact-consistency checker.")
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
@@ -63,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         action="append",
         metavar="FMT",
-        help="text, json or html (repeatable, one -o each)",
+        help=f"{', '.join(FORMATS)} (repeatable, one -o each)",
     )
     check.add_argument(
         "-o",
@@ -73,9 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="where to write (- for stdout); default reports/NAME.json",
     )
     check.add_argument(
+        "--baseline", metavar="FILE", help="report only findings not in this baseline as new"
+    )
+    check.add_argument(
         "--fail-on",
         metavar="SEVERITY",
-        help="exit 1 when a finding is at or above it (default medium)",
+        help="exit 1 when a new finding is at or above it (default medium)",
     )
     check.add_argument("--exit-zero", action="store_true", help="exit 0 whatever is found")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
@@ -83,6 +100,27 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="write the editor's HTML report")
     _add_common(report)
     report.add_argument("-o", "--output", metavar="FILE", help="default reports/NAME.html")
+    report.add_argument("--baseline", metavar="FILE", help="mark findings new since it")
+
+    base = sub.add_parser("baseline", help="accept the current findings as the CI baseline")
+    _add_common(base)
+    base.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        default=None,
+        help=f"baseline file (default {DEFAULT_BASELINE})",
+    )
+
+    diff = sub.add_parser("diff", help="what changed between two sources, fact by fact")
+    diff.add_argument("a", metavar="A", help="the first article (- for stdin)")
+    diff.add_argument("b", metavar="B", help="the second article (- for stdin)")
+    diff.add_argument("--format", choices=("text", "json", "html"), default="text")
+    diff.add_argument("--only", choices=("findings",), help="show only classified differences")
+    diff.add_argument("--all", action="store_true", help="show format-only differences too")
+    diff.add_argument("--color", choices=("auto", "always", "never"), default=None)
+    diff.add_argument("--no-pager", action="store_true", help="never page the output")
+    diff.add_argument("--config", metavar="FILE", help="configuration file")
     return parser
 
 
@@ -90,39 +128,58 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         args = build_parser().parse_args(argv)
-        if args.command == "check":
-            return _check(args)
-        if args.command == "report":
-            return _report(args)
+        handler = {"check": _check, "report": _report, "baseline": _baseline, "diff": _diff}[
+            args.command
+        ]
+        return handler(args)
     except UsageError as exc:
         print(exc, file=sys.stderr)
         return Exit.TROUBLE
-    except _Trouble as exc:
+    except Trouble as exc:
         print(f"factcheck: {exc}", file=sys.stderr)
         return Exit.TROUBLE
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)
         return 130
-    return Exit.TROUBLE
-
-
-class _Trouble(Exception):
-    pass
+    except BrokenPipeError:
+        return Exit.OK
 
 
 def _settings(args: argparse.Namespace) -> Settings:
     from .config import ConfigError, load
 
     overrides = {
-        "link-threshold": args.link_threshold,
-        "enable": args.enable,
-        "disable": args.disable,
+        "link-threshold": getattr(args, "link_threshold", None),
+        "enable": getattr(args, "enable", None),
+        "disable": getattr(args, "disable", None),
         "fail-on": getattr(args, "fail_on", None),
     }
     try:
         return load(args.config, overrides)
     except ConfigError as exc:
-        raise _Trouble(str(exc)) from None
+        raise Trouble(str(exc)) from None
+
+
+def _paths(args: argparse.Namespace, settings: Settings) -> list[str]:
+    if args.paths:
+        return list(args.paths)
+    import glob
+
+    found = sorted({p for pattern in settings.paths for p in glob.glob(pattern, recursive=True)})
+    if not found:
+        raise UsageError(
+            f"factcheck {args.command}: no PATH given and no 'paths' in the "
+            "configuration match a file"
+        )
+    return found
+
+
+def _progress(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    if args.quiet or not sys.stderr.isatty():
+        return None
+    from .progress import Progress
+
+    return Progress()
 
 
 def _run(args: argparse.Namespace) -> tuple[Settings, Report]:
@@ -130,20 +187,46 @@ def _run(args: argparse.Namespace) -> tuple[Settings, Report]:
     from .sources import InputError
 
     settings = _settings(args)
-    show = not args.quiet and sys.stderr.isatty()
-    progress = (lambda stage: print(f"factcheck: {stage}…", file=sys.stderr)) if show else None
-    stdin_text = sys.stdin.read() if "-" in args.paths else None
+    paths = _paths(args, settings)
+    stdin_text = sys.stdin.read() if "-" in paths else None
+    progress = _progress(args)
     try:
-        report = run(args.paths, settings, progress, stdin_text)
+        report = run(paths, settings, progress, stdin_text)
     except InputError as exc:
-        raise _Trouble(str(exc)) from None
+        raise Trouble(str(exc)) from None
+    finally:
+        if progress is not None:
+            progress.close()
     for skipped in report.skipped:
         print(f"factcheck: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
     if not report.sources:
-        raise _Trouble("no readable article in " + ", ".join(args.paths))
+        raise Trouble("no readable article in " + ", ".join(paths))
     if len(report.sources) == 1:
         print("factcheck: only one source: nothing to compare it with", file=sys.stderr)
     return settings, report
+
+
+def _with_baseline(report: Report, path: str | None, settings: Settings) -> Report:
+    if not path:
+        return report
+    from . import baseline
+
+    try:
+        base = baseline.load(Path(path))
+    except baseline.BaselineError as exc:
+        raise Trouble(str(exc)) from None
+    if base.settings and base.settings != settings.affecting_findings():
+        print(
+            f"factcheck: {path} was written with other settings; findings may differ",
+            file=sys.stderr,
+        )
+    result = baseline.compare(report, base)
+    new_index = {id(f) for f in result.new}
+    return dataclasses.replace(
+        report,
+        new=frozenset(n for n, f in enumerate(report.findings) if id(f) in new_index),
+        stale=tuple((e.id, e.kind, e.excerpt) for e in result.stale),
+    )
 
 
 def corpus_name(paths: list[str]) -> str:
@@ -156,15 +239,13 @@ def corpus_name(paths: list[str]) -> str:
 def _check(args: argparse.Namespace) -> int:
     from . import reporters
 
-    formats = args.format or []
-    outputs = args.output or []
-    if not formats and not outputs:
-        formats, outputs = ["json", "text"], [f"reports/{corpus_name(args.paths)}.json", "-"]
-    elif not formats:
+    formats = list(args.format or [])
+    outputs = list(args.output or [])
+    default_json = not formats and not outputs
+    if not formats:
         formats = [_format_of(o) for o in outputs]
     if len(outputs) > len(formats):
         raise UsageError("factcheck check: more -o than --format")
-    outputs = outputs + ["-"] * (len(formats) - len(outputs))
     for fmt in formats:
         if fmt not in reporters.FORMATS:
             raise UsageError(
@@ -172,43 +253,87 @@ def _check(args: argparse.Namespace) -> int:
                 f"(choose from {', '.join(reporters.FORMATS)})"
             )
     settings, report = _run(args)
+    report = _with_baseline(report, args.baseline, settings)
+    if default_json:
+        paths = args.paths or ["corpus"]
+        formats, outputs = ["json", "text"], [f"reports/{corpus_name(paths)}.json", "-"]
+    outputs = outputs + ["-"] * (len(formats) - len(outputs))
     for fmt, out in zip(formats, outputs, strict=True):
-        render = reporters.get(fmt)
-        if fmt == "text":
-            text = reporters.text_report.render(report, color=_use_color(args.color, out))
-        else:
-            text = render(report)
-        _write(out, text)
+        options = reporters.Options(color=_use_color(args.color, out), fail_on=settings.fail_on)
+        _write(out, reporters.render(fmt, report, options))
     if args.exit_zero:
         return Exit.OK
-    worst = max((f.severity for f in report.findings), default=None)
-    return Exit.FINDINGS if worst is not None and worst >= settings.fail_on else Exit.OK
+    failing = [
+        f
+        for n, f in enumerate(report.findings)
+        if report.is_new(n) and f.severity >= settings.fail_on
+    ]
+    return Exit.FINDINGS if failing else Exit.OK
 
 
 def _report(args: argparse.Namespace) -> int:
     from . import reporters
 
-    report = _run(args)[1]
-    out = args.output or f"reports/{corpus_name(args.paths)}.html"
-    _write(out, reporters.get("html")(report))
+    settings, report = _run(args)
+    report = _with_baseline(report, args.baseline, settings)
+    name = corpus_name(args.paths or ["corpus"])
+    out = args.output or f"reports/{name}.html"
+    _write(out, reporters.render("html", report, reporters.Options(title=f"factcheck: {name}")))
     if out != "-":
         print(f"factcheck: wrote {out} ({len(report.findings)} findings)", file=sys.stderr)
     return Exit.OK
 
 
+def _baseline(args: argparse.Namespace) -> int:
+    from . import baseline
+
+    settings, report = _run(args)
+    path = Path(args.output or settings.baseline or DEFAULT_BASELINE)
+    previous = None
+    if path.exists():
+        try:
+            previous = baseline.load(path)
+        except baseline.BaselineError as exc:
+            raise Trouble(f"{exc}; fix or delete it first") from None
+    try:
+        baseline.write(path, baseline.from_report(report, previous))
+    except OSError as exc:
+        raise Trouble(f"cannot write {path}: {exc.strerror or exc}") from None
+    print(f"factcheck: wrote {path} ({len(report.findings)} findings accepted)", file=sys.stderr)
+    return Exit.OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from .diff import run_diff
+
+    return run_diff(args, _settings(args))
+
+
 def _format_of(path: str) -> str:
     suffix = Path(path).suffix.lower().lstrip(".")
-    return {"htm": "html", "txt": "text", "": "text"}.get(suffix, suffix)
+    return {
+        "htm": "html",
+        "txt": "text",
+        "": "text",
+        "md": "markdown",
+        "xml": "junit",
+        "sarif": "sarif",
+    }.get(suffix, suffix)
 
 
-def _use_color(choice: str, out: str) -> bool:
+def use_color(choice: str | None, stream_is_tty: bool) -> bool:
+    """--color wins; otherwise NO_COLOR (set and non-empty) turns colour off; else a terminal."""
     if choice == "always":
         return True
-    if choice == "never" or out != "-":
+    if choice == "never":
         return False
     if os.environ.get("NO_COLOR"):
         return False
-    return sys.stdout.isatty()
+    return stream_is_tty
+
+
+def _use_color(choice: str, out: str) -> bool:
+    return out == "-" and use_color(choice, sys.stdout.isatty())
 
 
 def _write(out: str, text: str) -> None:
@@ -223,4 +348,4 @@ def _write(out: str, text: str) -> None:
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, path)
     except OSError as exc:
-        raise _Trouble(f"cannot write {out}: {exc.strerror or exc}") from None
+        raise Trouble(f"cannot write {out}: {exc.strerror or exc}") from None

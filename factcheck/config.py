@@ -33,6 +33,8 @@ class Settings:
     disable: tuple[str, ...] = ()
     accepted_variants: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)
+    paths: tuple[str, ...] = ()  # globs checked when no PATH is given
+    baseline: str = ""  # the baseline file 'factcheck baseline' writes
     spin_min_pairs: int = 3
     spin_min_rate: float = 0.02
     jobs: int = 0
@@ -44,7 +46,7 @@ class Settings:
         """The settings that change which findings a run reports (kept in baselines)."""
         out: dict[str, object] = {}
         for f in dataclasses.fields(self):
-            if f.name in ("fail_on", "jobs"):
+            if f.name in ("fail_on", "jobs", "paths", "baseline"):
                 continue
             value = getattr(self, f.name)
             if isinstance(value, dict):
@@ -57,7 +59,8 @@ class Settings:
 
 _FLOAT = {"link_threshold", "containment", "partial_threshold", "max_token_share", "spin_min_rate"}
 _INT = {"min_content_words", "spin_min_pairs", "jobs"}
-_LIST = {"enable", "disable", "accepted_variants"}
+_LIST = {"enable", "disable", "accepted_variants", "paths"}
+_STR = {"baseline"}
 
 
 def _convert(key: str, value: Any) -> Any:
@@ -67,6 +70,8 @@ def _convert(key: str, value: Any) -> Any:
             return float(value)
         if name in _INT:
             return int(value)
+        if name in _STR:
+            return str(value)
         if name == "fail_on":
             return Severity.parse(str(value))
         if name in _LIST:

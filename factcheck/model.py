@@ -149,6 +149,12 @@ class Report:
     spin: dict[str, float] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     settings: dict[str, object] = field(default_factory=dict)
+    # With a baseline: indexes (into ``findings``) of the new ones, and stale entries.
+    new: frozenset[int] | None = None
+    stale: tuple[tuple[str, str, str], ...] = ()  # (id, kind, excerpt)
+
+    def is_new(self, index: int) -> bool:
+        return self.new is None or index in self.new
 
     def cluster_of(self) -> dict[str, str]:
         return {cid: k.id for k in self.clusters for cid in k.claims}

@@ -1,30 +1,69 @@
 """Reporters: functions of a finished ``Report`` that return text.
 
-No analysis happens here; each format is a view of the same data.
+No analysis happens here; each format is a view of the same data. A reporter
+takes the report and the few ``Options`` that belong to presentation.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from ..model import Report
-from . import json_report, text_report
+from ..model import Report, Severity
 
-Reporter = Callable[[Report], str]
+
+@dataclass(frozen=True)
+class Options:
+    color: bool = False
+    fail_on: Severity = Severity.MEDIUM
+    title: str = ""
+
+
+Reporter = Callable[[Report, Options], str]
+
+
+def _json(report: Report, options: Options) -> str:
+    from . import json_report
+
+    return json_report.render(report)
+
+
+def _text(report: Report, options: Options) -> str:
+    from . import text_report
+
+    return text_report.render(report, color=options.color)
+
+
+def _html(report: Report, options: Options) -> str:
+    from . import html_report
+
+    return html_report.render(report, title=options.title)
+
+
+def _ci(name: str) -> Reporter:
+    def render(report: Report, options: Options) -> str:
+        from . import ci_formats
+
+        if name == "junit":
+            return ci_formats.junit(report, options.fail_on)
+        fn: Callable[[Report], str] = getattr(ci_formats, name)
+        return fn(report)
+
+    return render
+
 
 REPORTERS: dict[str, Reporter] = {
-    "json": json_report.render,
-    "text": text_report.render,
+    "text": _text,
+    "json": _json,
+    "html": _html,
+    "sarif": _ci("sarif"),
+    "github": _ci("github"),
+    "gitlab": _ci("gitlab"),
+    "junit": _ci("junit"),
+    "markdown": _ci("markdown"),
 }
+FORMATS = tuple(REPORTERS)
 
 
-def get(name: str) -> Reporter:
-    """The reporter for a format; HTML (jinja2, networkx layout) is imported only when asked."""
-    if name == "html":
-        from .html_report import render
-
-        return render
-    return REPORTERS[name]
-
-
-FORMATS = (*REPORTERS, "html")
+def render(fmt: str, report: Report, options: Options | None = None) -> str:
+    return REPORTERS[fmt](report, options or Options())

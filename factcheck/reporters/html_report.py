@@ -186,16 +186,14 @@ def _graph(report: Report) -> GraphView | None:
     return GraphView(width, height, tuple(nodes), edges)
 
 
-def build_page(
-    report: Report, title: str = "factcheck report", new_ids: frozenset[str] | None = None
-) -> Page:
+def build_page(report: Report, title: str = "factcheck report") -> Page:
     sources = {s.id: s for s in report.sources}
     claims = {c.id: c for c in report.claims}
     per_source_claims = Counter(c.source for c in report.claims)
     per_source_findings: Counter[str] = Counter()
     finding_marks: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     findings = []
-    for f in report.findings:
+    for index, f in enumerate(report.findings):
         for sid in f.sources:
             per_source_findings[sid] += 1
         evidence = []
@@ -224,7 +222,7 @@ def build_page(
                 message=f.message,
                 sources=" ".join(f.sources),
                 evidence=tuple(evidence),
-                new=bool(new_ids is not None and f.id in new_ids),
+                new=report.new is not None and report.is_new(index),
                 search=(f.message + " " + " ".join(e.text for e in f.evidence)).lower(),
             )
         )
@@ -283,7 +281,7 @@ def build_page(
         graph=_graph(report),
         skipped=tuple((s.path, s.reason) for s in report.skipped),
         new_count=sum(1 for f in findings if f.new),
-        has_baseline=new_ids is not None,
+        has_baseline=report.new is not None,
     )
 
 
@@ -305,8 +303,8 @@ def _asset(name: str) -> str:
     return resources.files("factcheck").joinpath("templates", name).read_text("utf-8")
 
 
-def render(report: Report, new_ids: frozenset[str] | None = None, title: str = "") -> str:
-    page = build_page(report, title or "factcheck report", new_ids)
+def render(report: Report, title: str = "") -> str:
+    page = build_page(report, title or "factcheck report")
     script = _asset("report.js")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
     csp = (

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import Report, Severity, Source
+from .locate import line_col
 
 _COLOURS = {
     Severity.HIGH: "\033[1;31m",
@@ -17,12 +18,6 @@ _RESET = "\033[0m"
 _MARK = "\033[1;4m"
 
 
-def line_col(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, col
-
-
 def render(report: Report, color: bool = False) -> str:
     sources = {s.id: s for s in report.sources}
     out: list[str] = []
@@ -30,9 +25,10 @@ def render(report: Report, color: bool = False) -> str:
         out.append(f"skipped {skipped.path}: {skipped.reason}")
     if len(report.sources) < 2:
         out.append(f"{len(report.sources)} source read: nothing to compare it with.")
-    for f in report.findings:
+    for n, f in enumerate(report.findings):
         sev = f.severity
-        head = f"{sev.label.upper():6} {f.kind:21} {f.id}  {f.message}"
+        new = " NEW" if report.new is not None and report.is_new(n) else ""
+        head = f"{sev.label.upper():6} {f.kind:21} {f.id}{new}  {f.message}"
         out.append(f"{_COLOURS[sev]}{head}{_RESET}" if color else head)
         for e in f.evidence:
             src = sources[e.source]
@@ -40,6 +36,10 @@ def render(report: Report, color: bool = False) -> str:
             out.append(
                 f"    {src.path}:{line}:{col}: {_excerpt(src, e.start, e.end, e.highlights, color)}"
             )
+    for fid, kind, excerpt in report.stale:
+        out.append(f"stale baseline entry {fid} ({kind}): no longer found: {excerpt}")
+    if report.new is not None:
+        out.append(f"{len(report.new)} new since the baseline, {len(report.stale)} stale entries")
     kinds = Counter(f.kind for f in report.findings)
     sevs = Counter(f.severity.label for f in report.findings)
     summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "no findings"

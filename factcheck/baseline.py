@@ -1,0 +1,178 @@
+"""The CI baseline: findings already reviewed, so that only new ones fail a build.
+
+A finding's identity is its fingerprint (``Finding.id``: kind, sources and the
+differing words, never offsets or timestamps). The gate is multiset
+subtraction: ``new = found - baseline``, so a second copy of an accepted
+finding is new. The file is sorted, stable, diff-friendly JSON, written
+atomically; a reviewer's ``status`` and ``reason`` survive updates.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .model import Finding, Report
+
+VERSION = 1
+STATUSES = ("accepted", "false-positive")
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be trusted: never read as 'everything is new'."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    kind: str
+    sources: tuple[str, ...]
+    excerpt: str
+    count: int = 1
+    status: str = "accepted"
+    reason: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "kind": self.kind,
+            "sources": list(self.sources),
+            "excerpt": self.excerpt,
+            "count": self.count,
+            "status": self.status,
+        }
+        if self.reason:
+            out["reason"] = self.reason
+        return out
+
+
+@dataclass(frozen=True)
+class Baseline:
+    entries: dict[str, Entry]
+    settings: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    new: tuple[Finding, ...]
+    stale: tuple[Entry, ...]
+
+    @property
+    def new_ids(self) -> frozenset[str]:
+        return frozenset(f.id for f in self.new)
+
+
+def _excerpt(f: Finding) -> str:
+    text = " ".join(f.message.split())
+    return text if len(text) <= 160 else text[:159] + "…"
+
+
+def from_report(report: Report, previous: Baseline | None = None) -> Baseline:
+    counts = Counter(f.id for f in report.findings)
+    first: dict[str, Finding] = {}
+    for f in report.findings:
+        first.setdefault(f.id, f)
+    entries = {}
+    for fid, f in first.items():
+        old = previous.entries.get(fid) if previous else None
+        entries[fid] = Entry(
+            id=fid,
+            kind=f.kind,
+            sources=tuple(sorted(f.sources)),
+            excerpt=_excerpt(f),
+            count=counts[fid],
+            status=old.status if old else "accepted",
+            reason=old.reason if old else "",
+        )
+    return Baseline(entries, dict(report.settings))
+
+
+def dumps(baseline: Baseline) -> str:
+    data = {
+        "version": VERSION,
+        "tool": "factcheck",
+        "settings": baseline.settings,
+        "findings": [baseline.entries[k].as_dict() for k in sorted(baseline.entries)],
+    }
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def write(path: Path, baseline: Baseline) -> None:
+    """Write through a temporary file and a rename: a crash leaves the old file whole."""
+    text = dumps(baseline)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load(path: Path) -> Baseline:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise BaselineError(
+            f"{path}: no such baseline (create it with 'factcheck baseline')"
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BaselineError(f"{path}: cannot read baseline: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise BaselineError(f"{path}: not valid JSON (line {exc.lineno}): {exc.msg}") from None
+    if not isinstance(data, dict) or data.get("tool") != "factcheck":
+        raise BaselineError(f"{path}: not a factcheck baseline")
+    version = data.get("version")
+    if version != VERSION:
+        raise BaselineError(
+            f"{path}: baseline version {version!r} is not supported (this factcheck writes "
+            f"version {VERSION}); run 'factcheck baseline' again"
+        )
+    findings = data.get("findings")
+    if not isinstance(findings, list):
+        raise BaselineError(f"{path}: 'findings' must be a list")
+    entries = {}
+    for n, item in enumerate(findings):
+        try:
+            entry = Entry(
+                id=str(item["id"]),
+                kind=str(item["kind"]),
+                sources=tuple(str(s) for s in item.get("sources", [])),
+                excerpt=str(item.get("excerpt", "")),
+                count=int(item.get("count", 1)),
+                status=str(item.get("status", "accepted")),
+                reason=str(item.get("reason", "")),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise BaselineError(f"{path}: entry {n + 1} is malformed ({exc})") from None
+        if entry.status not in STATUSES:
+            raise BaselineError(
+                f"{path}: entry {n + 1} has status {entry.status!r} (use {' or '.join(STATUSES)})"
+            )
+        if entry.count < 1:
+            raise BaselineError(f"{path}: entry {n + 1} has count {entry.count}")
+        entries[entry.id] = entry
+    settings = data.get("settings", {})
+    return Baseline(entries, settings if isinstance(settings, dict) else {})
+
+
+def compare(report: Report, baseline: Baseline) -> Comparison:
+    allowed = Counter({k: e.count for k, e in baseline.entries.items()})
+    new = []
+    for f in report.findings:
+        if allowed[f.id] > 0:
+            allowed[f.id] -= 1
+        else:
+            new.append(f)
+    found = {f.id for f in report.findings}
+    stale = tuple(e for k, e in sorted(baseline.entries.items()) if k not in found)
+    return Comparison(tuple(new), stale)
