@@ -20,6 +20,7 @@ from .model import KINDS
 if TYPE_CHECKING:
     from .config import Settings
     from .model import Report
+    from .progress import Progress
 
 DEFAULT_BASELINE = ".factcheck-baseline.json"
 
@@ -174,7 +175,7 @@ def _paths(args: argparse.Namespace, settings: Settings) -> list[str]:
     return found
 
 
-def _progress(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _progress(args: argparse.Namespace) -> Progress | None:
     if args.quiet or not sys.stderr.isatty():
         return None
     from .progress import Progress
