@@ -21,6 +21,7 @@ from .align import align, is_format_only
 from .config import Settings
 from .model import Claim, Finding, Report
 from .reporters.locate import line_col
+from .textnorm import fold_text
 
 RED, GREEN, BOLD, DIM, RESET = "\033[31m", "\033[32m", "\033[1m", "\033[2m", "\033[0m"
 
@@ -105,10 +106,44 @@ def compare(report: Report) -> DiffResult:
         if a and b:
             pairs.append(_pair(a, b, marks, report.findings))
             matched |= {a.id, b.id}
+    rest_a = [c for c in report.claims if c.source == a_id and c.id not in matched]
+    rest_b = [c for c in report.claims if c.source == b_id and c.id not in matched]
+    for a, b in _match_rest(rest_a, rest_b):
+        pairs.append(_pair(a, b, marks, report.findings))
+        matched |= {a.id, b.id}
     pairs.sort(key=lambda p: p.a.start)
-    only_a = [c for c in report.claims if c.source == a_id and c.id not in matched]
-    only_b = [c for c in report.claims if c.source == b_id and c.id not in matched]
+    only_a = [c for c in rest_a if c.id not in matched]
+    only_b = [c for c in rest_b if c.id not in matched]
     return DiffResult(report, a_id, b_id, pairs, only_a, only_b)
+
+
+REST_MATCH = 60.0  # similarity for pairing claims too short to cluster (headlines)
+
+
+def _match_rest(rest_a: list[Claim], rest_b: list[Claim]) -> list[tuple[Claim, Claim]]:
+    """Pair what the clusters left: short claims, best similarity first."""
+    from rapidfuzz import fuzz
+
+    scored = sorted(
+        (
+            (fuzz.ratio(fold_text(a.text).lower(), fold_text(b.text).lower()), i, j)
+            for i, a in enumerate(rest_a)
+            for j, b in enumerate(rest_b)
+        ),
+        reverse=True,
+    )
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out = []
+    for score, i, j in scored:
+        if score < REST_MATCH:
+            break
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        out.append((rest_a[i], rest_b[j]))
+    return out
 
 
 def _pair(
@@ -175,6 +210,8 @@ def _word_diff(pair: Pair, color: bool, show_format: bool) -> str:
             out.append(piece + (f"{DIM}{label}{RESET}" if label else ""))
         else:
             out.append((f"[-{old}-]" if old else "") + (f"{{+{new}+}}" if new else "") + label)
+        if not new and text_b[e - pair.b.start : e - pair.b.start + 1].isalnum():
+            out.append(" ")  # a deletion sits before the next word
         pos = e
     out.append(text_b[pos - pair.b.start :])
     return " ".join("".join(out).split())

@@ -21,6 +21,7 @@ from ..context import Context
 from ..findings import evidence, make
 from ..lexicons import is_spelling_variant, stopwords, word_frequency
 from ..model import Claim, Finding, Severity, Token
+from ..numbers import MONTHS, ORDINALS, UNITS, WEEKDAYS
 
 KINDS = ("garbled-rewrite",)
 MAX_EVIDENCE = 25
@@ -34,9 +35,17 @@ class Swap:
     original: str  # the word the other sources use in the same place
 
 
+_FACTS = frozenset(UNITS) | frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(ORDINALS)
+
+
 def _swappable(word: str) -> bool:
+    """Ordinary content words: numbers and dates that change are conflicts, not spin."""
     return (
-        word.isalpha() and len(word) >= 3 and word not in stopwords() and word in word_frequency()
+        word.isalpha()
+        and len(word) >= 3
+        and word not in stopwords()
+        and word not in _FACTS
+        and word in word_frequency()
     )
 
 
