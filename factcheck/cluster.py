@@ -10,11 +10,12 @@ source unless that source repeats itself nearly word for word.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 NEAR_VERBATIM = 95.0
+KEYS = 4  # rarest words a claim is indexed under
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,87 +48,122 @@ def content_words(claim: Claim) -> list[str]:
     return out
 
 
-def full_text(claim: Claim) -> str:
-    return " ".join(t.norm for t in claim.tokens)
+def encode(words: Sequence[str], vocab: dict[str, str]) -> str:
+    """Each distinct word as one character, so that rapidfuzz compares word sequences."""
+    out = []
+    for w in words:
+        ch = vocab.get(w)
+        if ch is None:
+            n = len(vocab)
+            code = 0x100 + n + (0x800 if 0x100 + n >= 0xD800 else 0)
+            ch = vocab[w] = chr(min(code, 0x10FFFF))
+        out.append(ch)
+    return "".join(out)
 
 
-def similarity(a: Sequence[str], b: Sequence[str]) -> tuple[float, float]:
-    """(overall, containment) in 0..100 over content-word sequences."""
-    if not a or not b:
-        return 0.0, 0.0
-    overall = fuzz.ratio(" ".join(a), " ".join(b))
-    common = LCSseq.similarity(a, b)
-    containment = 100.0 * common / min(len(a), len(b))
-    return overall, containment
+@dataclass(frozen=True)
+class Features:
+    """What verification reads of each claim: content words as text and as word codes."""
+
+    texts: list[str]
+    codes: list[str]
+    lengths: np.ndarray
 
 
-def is_link(
-    words_a: Sequence[str],
-    words_b: Sequence[str],
-    settings: Settings,
-    text_a: str = "",
-    text_b: str = "",
-) -> float:
-    """The link score of two claims, or 0 when they do not state the same fact.
+def features(words: list[list[str]]) -> Features:
+    vocab: dict[str, str] = {}
+    return Features(
+        [" ".join(w) for w in words],
+        [encode(w, vocab) for w in words],
+        np.fromiter((len(w) for w in words), dtype=np.int32, count=len(words)),
+    )
 
-    Whole-claim similarity links rewrites of one sentence; the containment and
-    best-substring scores link a short claim to the longer one that embeds it.
+
+def score_pairs(ia: np.ndarray, ja: np.ndarray, feats: Features, settings: Settings) -> np.ndarray:
+    """Link scores (0 = no link) for the claim pairs (ia[k], ja[k]), verified in bulk.
+
+    Whole-claim similarity links rewrites of one sentence; word-sequence
+    containment and the best-matching window link a short claim to the longer
+    one that embeds it.
     """
-    short = min(len(words_a), len(words_b))
-    if short < settings.min_content_words:
-        return 0.0
-    overall, containment = similarity(words_a, words_b)
-    linked = overall >= settings.link_threshold
-    score = overall
-    long_ = max(len(words_a), len(words_b))
-    if short >= 6 and short / long_ >= 0.3:
-        if containment >= 100 * settings.containment:
-            linked = True
-        partial = fuzz.partial_ratio(text_a, text_b) if text_a and text_b else 0.0
-        linked = linked or partial >= settings.partial_threshold
-        score = max(score, 0.9 * containment, 0.9 * partial)
-    return score if linked else 0.0
+    if len(ia) == 0:
+        return np.zeros(0)
+    from rapidfuzz import process
+
+    texts, codes = feats.texts, feats.codes
+    overall = process.cpdist(
+        [texts[i] for i in ia], [texts[j] for j in ja], scorer=fuzz.ratio, workers=-1
+    ).astype(np.float64)
+    la, lb = feats.lengths[ia], feats.lengths[ja]
+    short, long_ = np.minimum(la, lb), np.maximum(la, lb)
+    linked = (short >= settings.min_content_words) & (overall >= settings.link_threshold)
+    score = overall.copy()
+    embed = (short >= max(6, settings.min_content_words)) & (short >= 0.3 * long_)
+    if embed.any():
+        sa, sb = ia[embed], ja[embed]
+        ca, cb = [codes[i] for i in sa], [codes[j] for j in sb]
+        common = process.cpdist(ca, cb, scorer=LCSseq.similarity, workers=-1)
+        containment = 100.0 * common / short[embed]
+        partial = process.cpdist(
+            [texts[i] for i in sa], [texts[j] for j in sb], scorer=fuzz.partial_ratio, workers=-1
+        )
+        linked[embed] |= (containment >= 100 * settings.containment) | (
+            partial >= settings.partial_threshold
+        )
+        score[embed] = np.maximum.reduce([overall[embed], 0.9 * containment, 0.9 * partial])
+    return np.where(linked, score, 0.0)
 
 
-def candidate_pairs(words: list[list[str]], settings: Settings) -> set[tuple[int, int]]:
-    """Pairs of claims sharing at least two indexed (not too common) words."""
-    df: dict[str, int] = defaultdict(int)
+def is_link(words_a: Sequence[str], words_b: Sequence[str], settings: Settings) -> float:
+    """The link score of two claims' content words, or 0 when they state different facts."""
+    feats = features([list(words_a), list(words_b)])
+    return float(score_pairs(np.array([0]), np.array([1]), feats, settings)[0])
+
+
+def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
+    """Pairs (i < j) of claims sharing one of their rarest words: a blocking index.
+
+    Each claim is indexed under its ``KEYS`` rarest content words that occur in at
+    most ``max_postings`` claims, so the cost grows with the corpus, not its square.
+    Returns an (n, 2) array.
+    """
+    df: Counter[str] = Counter()
     for ws in words:
-        for w in set(ws):
-            df[w] += 1
-    cap = max(30, int(settings.max_token_share * len(words)))
+        df.update(set(ws))
+    cap = settings.max_postings
     postings: dict[str, list[int]] = defaultdict(list)
-    keys_of: list[list[str]] = []
     for i, ws in enumerate(words):
+        # Prefix filtering: two claims that share half their words share one of these.
         keys = sorted({w for w in ws if df[w] <= cap}, key=lambda w: (df[w], w))
-        keys_of.append(keys)
+        keys = keys[: max(KEYS, len(set(ws)) // 2 + 1)]
         for w in keys:
             postings[w].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for i, keys in enumerate(keys_of):
-        counts: dict[int, int] = defaultdict(int)
-        for w in keys:
-            for j in postings[w]:
-                if j > i:
-                    counts[j] += 1
-        need = 2 if len(keys) >= 3 else 1
-        pairs.update((i, j) for j, n in counts.items() if n >= need)
-    return pairs
+    chunks = []
+    for members in postings.values():
+        if len(members) < 2:
+            continue
+        arr = np.asarray(members, dtype=np.int64)
+        left, right = np.triu_indices(len(arr), k=1)
+        chunks.append(arr[left] * len(words) + arr[right])
+    if not chunks:
+        return np.zeros((0, 2), dtype=np.int64)
+    flat = np.unique(np.concatenate(chunks))
+    return np.stack([flat // len(words), flat % len(words)], axis=1)
 
 
 def link(claims: Sequence[Claim], settings: Settings) -> list[Link]:
     words = [content_words(c) for c in claims]
-    texts = [full_text(c) for c in claims]
-    links: list[Link] = []
-    for i, j in sorted(candidate_pairs(words, settings)):
-        same_source = claims[i].source == claims[j].source
-        score = is_link(words[i], words[j], settings, texts[i], texts[j])
-        if not score:
-            continue
-        if same_source and fuzz.ratio(" ".join(words[i]), " ".join(words[j])) < NEAR_VERBATIM:
-            continue
-        links.append(Link(i, j, score))
-    return links
+    pairs = candidate_pairs(words, settings)
+    feats = features(words)
+    sources = np.array([c.source for c in claims], dtype=object)
+    ia, ja = pairs[:, 0], pairs[:, 1]
+    scores = score_pairs(ia, ja, feats, settings)
+    same = sources[ia] == sources[ja]
+    if same.any():
+        # Within one source only near-verbatim repeats are the same fact.
+        scores[same & (scores < NEAR_VERBATIM)] = 0.0
+    keep = np.nonzero(scores)[0]
+    return [Link(int(ia[k]), int(ja[k]), float(scores[k])) for k in keep]
 
 
 def clusters(claims: Sequence[Claim], links: list[Link]) -> list[Cluster]:

@@ -27,7 +27,7 @@ class Settings:
     containment: float = 0.72
     partial_threshold: float = 80.0
     min_content_words: int = 4
-    max_token_share: float = 0.02
+    max_postings: int = 200
     fail_on: Severity = Severity.MEDIUM
     enable: tuple[str, ...] = KINDS
     disable: tuple[str, ...] = ()
@@ -57,8 +57,8 @@ class Settings:
         return out
 
 
-_FLOAT = {"link_threshold", "containment", "partial_threshold", "max_token_share", "spin_min_rate"}
-_INT = {"min_content_words", "spin_min_pairs", "jobs"}
+_FLOAT = {"link_threshold", "containment", "partial_threshold", "spin_min_rate"}
+_INT = {"min_content_words", "spin_min_pairs", "jobs", "max_postings"}
 _LIST = {"enable", "disable", "accepted_variants", "paths"}
 _STR = {"baseline"}
 

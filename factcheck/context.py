@@ -73,6 +73,26 @@ class Context:
         return out
 
     @cached_property
+    def _shared(self) -> Counter[tuple[str, str]]:
+        counts: Counter[tuple[str, str]] = Counter()
+        for k in self.clusters:
+            srcs = sorted({self.by_id[c].source for c in k.claims})
+            for i, a in enumerate(srcs):
+                for b in srcs[i + 1 :]:
+                    counts[(a, b)] += 1
+        return counts
+
+    def shared_facts(self, a: str, b: str) -> int:
+        """How many clusters two sources both have a claim in."""
+        return self._shared[(a, b) if a < b else (b, a)]
+
+    def same_story(self, a: str, b: str) -> bool:
+        """Two sources tell one story: they share two facts, or half of the shorter one's."""
+        shared = self.shared_facts(a, b)
+        shorter = min(len(self.by_source.get(a, ())), len(self.by_source.get(b, ())))
+        return shared >= 2 or shared >= 0.5 * max(shorter - 1, 1)
+
+    @cached_property
     def names_by_source(self) -> dict[str, set[str]]:
         """Source → words it writes capitalised inside a sentence (names, acronyms)."""
         out: dict[str, set[str]] = defaultdict(set)

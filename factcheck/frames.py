@@ -45,6 +45,7 @@ RESTRICTED = _words("restricted")
 _PERMANENT_PAIRS = _pairs("permanent_pairs")
 _RESTRICTED_PAIRS = _pairs("restricted_pairs")
 _LIST_BREAKERS = _words("list_breakers")
+IMPLICIT_NEGATIVES = _words("implicit_negatives")
 _NOT_ACTORS = (
     frozenset(
         "we i it they he she the a an this that in on at after before last earlier meanwhile "

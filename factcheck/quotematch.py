@@ -82,7 +82,7 @@ def compare_quotes(claims: list[Claim], settings: Settings) -> list[QuotePair]:
     stop = stopwords()
     words = [[t.norm for t in r.tokens if t.norm not in stop] for r in refs]
     out = []
-    for i, j in sorted(candidate_pairs(words, settings)):
+    for i, j in candidate_pairs(words, settings).tolist():
         a, b = refs[i], refs[j]
         if a.claim.source == b.claim.source:
             continue

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from ..align import Difference, Edit, differences, side_span, side_text, window
 from ..context import Context
 from ..findings import evidence, make, short
+from ..frames import IMPLICIT_NEGATIVES
 from ..model import Claim, Finding, Severity, Token
 from ..numbers import Quantity, dates, quantities
 from ..quotes import is_named, same_speaker
@@ -63,6 +64,8 @@ def local(edits: list[Edit], diffs: list[Difference]) -> list[Difference]:
 
 def run(ctx: Context) -> Iterator[Finding]:
     for a, b in ctx.cluster_pairs():
+        if not ctx.same_story(a.source, b.source):
+            continue  # one shared sentence between long articles is boilerplate, not a story
         edits = window(ctx.alignment(a, b))
         diffs = local(edits, differences(a.tokens, b.tokens, edits))
         if not diffs:
@@ -138,6 +141,9 @@ def _negation(
     if sum(map(_negates, a.tokens[lo_a:hi_a])) == sum(map(_negates, b.tokens[lo_b:hi_b])):
         return  # a negator moved, not added or dropped
     for d in diffs:
+        words = {t.norm for t in (*d.a_words, *d.b_words)}
+        if words & IMPLICIT_NEGATIVES:
+            continue  # "will not sell" / "bans": the same polarity in other words
         if sum(map(_negates, d.a_words)) != sum(map(_negates, d.b_words)):
             yield _pair_finding(
                 ctx,
