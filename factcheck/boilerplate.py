@@ -14,6 +14,7 @@ from .model import Token
 
 MIN_WORDS = 4
 MIN_HEADLINE_WORDS = 3
+FURNITURE_MAX = 240  # characters
 
 _FURNITURE = re.compile(
     r"""(?ix)
@@ -49,6 +50,8 @@ def is_boilerplate(text: str, tokens: tuple[Token, ...], headline: bool = False)
     if len(words) < (MIN_HEADLINE_WORDS if headline else MIN_WORDS):
         return True
     stripped = text.strip()
+    if len(stripped) > FURNITURE_MAX:
+        return False  # site furniture is short; a long sentence is prose
     if _FURNITURE.search(stripped) or _CREDIT.match(stripped):
         return True
     return not headline and not _TERMINAL.search(stripped) and _title_cased(words)

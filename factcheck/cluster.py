@@ -101,16 +101,25 @@ def score_pairs(ia: np.ndarray, ja: np.ndarray, feats: Features, settings: Setti
     embed = (short >= max(6, settings.min_content_words)) & (short >= 0.3 * long_)
     if embed.any():
         sa, sb = ia[embed], ja[embed]
-        ca, cb = [codes[i] for i in sa], [codes[j] for j in sb]
-        common = process.cpdist(ca, cb, scorer=LCSseq.similarity, workers=-1)
+        common = process.cpdist(
+            [codes[i] for i in sa], [codes[j] for j in sb], scorer=LCSseq.similarity, workers=-1
+        )
         containment = 100.0 * common / short[embed]
-        partial = process.cpdist(
-            [texts[i] for i in sa], [texts[j] for j in sb], scorer=fuzz.partial_ratio, workers=-1
-        )
-        linked[embed] |= (containment >= 100 * settings.containment) | (
-            partial >= settings.partial_threshold
-        )
-        score[embed] = np.maximum.reduce([overall[embed], 0.9 * containment, 0.9 * partial])
+        linked[embed] |= containment >= 100 * settings.containment
+        score[embed] = np.maximum(overall[embed], containment)
+        # The best-matching window is dear: only for embedded pairs not yet linked
+        # that share at least half the shorter claim's words.
+        maybe = np.nonzero(embed)[0][(~linked[embed]) & (containment >= 50)]
+        if len(maybe):
+            partial = process.cpdist(
+                [texts[i] for i in ia[maybe]],
+                [texts[j] for j in ja[maybe]],
+                scorer=fuzz.partial_ratio,
+                workers=-1,
+            )
+            hit = partial >= settings.partial_threshold
+            linked[maybe[hit]] = True
+            score[maybe[hit]] = np.maximum(score[maybe[hit]], 0.9 * partial[hit])
     return np.where(linked, score, 0.0)
 
 
@@ -135,7 +144,7 @@ def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
     for i, ws in enumerate(words):
         # Prefix filtering: two claims that share half their words share one of these.
         keys = sorted({w for w in ws if df[w] <= cap}, key=lambda w: (df[w], w))
-        keys = keys[: max(KEYS, len(set(ws)) // 2 + 1)]
+        keys = keys[: max(KEYS, len(set(ws)) // 2 + 2)]
         for w in keys:
             postings[w].append(i)
     chunks = []

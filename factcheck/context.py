@@ -10,6 +10,7 @@ from functools import cached_property
 from .align import Edit, align
 from .config import Settings
 from .model import Claim, Cluster, Source
+from .numbers import DateMention, Quantity, dates, quantities
 from .quotematch import QuotePair, compare_quotes
 
 
@@ -21,6 +22,8 @@ class Context:
     settings: Settings
     spin: dict[str, float] = field(default_factory=dict)
     _alignments: dict[tuple[str, str], list[Edit]] = field(default_factory=dict)
+    _quantities: dict[str, list[Quantity]] = field(default_factory=dict)
+    _dates: dict[str, list[DateMention]] = field(default_factory=dict)
 
     @cached_property
     def by_id(self) -> dict[str, Claim]:
@@ -52,6 +55,16 @@ class Context:
     def quote_pairs(self) -> list[QuotePair]:
         """Pairs of quotations (different sources) of the same words, speakers not yet compared."""
         return compare_quotes(self.claims, self.settings)
+
+    def quantities(self, claim: Claim) -> list[Quantity]:
+        if claim.id not in self._quantities:
+            self._quantities[claim.id] = quantities(claim.tokens)
+        return self._quantities[claim.id]
+
+    def dates(self, claim: Claim) -> list[DateMention]:
+        if claim.id not in self._dates:
+            self._dates[claim.id] = dates(claim.tokens)
+        return self._dates[claim.id]
 
     @cached_property
     def word_sources(self) -> dict[str, set[str]]:

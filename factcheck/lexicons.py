@@ -63,6 +63,7 @@ def common_misspellings() -> dict[str, tuple[str, ...]]:
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
 
 
+@cache
 def american_form(word: str) -> str | None:
     """The en-US spelling of a British ``word`` (inflections included), else None."""
     word = word.lower()

@@ -15,7 +15,7 @@ from ..context import Context
 from ..findings import evidence, make, short
 from ..frames import IMPLICIT_NEGATIVES
 from ..model import Claim, Finding, Severity, Token
-from ..numbers import Quantity, dates, quantities
+from ..numbers import Quantity
 from ..quotes import is_named, same_speaker
 from ..textnorm import is_negator
 
@@ -98,7 +98,7 @@ def _pair_finding(
 
 
 def _number(ctx: Context, a: Claim, b: Claim, diffs: list[Difference]) -> Iterator[Finding]:
-    qa_all, qb_all = quantities(a.tokens), quantities(b.tokens)
+    qa_all, qb_all = ctx.quantities(a), ctx.quantities(b)
     for d in diffs:
         e = d.edit
         qa = [q for q in qa_all if _in(q.start, q.end, e.a1, max(e.a2, e.a1 + 1))]
@@ -117,7 +117,7 @@ _TIME = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
 
 
 def _date(ctx: Context, a: Claim, b: Claim, diffs: list[Difference]) -> Iterator[Finding]:
-    da_all, db_all = dates(a.tokens), dates(b.tokens)
+    da_all, db_all = ctx.dates(a), ctx.dates(b)
     for d in diffs:
         e = d.edit
         if e.tag != "replace":

@@ -85,36 +85,55 @@ def find_swaps(ctx: Context) -> list[Swap]:
     at least three equal words of which one is a content word: a local copy of
     the same sentence, not a common phrase such as "in the wake of".
     """
-    index: dict[tuple[str, str], list[tuple[str, int, tuple[str, ...]]]] = defaultdict(list)
-    topics = [frozenset(content_words(c)) for c in ctx.claims]
+    # First the places that could be swaps: a word this source alone uses.
+    places: list[tuple[int, int, tuple[Token, ...]]] = []
+    wanted: set[tuple[str, str]] = set()
     for n, claim in enumerate(ctx.claims):
-        toks = _padded(claim)
-        for i in range(WIDTH, len(toks) - WIDTH):
-            index[(toks[i - 1].norm, toks[i + 1].norm)].append((toks[i].norm, n, _context(toks, i)))
-    swaps: list[Swap] = []
-    for n, claim in enumerate(ctx.claims):
-        toks = _padded(claim)
-        for i in range(WIDTH, len(toks) - WIDTH):
-            tok = toks[i]
-            word = tok.norm
-            if not _lowercase(tok) or not _swappable(word):
-                continue
-            if ctx.word_sources.get(word, set()) != {claim.source}:
+        toks: tuple[Token, ...] | None = None
+        for i, tok in enumerate(claim.tokens):
+            if len(ctx.word_sources.get(tok.norm, ())) != 1:
                 continue  # another source uses this word too
-            mine = _context(toks, i)
-            best: tuple[int, str] | None = None
-            for other, m, theirs in index.get((toks[i - 1].norm, toks[i + 1].norm), ()):
-                if ctx.claims[m].source == claim.source or other == word:
-                    continue
-                if len(topics[n] & topics[m]) < SAME_STORY:
-                    continue  # the other claim tells another story
-                if not _swappable(other) or _related(other, word):
-                    continue
-                equal, content = _agreement(mine, theirs)
-                if equal >= 3 and content >= 1 and (best is None or equal > best[0]):
-                    best = (equal, other)
-            if best is not None:
-                swaps.append(Swap(claim, tok, best[1]))
+            if not _lowercase(tok) or not _swappable(tok.norm):
+                continue
+            toks = toks or _padded(claim)
+            places.append((n, i + WIDTH, toks))
+            wanted.add((toks[i + WIDTH - 1].norm, toks[i + WIDTH + 1].norm))
+    if not places:
+        return []
+    # Then every word standing between the same neighbours elsewhere.
+    index: dict[tuple[str, str], list[tuple[str, int, tuple[str, ...]]]] = defaultdict(list)
+    for n, claim in enumerate(ctx.claims):
+        toks = _padded(claim)
+        for i in range(WIDTH, len(toks) - WIDTH):
+            key = (toks[i - 1].norm, toks[i + 1].norm)
+            if key in wanted:
+                index[key].append((toks[i].norm, n, _context(toks, i)))
+    topics: dict[int, frozenset[str]] = {}
+
+    def topic(n: int) -> frozenset[str]:
+        if n not in topics:
+            topics[n] = frozenset(content_words(ctx.claims[n]))
+        return topics[n]
+
+    swaps: list[Swap] = []
+    for n, i, toks in places:
+        claim, tok = ctx.claims[n], toks[i]
+        word = tok.norm
+        mine = _context(toks, i)
+        best: tuple[int, str] | None = None
+        for other, m, theirs in index.get((toks[i - 1].norm, toks[i + 1].norm), ()):
+            if ctx.claims[m].source == claim.source or other == word:
+                continue
+            if not _swappable(other) or _related(other, word):
+                continue
+            equal, content = _agreement(mine, theirs)
+            if equal < 3 or content < 1 or (best is not None and equal <= best[0]):
+                continue
+            if len(topic(n) & topic(m)) < SAME_STORY:
+                continue  # the other claim tells another story
+            best = (equal, other)
+        if best is not None:
+            swaps.append(Swap(claim, tok, best[1]))
     return swaps
 
 

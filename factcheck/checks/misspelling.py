@@ -113,8 +113,11 @@ def _confusable(token: Token, following: Token | None, ctx: Context) -> str | No
 def run(ctx: Context) -> Iterator[Finding]:
     hits: dict[tuple[str, str, str], list[tuple[Claim, tuple[int, int]]]] = defaultdict(list)
     in_quote: dict[tuple[str, str, str], bool] = {}
+    freq = word_frequency()
     for claim in ctx.claims:
         for n, token in enumerate(claim.tokens):
+            if token.norm in freq and token.text.islower():
+                continue  # the common case: a known word, no capital to confuse
             following = claim.tokens[n + 1] if n + 1 < len(claim.tokens) else None
             found = []
             variant = _confusable(token, following, ctx)
