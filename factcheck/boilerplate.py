@@ -40,6 +40,52 @@ _FURNITURE = re.compile(
     | \byou\s+won'?t\s+believe\b
     """
 )
+# Every furniture pattern contains one of these: a cheap test before the regex.
+_TRIGGERS = (
+    "read",
+    "min",
+    "log",
+    "sign",
+    "subscri",
+    "regist",
+    "leave",
+    "email",
+    "publish",
+    "required",
+    "comment",
+    "spam",
+    "newsletter",
+    "inbox",
+    "rights",
+    "copyright",
+    "\u00a9",
+    "cookie",
+    "privacy",
+    "terms",
+    "click",
+    "tap ",
+    "share",
+    "follow",
+    "check out",
+    "see ",
+    "advertis",
+    "related",
+    "recommended",
+    "trending",
+    "sponsored",
+    "watch",
+    "listen",
+    "photo",
+    "image",
+    "video",
+    "by ",
+    "posted",
+    "written",
+    "updated",
+    "getty",
+    "shutterstock",
+    "believe",
+)
 _CREDIT = re.compile(r"^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*/\s*[\w .&-]+$")
 _TERMINAL = re.compile(r"[.!?\"”’)\]]$")
 
@@ -52,7 +98,10 @@ def is_boilerplate(text: str, tokens: tuple[Token, ...], headline: bool = False)
     stripped = text.strip()
     if len(stripped) > FURNITURE_MAX:
         return False  # site furniture is short; a long sentence is prose
-    if _FURNITURE.search(stripped) or _CREDIT.match(stripped):
+    low = stripped.lower()
+    if any(k in low for k in _TRIGGERS) and _FURNITURE.search(stripped):
+        return True
+    if "/" in stripped and _CREDIT.match(stripped):
         return True
     return not headline and not _TERMINAL.search(stripped) and _title_cased(words)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from .boilerplate import is_boilerplate
 from .model import Claim, Quote, Source
@@ -84,8 +85,32 @@ def drop_repeated_lines(claims: list[Claim], n_sources: int) -> list[Claim]:
     return [c for c in claims if per_text[fold_text(c.text).lower()] < limit]
 
 
-def extract_all(sources: Iterable[Source]) -> list[Claim]:
-    claims: list[Claim] = []
-    for source in sources:
-        claims.extend(extract(source, len(claims)))
+def extract_all(sources: Iterable[Source], jobs: int = 1) -> list[Claim]:
+    """Claims of every source, numbered in input order; ``jobs`` > 1 splits the work."""
+    sources = list(sources)
+    if jobs <= 1 or len(sources) < PARALLEL_FROM:
+        claims: list[Claim] = []
+        for source in sources:
+            claims.extend(extract(source, len(claims)))
+        return claims
+    import multiprocessing
+
+    size = max(1, len(sources) // (jobs * 4))
+    chunks = [sources[i : i + size] for i in range(0, len(sources), size)]
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        parts = pool.map(_extract_chunk, chunks)
+    claims = []
+    for part in parts:
+        for c in part:
+            claims.append(replace(c, id=f"c{len(claims)}"))
     return claims
+
+
+PARALLEL_FROM = 200  # sources; fewer are quicker in one process
+
+
+def _extract_chunk(sources: list[Source]) -> list[Claim]:
+    out: list[Claim] = []
+    for source in sources:
+        out.extend(extract(source, len(out)))
+    return out

@@ -62,6 +62,13 @@ def _add_common(p: argparse.ArgumentParser, paths_required: bool = False) -> Non
     p.add_argument("--enable", metavar="KINDS", help=f"comma-separated kinds ({', '.join(KINDS)})")
     p.add_argument("--disable", metavar="KINDS", help="comma-separated kinds to leave out")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="processes for claim extraction (default 1; 0 = all cores)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -97,6 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--exit-zero", action="store_true", help="exit 0 whatever is found")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument(
+        "--timings", action="store_true", help="print the time of each pipeline stage on stderr"
+    )
 
     report = sub.add_parser("report", help="write the editor's HTML report")
     _add_common(report)
@@ -154,6 +164,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         "enable": getattr(args, "enable", None),
         "disable": getattr(args, "disable", None),
         "fail-on": getattr(args, "fail_on", None),
+        "jobs": getattr(args, "jobs", None),
     }
     try:
         return load(args.config, overrides)
@@ -262,6 +273,9 @@ def _check(args: argparse.Namespace) -> int:
     for fmt, out in zip(formats, outputs, strict=True):
         options = reporters.Options(color=_use_color(args.color, out), fail_on=settings.fail_on)
         _write(out, reporters.render(fmt, report, options))
+    if args.timings:
+        for stage, seconds in report.timings.items():
+            print(f"timing {stage} {seconds:.3f}", file=sys.stderr)
     if args.exit_zero:
         return Exit.OK
     failing = [

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -23,11 +22,10 @@ from .config import Settings
 from .lexicons import stopwords
 from .model import Claim, Cluster
 
-if TYPE_CHECKING:
-    import networkx as nx
-
 NEAR_VERBATIM = 95.0
 KEYS = 4  # rarest words a claim is indexed under
+MAX_LINKS = 12  # strongest links a claim keeps
+MAX_CLUSTER = 200  # claims; a larger community is split further
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,10 +139,12 @@ def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
         df.update(set(ws))
     cap = settings.max_postings
     postings: dict[str, list[int]] = defaultdict(list)
+    key_counts: list[list[str]] = []
     for i, ws in enumerate(words):
         # Prefix filtering: two claims that share half their words share one of these.
         keys = sorted({w for w in ws if df[w] <= cap}, key=lambda w: (df[w], w))
-        keys = keys[: max(KEYS, len(set(ws)) // 2 + 2)]
+        keys = keys[: max(KEYS, len(set(ws)) // 2 + 4)]
+        key_counts.append(keys)
         for w in keys:
             postings[w].append(i)
     chunks = []
@@ -156,8 +156,13 @@ def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
         chunks.append(arr[left] * len(words) + arr[right])
     if not chunks:
         return np.zeros((0, 2), dtype=np.int64)
-    flat = np.unique(np.concatenate(chunks))
-    return np.stack([flat // len(words), flat % len(words)], axis=1)
+    flat, shared = np.unique(np.concatenate(chunks), return_counts=True)
+    # Claims that state one fact share several rare words; one in common is chance,
+    # unless a claim is too short to have two keys.
+    short = np.fromiter((len(k) < 3 for k in key_counts), dtype=bool, count=len(words))
+    first, second = flat // len(words), flat % len(words)
+    keep = (shared >= 2) | short[first] | short[second]
+    return np.stack([first[keep], second[keep]], axis=1)
 
 
 def link(claims: Sequence[Claim], settings: Settings) -> list[Link]:
@@ -175,22 +180,20 @@ def link(claims: Sequence[Claim], settings: Settings) -> list[Link]:
     return [Link(int(ia[k]), int(ja[k]), float(scores[k])) for k in keep]
 
 
-def clusters(claims: Sequence[Claim], links: list[Link]) -> list[Cluster]:
-    import networkx as nx
+Adjacency = dict[int, dict[int, float]]
 
-    graph = nx.Graph()
-    for lk in links:
-        graph.add_edge(lk.a, lk.b, weight=lk.score)
+
+def clusters(claims: Sequence[Claim], links: list[Link]) -> list[Cluster]:
+    adj: Adjacency = defaultdict(dict)
+    for lk in strongest(links):
+        adj[lk.a][lk.b] = lk.score
+        adj[lk.b][lk.a] = lk.score
     groups: list[set[int]] = []
-    for component in nx.connected_components(graph):
-        if len(component) <= 2 or _is_clique(graph, component):
-            groups.append(set(component))
-            continue
-        sub = graph.subgraph(component)
-        groups.extend(nx.community.louvain_communities(sub, weight="weight", seed=7))
+    for component in _components(adj):
+        groups.extend(_communities(adj, component))
     result: list[list[int]] = []
     for group in groups:
-        kept = _one_per_source(graph, claims, group)
+        kept = _one_per_source(adj, claims, group)
         if len(kept) >= 2:
             result.append(sorted(kept))
     result.sort(key=lambda g: g[0])
@@ -199,12 +202,69 @@ def clusters(claims: Sequence[Claim], links: list[Link]) -> list[Cluster]:
     ]
 
 
-def _is_clique(graph: nx.Graph, nodes: set[int]) -> bool:
-    n = len(nodes)
-    return sum(1 for u in nodes for v in graph[u] if v in nodes) == n * (n - 1)
+def _components(adj: Adjacency) -> list[set[int]]:
+    seen: set[int] = set()
+    out = []
+    for start in sorted(adj):
+        if start in seen:
+            continue
+        stack, component = [start], {start}
+        seen.add(start)
+        while stack:
+            for v in adj[stack.pop()]:
+                if v not in seen:
+                    seen.add(v)
+                    component.add(v)
+                    stack.append(v)
+        out.append(component)
+    return out
 
 
-def _one_per_source(graph: nx.Graph, claims: Sequence[Claim], group: set[int]) -> set[int]:
+def strongest(links: list[Link], per_claim: int = MAX_LINKS) -> list[Link]:
+    """Each claim keeps its strongest links only: a template sentence repeated across
+    hundreds of stories must not chain them all into one hub."""
+    by_claim: dict[int, list[Link]] = defaultdict(list)
+    for lk in links:
+        by_claim[lk.a].append(lk)
+        by_claim[lk.b].append(lk)
+    keep: set[int] = set()
+    for items in by_claim.values():
+        if len(items) > per_claim:
+            items = sorted(items, key=lambda lk: (-lk.score, lk.a, lk.b))[:per_claim]
+        keep.update(id(lk) for lk in items)
+    return [lk for lk in links if id(lk) in keep]
+
+
+def _communities(adj: Adjacency, nodes: set[int], resolution: float = 1.0) -> list[set[int]]:
+    """Louvain communities (networkx), split further while larger than ``MAX_CLUSTER``."""
+    import networkx as nx
+
+    if len(nodes) <= 2 or _dense(adj, nodes):
+        return [nodes] if len(nodes) <= MAX_CLUSTER else []
+    sub = nx.Graph()
+    for u in nodes:
+        for v, w in adj[u].items():
+            if u < v and v in nodes:
+                sub.add_edge(u, v, weight=w)
+    out: list[set[int]] = []
+    for group in nx.community.louvain_communities(
+        sub, weight="weight", seed=7, resolution=resolution
+    ):
+        if len(group) <= MAX_CLUSTER:
+            out.append(set(group))
+        elif resolution < 8 and len(group) < len(nodes):
+            out.extend(_communities(adj, set(group), resolution * 2))
+        # else: a hub of near-identical boilerplate; it states no single fact
+    return out
+
+
+def _dense(adj: Adjacency, nodes: set[int]) -> bool:
+    """Every member linked to at least half the others: no chain to cut."""
+    need = (len(nodes) - 1) / 2
+    return all(sum(1 for v in adj[u] if v in nodes) >= need for u in nodes)
+
+
+def _one_per_source(adj: Adjacency, claims: Sequence[Claim], group: set[int]) -> set[int]:
     """Keep, per source, the claim most strongly tied to the others (and its near-copies)."""
     by_source: dict[str, list[int]] = defaultdict(list)
     for i in group:
@@ -217,16 +277,10 @@ def _one_per_source(graph: nx.Graph, claims: Sequence[Claim], group: set[int]) -
 
         def strength(i: int) -> float:
             return sum(
-                d["weight"]
-                for v, d in graph[i].items()
-                if v in group and claims[v].source != claims[i].source
+                w for v, w in adj[i].items() if v in group and claims[v].source != claims[i].source
             )
 
         best = max(members, key=lambda i: (strength(i), -i))
         kept.add(best)
-        kept.update(
-            i
-            for i in members
-            if i != best and graph.has_edge(i, best) and graph[i][best]["weight"] >= NEAR_VERBATIM
-        )
+        kept.update(i for i in members if i != best and adj[i].get(best, 0.0) >= NEAR_VERBATIM)
     return kept

@@ -37,7 +37,13 @@ class Settings:
     baseline: str = ""  # the baseline file 'factcheck baseline' writes
     spin_min_pairs: int = 3
     spin_min_rate: float = 0.02
-    jobs: int = 0
+    jobs: int = 1
+
+    def workers(self) -> int:
+        """Processes for parallel stages: ``jobs``, or every core when it is 0."""
+        import os
+
+        return self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
 
     def kind_enabled(self, kind: str) -> bool:
         return kind in self.enable and kind not in self.disable

@@ -63,7 +63,7 @@ def analyse(
 
     t = time.perf_counter()
     say("claims")
-    claims = claims_stage.extract_all(sources)
+    claims = claims_stage.extract_all(sources, settings.workers())
     claims = claims_stage.drop_repeated_lines(claims, len(sources))
     t = stage("claims", t)
     say("clusters")
@@ -79,6 +79,7 @@ def analyse(
         found.extend(f for f in check.run(ctx) if settings.kind_enabled(f.kind))
         t = stage(f"check:{check.name}", t)
     findings = dedupe(found)
+    stage("findings", t)
     return Report(
         sources=tuple(sources),
         claims=tuple(claims),

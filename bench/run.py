@@ -1,0 +1,194 @@
+"""The speed and memory benchmark: prints a table of figures.
+
+    python bench/run.py [--sizes 1000,10000,100000] [--jobs N]
+
+For each size it generates (or reuses) a deterministic corpus (bench/gen_corpus.py),
+runs ``factcheck check`` end to end as a separate process (all checks, JSON
+written) and reports wall and CPU time, peak memory, throughput, the time of
+each stage, and the growth exponent between sizes. In the same run it times the
+floor (read + split sentences + tokenize in plain Python), all-pairs rapidfuzz
+matching on a 1,000-article sample (extrapolated), MinHash LSH candidate
+generation (datasketch) at 10,000 articles, and the recall of factcheck's
+candidate pairs against exact all-pairs matching at the same threshold.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import platform
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+import gen_corpus  # noqa: E402
+
+
+def corpus(n: int) -> Path:
+    path = OUT / f"corpus-{n}.jsonl"
+    if not path.exists():
+        gen_corpus.write(n, path)
+    return path
+
+
+def run_check(path: Path, jobs: int | None) -> dict[str, float]:
+    out = OUT / f"{path.stem}.report.json"
+    cmd = [
+        sys.executable,
+        "-m",
+        "factcheck",
+        "check",
+        str(path),
+        "--format",
+        "json",
+        "-o",
+        str(out),
+        "--exit-zero",
+        "-q",
+        "--timings",
+    ]
+    if jobs:
+        cmd += ["--jobs", str(jobs)]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read() if proc.stderr else ""
+    if status != 0:
+        raise SystemExit(f"factcheck failed on {path}:\n{err}")
+    stages = {
+        m.group(1): float(m.group(2)) for m in re.finditer(r"^timing (\S+) ([\d.]+)$", err, re.M)
+    }
+    report = json.loads(out.read_text("utf-8"))
+    return {
+        "wall": wall,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "rss_mib": usage.ru_maxrss / 1024,
+        "claims": len(report["claims"]),
+        "findings": len(report["findings"]),
+        **{f"stage:{k}": v for k, v in stages.items()},
+    }
+
+
+def floor(path: Path) -> float:
+    """Read, split sentences and tokenize the same corpus in plain Python."""
+    import blingfire
+
+    word = re.compile(r"\w+(?:['.-]\w+)*")
+    start = time.perf_counter()
+    n = 0
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            text = json.loads(line)["text"]
+            for sentence in blingfire.text_to_sentences(text).split("\n"):
+                n += len(word.findall(sentence))
+    return time.perf_counter() - start
+
+
+def sample_words(path: Path, articles: int) -> list[list[str]]:
+    from factcheck.claims import extract_all
+    from factcheck.cluster import content_words
+    from factcheck.sources import read_paths
+
+    sources = read_paths([str(path)]).sources[:articles]
+    return [content_words(c) for c in extract_all(sources)]
+
+
+def all_pairs(words: list[list[str]], threshold: float) -> tuple[float, set[tuple[int, int]]]:
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    keep = [i for i, w in enumerate(words) if len(w) >= 4]
+    texts = [" ".join(words[i]) for i in keep]
+    start = time.perf_counter()
+    matrix = process.cdist(
+        texts, texts, scorer=fuzz.ratio, score_cutoff=threshold, dtype=np.uint8, workers=-1
+    )
+    elapsed = time.perf_counter() - start
+    ii, jj = np.nonzero(np.triu(matrix, 1))
+    return elapsed, {(keep[a], keep[b]) for a, b in zip(ii.tolist(), jj.tolist(), strict=True)}
+
+
+def minhash(words: list[list[str]]) -> tuple[float, int]:
+    from datasketch import MinHash, MinHashLSH
+
+    start = time.perf_counter()
+    lsh = MinHashLSH(threshold=0.5, num_perm=64)
+    hashes = []
+    for i, ws in enumerate(words):
+        m = MinHash(num_perm=64)
+        for w in set(ws):
+            m.update(w.encode("utf-8"))
+        hashes.append(m)
+        lsh.insert(str(i), m)
+    pairs = sum(len(lsh.query(m)) - 1 for m in hashes) // 2
+    return time.perf_counter() - start, pairs
+
+
+def main(argv: list[str]) -> None:
+    from factcheck.cluster import candidate_pairs
+    from factcheck.config import Settings
+
+    sizes = [1000, 10000]
+    if "--sizes" in argv:
+        sizes = [int(s) for s in argv[argv.index("--sizes") + 1].split(",")]
+    jobs = int(argv[argv.index("--jobs") + 1]) if "--jobs" in argv else None
+    OUT.mkdir(exist_ok=True)
+    settings = Settings()
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, {platform.system()}"
+    )
+    rows = []
+    for n in sizes:
+        path = corpus(n)
+        r = run_check(path, jobs)
+        r["floor"] = floor(path)
+        r["n"] = n
+        rows.append(r)
+        stages = ", ".join(f"{k[6:]} {v:.1f}s" for k, v in r.items() if k.startswith("stage:"))
+        print(
+            f"{n:>7} articles: wall {r['wall']:.1f} s, cpu {r['cpu']:.1f} s, peak "
+            f"{r['rss_mib']:.0f} MiB, {n / r['wall']:.0f} articles/s, {r['claims']:,} claims, "
+            f"{r['findings']:,} findings; floor {r['floor']:.1f} s "
+            f"(x{r['wall'] / r['floor']:.1f}); stages: {stages}"
+        )
+    for a, b in zip(rows, rows[1:], strict=False):
+        k = math.log(b["n"] / a["n"])
+        print(
+            f"growth {a['n']}→{b['n']}: time exponent {math.log(b['wall'] / a['wall']) / k:.2f}, "
+            f"memory exponent {math.log(b['rss_mib'] / a['rss_mib']) / k:.2f}"
+        )
+    words = sample_words(corpus(1000), 1000)
+    elapsed, exact = all_pairs(words, settings.link_threshold)
+    cands = {tuple(p) for p in candidate_pairs(words, settings).tolist()}
+    recall = len(exact & cands) / max(len(exact), 1)
+    print(
+        f"all-pairs rapidfuzz on 1,000 articles ({len(words):,} claims): {elapsed:.1f} s; "
+        f"extrapolated to 10,000: {elapsed * 100 / 60:.0f} min, 100,000: "
+        f"{elapsed * 10000 / 3600:.0f} h"
+    )
+    print(
+        f"candidate recall against exact all-pairs (ratio >= {settings.link_threshold:g}): "
+        f"{recall:.4f} ({len(exact):,} exact pairs, {len(cands):,} candidates)"
+    )
+    try:
+        lsh_time, lsh_pairs = minhash(sample_words(corpus(10000), 10000))
+        print(
+            f"MinHash LSH (datasketch, 64 permutations, Jaccard 0.5) at 10,000 articles: "
+            f"{lsh_time:.1f} s for candidates alone ({lsh_pairs:,} pairs)"
+        )
+    except ImportError:
+        print("MinHash LSH: datasketch is not installed (pip install -e '.[bench]')")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
