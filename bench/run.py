@@ -14,6 +14,7 @@ candidate pairs against exact all-pairs matching at the same threshold.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
@@ -161,7 +162,7 @@ def main(argv: list[str]) -> None:
             f"{r['findings']:,} findings; floor {r['floor']:.1f} s "
             f"(x{r['wall'] / r['floor']:.1f}); stages: {stages}"
         )
-    for a, b in zip(rows, rows[1:], strict=False):
+    for a, b in itertools.pairwise(rows):
         k = math.log(b["n"] / a["n"])
         print(
             f"growth {a['n']}→{b['n']}: time exponent {math.log(b['wall'] / a['wall']) / k:.2f}, "

@@ -14,6 +14,17 @@ SEEDS = ROOT / "seeds"
 ARTIFACTS = ROOT / "tests" / "artifacts"  # screenshots kept from the browser tests
 
 
+# Two outlets on one story: a changed amount and a word dropped from a quote.
+BRIDGE_A = """Bridge budget approved
+
+The council approved a budget of $2.5 billion for the new bridge, officials said on Thursday.
+"We have to rebuild the trust of our residents step by step," Mayor Ann Lee said."""
+BRIDGE_B = """Council passes bridge plan
+
+The council approved a budget of $1.8 billion for the new bridge, officials said.
+"We have to rebuild trust of our residents step by step," Lee said."""
+
+
 def analyse_texts(texts: dict[str, str], settings: Settings | None = None) -> Report:
     """Run the whole pipeline on in-memory articles (id → text)."""
     sources = [Source(id=k, path=f"{k}.txt", text=v) for k, v in texts.items()]

@@ -10,16 +10,11 @@ import pytest
 from factcheck.model import Report
 from factcheck.reporters import Options, ci_formats, render
 
-from .conftest import SHARED, analyse_texts
+from .conftest import BRIDGE_A, BRIDGE_B, SHARED, analyse_texts
 
-A = """Bridge budget approved
-
-The council approved a budget of $2.5 billion for the new bridge, officials said on Thursday.
-"We have to rebuild the trust of our residents, 100% | step by step," Mayor Ann Lee said."""
-B = """Council passes bridge plan
-
-The council approved a budget of $1.8 billion for the new bridge, officials said.
-"We have to rebuild trust of our residents, 100% | step by step," Lee said."""
+# The shared pair, with a '%' and a '|' inside the quote to test escaping.
+A = BRIDGE_A.replace("residents step", "residents, 100% | step")
+B = BRIDGE_B.replace("residents step", "residents, 100% | step")
 
 
 @pytest.fixture(scope="module")

@@ -9,17 +9,14 @@ import re
 
 from factcheck.reporters.html_report import build_page, render
 
-from .conftest import analyse_texts
+from .conftest import BRIDGE_A, BRIDGE_B, analyse_texts
 
-A = """Bridge budget approved
-
-The council approved a budget of $2.5 billion for the new bridge, officials said on Thursday.
-"We have to rebuild the trust of our residents step by step," Mayor Ann Lee said.
+A = (
+    BRIDGE_A
+    + """
 <script>alert(1)</script> and "><img src=x onerror=alert(2)> are just words here."""
-B = """Council passes bridge plan
-
-The council approved a budget of $1.8 billion for the new bridge, officials said.
-"We have to rebuild trust of our residents step by step," Lee said."""
+)
+B = BRIDGE_B
 
 
 def test_article_text_is_escaped() -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from factcheck.reporters.html_report import render
 
-from .conftest import ARTIFACTS, analyse_texts
+from .conftest import ARTIFACTS, BRIDGE_A, BRIDGE_B, analyse_texts
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
@@ -40,14 +40,7 @@ The council approved the plan on Wednesday after a long debate.
 Residents can read more at the council site.
 "We will build new homes," Mayor Ann Lee said."""
 
-CALM_A = """Bridge budget approved
-
-The council approved a budget of $2.5 billion for the new bridge, officials said on Thursday.
-"We have to rebuild the trust of our residents step by step," Mayor Ann Lee said."""
-CALM_B = """Council passes bridge plan
-
-The council approved a budget of $1.8 billion for the new bridge, officials said.
-"We have to rebuild trust of our residents step by step," Lee said."""
+CALM_A, CALM_B = BRIDGE_A, BRIDGE_B
 
 
 @pytest.fixture(scope="module")
