@@ -92,7 +92,7 @@ _TERMINAL = re.compile(r"[.!?\"”’)\]]$")
 
 def is_boilerplate(text: str, tokens: tuple[Token, ...], headline: bool = False) -> bool:
     """True for lines an editor would not call a statement of fact."""
-    words = [t for t in tokens if any(c.isalpha() for c in t.text)]
+    words = [t for t in tokens if t.text[0].isalpha() or t.text[-1].isalpha()]
     if len(words) < (MIN_HEADLINE_WORDS if headline else MIN_WORDS):
         return True
     stripped = text.strip()

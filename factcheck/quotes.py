@@ -56,6 +56,7 @@ _TITLE_END = re.compile(
 )
 _GENERIC_HEAD = re.compile(r"^(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+")
 
+_MARK = re.compile('[“„«”»"‘]')
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
 
@@ -113,8 +114,8 @@ def _marks(text: str, b_start: int, b_end: int) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     open_at: int | None = None
     open_kind = ""
-    for i in range(b_start, b_end):
-        ch = text[i]
+    for mark in _MARK.finditer(text, b_start, b_end):
+        i, ch = mark.start(), mark.group()
         if ch in OPEN_DOUBLE and open_at is None:
             open_at, open_kind = i, "curly"
         elif ch in CLOSE_DOUBLE and open_at is not None and open_kind == "curly":

@@ -133,9 +133,12 @@ _WORD_RE = re.compile(r"[$€£]?\d[\d,.]*\d%?|[$€£]?\d%?|\w+(?:['.-]\w+)*", 
 def tokenize(text: str, base: int = 0) -> tuple[Token, ...]:
     """Word tokens of ``text`` with raw offsets (``base`` added)."""
     if text.isascii():
+        norm = _norm
         return tuple(
-            Token(m.group(), _norm(m.group()), base + m.start(), base + m.end())
-            for m in _WORD_RE.finditer(text)
+            [
+                Token(word, norm(word), base + start, base + start + len(word))
+                for word, start in ((m.group(), m.start()) for m in _WORD_RE.finditer(text))
+            ]
         )
     folded = fold(text)
     tokens = []
