@@ -38,6 +38,10 @@ _FURNITURE = re.compile(
     | ^(?:updated|published|posted)\s*:?\s*\d
     | \b(?:getty\s+images|shutterstock|file\s+photo|photo\s+credit)\b
     | \byou\s+won'?t\s+believe\b
+    | ^\(?(?:reporting|writing|additional\s+reporting)\s+by\b
+    | \bmay\s+not\s+be\s+(?:published|reproduced|redistributed)\b
+    | \benable\s+javascript\b | \bcomments\s+(?:are\s+)?(?:closed|powered)\b
+    | ^(?:listen\s+to|skip\s+to|jump\s+to)\s+(?:this|the|main|content)\b
     """
 )
 # Every furniture pattern contains one of these: a cheap test before the regex.
@@ -85,6 +89,11 @@ _TRIGGERS = (
     "getty",
     "shutterstock",
     "believe",
+    "reporting",
+    "javascript",
+    "skip",
+    "jump",
+    "may not be",
 )
 _CREDIT = re.compile(r"^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*/\s*[\w .&-]+$")
 _TERMINAL = re.compile(r"[.!?\"”’)\]]$")

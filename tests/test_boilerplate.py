@@ -1,0 +1,54 @@
+"""Site furniture is not a claim; sentences that state something are."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.boilerplate import is_boilerplate
+from factcheck.textnorm import tokenize
+
+FURNITURE = [
+    "Share this article",
+    "Follow us on Twitter for the latest news",
+    "Sign up for our daily newsletter to get the news in your inbox",
+    "Photo: Getty Images",
+    "Advertisement",
+    "Related: Five things to know about the vote",
+    "By John Smith and Jane Doe",
+    "Updated 10:42 am ET, June 5, 2020",
+    "Subscribe to our YouTube channel for more videos",
+    "Click here to read more about the story",
+    "(Reporting by Jan Wolfe; Editing by Grant McCool)",
+    "Copyright 2020 The Associated Press. All rights reserved.",
+    "This material may not be published, broadcast, rewritten or redistributed.",
+    "We use cookies to improve your experience on our site.",
+    "Comments are closed.",
+    "Please enable JavaScript to view the comments powered by Disqus.",
+    "5 min read",
+    "Skip to main content",
+    "Listen to this article",
+    "Getty Images/iStockphoto",
+    "Five Secrets Our Readers Used To Retire Early",
+]
+PROSE = [
+    "The senator said she would vote against the bill on Tuesday.",
+    "Police said three people were injured in the crash.",
+    "Officials declined to comment on the report.",
+    "The company shared the results with investors in a letter.",
+    "Critics say the law will hurt small businesses.",
+    "Readers of the newspaper were asked to follow the new rules from Monday.",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE)
+def test_furniture(line: str) -> None:
+    assert is_boilerplate(line, tokenize(line))
+
+
+@pytest.mark.parametrize("line", PROSE)
+def test_prose(line: str) -> None:
+    assert not is_boilerplate(line, tokenize(line))
+
+
+def test_a_short_headline_is_kept() -> None:
+    assert not is_boilerplate("Port strike ends", tokenize("Port strike ends"), headline=True)
