@@ -23,18 +23,25 @@ _SPEECH = (
     r"claimed|claims|announced|announces|observed|recalled|acknowledged|admitted|admits|"
     r"emphasized|emphasised|stressed|tweeted|posted|testified|conceded|concluded|"
     r"predicted|joked|cautioned|suggested|suggests|believes|thinks|urged|urges|pointed out|"
+    r"gushed|shouted|yelled|emailed|texted|reported|reports|recounted|quipped|boasted|"
+    r"fumed|exclaimed|blurted out|blurted|"
+    r"complained|lamented|vowed|promised|pledged|mused|scoffed|retorted|countered|"
     r"saying|adding|writing|telling|noting|explaining|arguing|according to"
 )
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
 _NAME = (
-    r"(?:(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+"
+    r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*[’']s\s+[a-z][\w-]*"
+    r"|(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+"
     r"|[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|de|van|von|al|bin))*"
     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 )
 # A name after a lower-case role: "chief executive Maria Lopez", "coach Jane Doe".
 _ROLE_NAME = rf"(?:(?:[a-z][\w-]*\s+){{1,3}}[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*|{_NAME})"
 # After the closing mark: ", Smith said" / ", said Smith" / ", a spokesman told CNET".
-_AFTER_NAME_VERB = re.compile(rf"^[,;:]?\s*(?P<sp>{_ROLE_NAME})\s+(?:\w+ly\s+)?(?:{_SPEECH})\b")
+_APPOSITIVE = r"(?:,\s+[^,“”\"]{1,80},)?"  # "Charles Grassley, Republican of Iowa, said"
+_AFTER_NAME_VERB = re.compile(
+    rf"^[,;:]?\s*(?P<sp>{_ROLE_NAME}){_APPOSITIVE}\s+(?:\w+ly\s+)?(?:{_SPEECH})\b"
+)
 _AFTER_VERB_NAME = re.compile(rf"^[,;:]?\s*(?:{_SPEECH})\s+(?P<sp>{_ROLE_NAME})")
 # Before the opening mark: "Smith said: " / "According to Smith, " / "Smith told reporters that ".
 _TIME_ADJUNCT = r"(?:\s+(?:on|last|this|earlier|late|early)\s+\w+(?:\s+\w+)?)?"
@@ -86,7 +93,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             speaker = _speaker_before(text, s)
             confident = speaker is not None and _adjacent_before(text, s)
         if speaker and speaker.lower() in _PRONOUNS:
-            speaker, confident = last_named, False
+            speaker, confident = last_named or _last_person(text, s), False
         # A quote running on from the one before, in this paragraph or the next.
         if (
             speaker is None
@@ -102,6 +109,16 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         quotes.append(QuoteSpan(s, e, speaker, para, confident and bool(speaker)))
         prev_para_speaker = (para, speaker)
     return quotes
+
+
+_PERSON = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+)+\b")
+
+
+def _last_person(text: str, before: int) -> str | None:
+    """The last full name (two or more capitalised words) written before a quote."""
+    names = [m.group() for m in _PERSON.finditer(text, max(0, before - 600), before)]
+    names = [n for n in names if n.split()[0] not in _NOT_NAMES]
+    return names[-1] if names else None
 
 
 def _opens_paragraph(text: str, start: int) -> bool:

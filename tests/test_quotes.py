@@ -1,0 +1,82 @@
+"""Quotations and their speakers, in the forms news writing uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.quotes import find_quotes, same_speaker
+from factcheck.segment import sentences
+
+
+def _quotes(text: str) -> list[tuple[str, str | None]]:
+    return [(text[q.start : q.end], q.speaker) for q in find_quotes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"The harbour will reopen next week," Harris said.', "Harris"),
+        ('"The harbour will reopen next week," said Harris.', "Harris"),
+        ('"The harbour will reopen next week," Harris told The Guardian.', "Harris"),
+        ('"The harbour will reopen next week," a port spokesman told Reuters.', "a port spokesman"),
+        ('"The harbour will reopen next week," stated Leona Harris.', "Leona Harris"),
+        ('"The harbour will reopen next week," harbour master Leona Harris said.', "Leona Harris"),
+        ('"The harbour will reopen next week," said Gov. Leona Harris.', "Gov. Leona Harris"),
+        (
+            '"The harbour will reopen," Leona Harris, the port director, said on Monday.',
+            "Leona Harris",
+        ),
+        ('Leona Harris said: "The harbour will reopen next week."', "Leona Harris"),
+        ('According to Leona Harris, "the harbour will reopen next week."', "Leona Harris"),
+    ],
+)
+def test_attribution_forms(text: str, speaker: str) -> None:
+    quotes = _quotes(text)
+    assert len(quotes) == 1
+    assert quotes[0][1] == speaker
+
+
+def test_curly_quote_across_sentences_and_a_pronoun() -> None:
+    text = (
+        "Mayor Leona Harris spoke first. “We are ready. The harbour will reopen next week,” "
+        "she said."
+    )
+    [(words, speaker)] = _quotes(text)
+    assert words == "We are ready. The harbour will reopen next week,"
+    assert speaker == "Mayor Leona Harris"
+
+
+def test_paragraph_left_open_continues_with_the_speaker() -> None:
+    text = (
+        "“The first ships will dock on Monday,” Harris said. “Crews have worked all night.\n\n"
+        "“Nobody expected the repairs to go this fast.”"
+    )
+    quotes = _quotes(text)
+    assert [q[0] for q in quotes] == [
+        "The first ships will dock on Monday,",
+        "Crews have worked all night.",
+        "Nobody expected the repairs to go this fast.",
+    ]
+    assert all(q[1] == "Harris" for q in quotes)
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    assert _quotes("The port’s owners didn’t comment on the workers’ claims.") == []
+
+
+def test_same_speaker() -> None:
+    assert same_speaker("Leona Harris", "Harris") is True
+    assert same_speaker("Leona Harris", "Tom Baker") is False
+    assert same_speaker("a port spokesman", "Harris") is False
+    assert same_speaker(None, "Harris") is None
+
+
+def test_sentences_keep_titles_and_split_headlines() -> None:
+    text = (
+        "Port reopens after storm\nMr. Harris met Dr. Baker in the U.S. on Sept. 5. "
+        "They agreed. The controversial tech. Firms disagreed."
+    )
+    got = [text[s.start : s.end] for s in sentences(text)]
+    assert got[0] == "Port reopens after storm"
+    assert "Mr. Harris met Dr. Baker in the U.S. on Sept. 5." in got
+    assert "The controversial tech." in got and "Firms disagreed." in got
