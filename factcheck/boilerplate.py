@@ -34,7 +34,6 @@ _FURNITURE = re.compile(
     | \b(?:read|see)\s+(?:more|the\s+full\s+(?:article|story))\b
     | ^(?:advertisement|related|recommended|trending|sponsored)\b\s*[:|]?
     | ^(?:watch|listen|photo|image|video)\b\s*[:|]
-    | ^(?:by|posted\s+by|written\s+by|reporting\s+by|editing\s+by)\s+[A-Z]
     | ^(?:updated|published|posted)\s*:?\s*\d
     | \b(?:getty\s+images|shutterstock|file\s+photo|photo\s+credit)\b
     | \byou\s+won'?t\s+believe\b
@@ -95,6 +94,12 @@ _TRIGGERS = (
     "jump",
     "may not be",
 )
+# A byline: "By Jane Doe", "By Jane Doe and John Roe, Reuters" - names only, no verb.
+_BYLINE = re.compile(
+    r"^(?:By|BY|Posted by|Written by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*"
+    r"(?:\s*[,|/–-]\s*.{0,40})?$"
+)
 _CREDIT = re.compile(r"^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*/\s*[\w .&-]+$")
 _TERMINAL = re.compile(r"[.!?\"”’)\]]$")
 
@@ -109,6 +114,8 @@ def is_boilerplate(text: str, tokens: tuple[Token, ...], headline: bool = False)
         return False  # site furniture is short; a long sentence is prose
     low = stripped.lower()
     if any(k in low for k in _TRIGGERS) and _FURNITURE.search(stripped):
+        return True
+    if _BYLINE.match(stripped):
         return True
     if "/" in stripped and _CREDIT.match(stripped):
         return True

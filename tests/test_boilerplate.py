@@ -37,6 +37,8 @@ PROSE = [
     "The company shared the results with investors in a letter.",
     "Critics say the law will hurt small businesses.",
     "Readers of the newspaper were asked to follow the new rules from Monday.",
+    "By proposing a new tax, the mayor invited attacks from both parties.",
+    "By Friday, the river had risen above the flood barriers in three towns.",
 ]
 
 
