@@ -41,11 +41,15 @@ _PREFIXES = ("un", "re", "non", "pre", "anti", "over", "under", "mis", "co", "di
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "ness", "ment", "ments", "al")
 
 
+def _prefixed(word: str, freq: dict[str, int]) -> bool:
+    """A prefix on a dictionary word ("untrusted") makes a word."""
+    return any(
+        word.startswith(p) and len(word) - len(p) >= 4 and word[len(p) :] in freq for p in _PREFIXES
+    )
+
+
 def _derived(word: str, freq: dict[str, int]) -> bool:
-    """Regular derivations of a dictionary word ("untrusted", "legalizations") are words."""
-    for p in _PREFIXES:
-        if word.startswith(p) and len(word) - len(p) >= 4 and word[len(p) :] in freq:
-            return True
+    """A regular ending on a dictionary word ("legalizations", "dumbed") makes a word."""
     for x in _SUFFIXES:
         stem = word[: -len(x)]
         if word.endswith(x) and len(stem) >= 4 and (stem in freq or stem + "e" in freq):
@@ -57,31 +61,39 @@ def correction(word: str, ctx: Context, source: str, name_like: bool) -> str | N
     """The intended word for a suspect ``word``, or None when it is not a misspelling.
 
     ``name_like`` words (capitalised inside a sentence) may be names: they are
-    corrected only to a word that a source of the same story writes capitalised.
+    corrected only to a word that a source of the same story writes capitalised,
+    with the same first letter.
     """
     freq = word_frequency()
     if word in freq or len(word) < MIN_LENGTH or not _ALPHA.match(word):
         return None
-    if american_form(word) or _derived(word, freq):
-        return None  # a British spelling (the spelling-variant check's business) or a derivation
+    if american_form(word):
+        return None  # a British spelling: the spelling-variant check's business
     if len(ctx.word_sources.get(word, ())) > 1:
         return None  # several sources write it so: a name or a new word
-    known = common_misspellings().get(word)
     candidates = [c for c in edits1(word) if c in freq]
     if name_like:
         mates = ctx.story_mates.get(source, set())
         written = [
             c
             for c in candidates
-            if any(c.capitalize() in ctx.names_by_source.get(m, ()) for m in mates)
+            if c[0] == word[0]
+            and any(c.capitalize() in ctx.names_by_source.get(m, ()) for m in mates)
         ]
         return max(written, key=lambda c: freq[c]) if written else None
-    if known:
-        return known[0]
+    known = common_misspellings().get(word)
+    if known and "'" in known[0]:
+        return known[0]  # "dont" is "don't"
+    if _derived(word, freq):
+        return None  # "legalizations", "dumbed": regular endings on words
     used = ctx.word_counts
     in_corpus = [c for c in candidates if used.get(c, 0) > 0]
-    if in_corpus:
+    if in_corpus:  # the other sources spell it one letter off: a typo
         return max(in_corpus, key=lambda c: (used[c], freq[c]))
+    if _prefixed(word, freq):
+        return None  # "untrusted"
+    if known:
+        return known[0]
     if not candidates:
         return None
     best = max(candidates, key=lambda c: freq[c])
@@ -95,8 +107,10 @@ def _parts(token: Token) -> Iterator[tuple[str, int, int]]:
         offset += len(part) + 1
 
 
-def _confusable(token: Token, following: Token | None, ctx: Context) -> str | None:
+def _confusable(token: Token, following: Token | None, ctx: Context, after: str = "") -> str | None:
     text = token.text
+    if after.startswith("."):
+        return None  # "Ill.": an abbreviation
     if len(text) > 6 or not any(ch.isupper() for ch in text):
         return None
     if following is None or not following.text[:1].islower():
@@ -120,12 +134,17 @@ def run(ctx: Context) -> Iterator[Finding]:
                 continue  # the common case: a known word, no capital to confuse
             following = claim.tokens[n + 1] if n + 1 < len(claim.tokens) else None
             found = []
-            variant = _confusable(token, following, ctx)
+            rel = token.end - claim.start
+            variant = _confusable(token, following, ctx, claim.text[rel : rel + 1])
             if variant:
                 found.append((token.text, variant, (token.start, token.end)))
             else:
                 for part, start, end in _parts(token):
                     capital = part[:1].isupper()
+                    if any(ch.isupper() for ch in part[1:]):
+                        continue  # "yFrog", "iPhone": brand spellings
+                    if capital and part.endswith("s") and part[:-1] in ctx.surface_counts:
+                        continue  # "the Obamas": a name in the plural
                     name_like = capital and (n > 0 or start > token.start)
                     if capital and not name_like and len(part) < 6:
                         continue  # a short capitalised first word is as likely a name
