@@ -177,8 +177,13 @@ def _html_source(path: Path, html: str, encoding: str) -> Source:
         raise InputError(
             "reading HTML needs the html extra: pip install 'factcheck[html]'"
         ) from None
-    body = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
-    meta = trafilatura.extract_metadata(html)
+    try:
+        body = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
+        meta = trafilatura.extract_metadata(html)
+    except ImportError as exc:  # a dependency of the extractor is missing
+        raise InputError(
+            f"HTML extraction is not available ({exc}); pip install 'factcheck[html]'"
+        ) from None
     title = (meta.title if meta and meta.title else "") or ""
     if not body.strip():
         raise InputError("no article text found in the HTML")

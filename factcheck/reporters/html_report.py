@@ -254,17 +254,22 @@ def build_page(report: Report, title: str = "factcheck report") -> Page:
     for f in report.findings:
         for kid in {cluster_of.get(e.claim) for e in f.evidence} - {None}:
             cluster_findings[str(kid)] += 1
-    all_ids = [s.id for s in report.sources]
+    # A fact's "missing" sources are those of the same story (sharing another fact).
+    members_of = {k.id: {claims[c].source for c in k.claims} for k in report.clusters}
+    mates: dict[str, set[str]] = defaultdict(set)
+    for present in members_of.values():
+        for sid in present:
+            mates[sid] |= present
     clusters = []
     for k in sorted(report.clusters, key=lambda k: (-len(k.claims), k.id)):
-        members = [claims[c] for c in k.claims]
-        present = tuple(sorted({c.source for c in members}))
+        stating = members_of[k.id]
+        story = set().union(*(mates[sid] for sid in stating))
         clusters.append(
             ClusterView(
                 k.id,
-                members[0].text,
-                present,
-                tuple(s for s in all_ids if s not in present),
+                claims[k.claims[0]].text,
+                tuple(sorted(stating)),
+                tuple(sorted(story - stating)),
                 cluster_findings[k.id],
             )
         )
