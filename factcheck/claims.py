@@ -66,7 +66,7 @@ def _clip(quotes: list[QuoteSpan], span: Span) -> tuple[Quote, ...]:
     for q in quotes:
         s, e = max(q.start, span.start), min(q.end, span.end)
         if e - s >= 2:
-            out.append(Quote(s, e, q.speaker, q.confident))
+            out.append(Quote(s, e, q.speaker, q.confident, q.inferred))
     return tuple(out)
 
 

@@ -71,6 +71,7 @@ class Quote:
     end: int
     speaker: str | None
     confident: bool = False  # the attribution stands right beside the quote
+    inferred: bool = False  # the speaker comes from a pronoun: a guess
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ class QuoteRef:
     start: int
     end: int
     confident: bool = False
+    inferred: bool = False
 
 
 def quote_refs(claims: list[Claim], min_words: int = 4) -> list[QuoteRef]:
@@ -34,7 +35,7 @@ def quote_refs(claims: list[Claim], min_words: int = 4) -> list[QuoteRef]:
         for q in c.quotes:
             toks = tuple(t for t in c.tokens if t.start >= q.start and t.end <= q.end)
             if len(toks) >= min_words:
-                out.append(QuoteRef(c, q.speaker, toks, q.start, q.end, q.confident))
+                out.append(QuoteRef(c, q.speaker, toks, q.start, q.end, q.confident, q.inferred))
     return out
 
 

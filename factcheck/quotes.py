@@ -75,6 +75,7 @@ class QuoteSpan:
     speaker: str | None
     paragraph: int
     confident: bool = False  # the attribution stands right beside the quote
+    inferred: bool = False  # the speaker comes from a pronoun: a guess
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
@@ -86,14 +87,16 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     quotes: list[QuoteSpan] = []
     last_named: str | None = None
     prev_para_speaker: tuple[int, str | None] | None = None
+    prev_confident = False
     for s, e, para, _closed in found:
+        inferred = False
         speaker = _speaker_after(text, e)
         confident = speaker is not None
         if speaker is None:
             speaker = _speaker_before(text, s)
             confident = speaker is not None and _adjacent_before(text, s)
         if speaker and speaker.lower() in _PRONOUNS:
-            speaker, confident = last_named or _last_person(text, s), False
+            speaker, confident, inferred = last_named or _last_person(text, s), False, True
         # A quote running on from the one before, in this paragraph or the next.
         if (
             speaker is None
@@ -103,11 +106,12 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                 or (prev_para_speaker[0] == para - 1 and _opens_paragraph(text, s))
             )
         ):
-            speaker = prev_para_speaker[1]
+            speaker, confident = prev_para_speaker[1], prev_confident
         if speaker and not _GENERIC_HEAD.match(speaker):
             last_named = speaker
-        quotes.append(QuoteSpan(s, e, speaker, para, confident and bool(speaker)))
-        prev_para_speaker = (para, speaker)
+        confident = confident and bool(speaker)
+        quotes.append(QuoteSpan(s, e, speaker, para, confident, inferred and bool(speaker)))
+        prev_para_speaker, prev_confident = (para, speaker), confident
     return quotes
 
 

@@ -38,6 +38,16 @@ def _wording(d: Difference) -> bool:
     return True
 
 
+def _different_people(pair: QuotePair) -> bool:
+    """The two quotations are credited to different people.
+
+    A speaker inferred from a pronoun is a guess, so it does not stop a comparison.
+    """
+    if same_speaker(pair.a.speaker, pair.b.speaker) is not False:
+        return False
+    return not (pair.a.inferred or pair.b.inferred)
+
+
 def _severity(diffs: list[Difference]) -> Severity:
     for d in diffs:
         words = [t.norm for t in (*d.a_words, *d.b_words)]
@@ -47,7 +57,7 @@ def _severity(diffs: list[Difference]) -> Severity:
 
 
 def run(ctx: Context) -> Iterator[Finding]:
-    pairs = [p for p in ctx.quote_pairs if same_speaker(p.a.speaker, p.b.speaker) is not False]
+    pairs = [p for p in ctx.quote_pairs if not _different_people(p)]
     differing: dict[int, list[tuple[QuotePair, QuoteRef]]] = defaultdict(list)
     agree: set[frozenset[int]] = set()
     refs: dict[int, QuoteRef] = {}
