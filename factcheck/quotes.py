@@ -87,7 +87,6 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     quotes: list[QuoteSpan] = []
     last_named: str | None = None
     prev_para_speaker: tuple[int, str | None] | None = None
-    prev_confident = False
     for s, e, para, _closed in found:
         inferred = False
         speaker = _speaker_after(text, e)
@@ -106,12 +105,12 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                 or (prev_para_speaker[0] == para - 1 and _opens_paragraph(text, s))
             )
         ):
-            speaker, confident = prev_para_speaker[1], prev_confident
+            speaker, confident = prev_para_speaker[1], False  # inherited, not written here
         if speaker and not _GENERIC_HEAD.match(speaker):
             last_named = speaker
         confident = confident and bool(speaker)
         quotes.append(QuoteSpan(s, e, speaker, para, confident, inferred and bool(speaker)))
-        prev_para_speaker, prev_confident = (para, speaker), confident
+        prev_para_speaker = (para, speaker)
     return quotes
 
 
