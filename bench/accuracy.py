@@ -267,9 +267,15 @@ def _actor(article: BasilArticle) -> str | None:
     return None
 
 
+# A changed number is reported as a duration when it counts time ("for 35 years"), and
+# as a date when it is a day of the month ("Sept. 29"): both are the right kind.
+ACCEPTED = {"conflict-number": {"conflict-number", "conflict-duration", "conflict-date"}}
+
+
 def _hits(finding, injection: Injection, copy_id: str) -> bool:  # type: ignore[no-untyped-def]
     """The finding reports the injection as its kind."""
-    return finding.kind == injection.kind and _explains(finding, injection, copy_id)
+    kinds = ACCEPTED.get(injection.kind, {injection.kind})
+    return finding.kind in kinds and _explains(finding, injection, copy_id)
 
 
 def _explains(finding, injection: Injection, copy_id: str) -> bool:  # type: ignore[no-untyped-def]
@@ -325,6 +331,8 @@ def main(argv: list[str]) -> None:
                 if DEBUG and (kind is None or (inj and not _explains(f, inj, "copy"))):
                     print("FLAG", kind, f.kind, f.message[:200])
                 if inj is not None and _explains(f, inj, "copy"):
+                    if DEBUG and kind == "garbled-rewrite":
+                        print("GARBLED", f.kind, f.message[:160])
                     correct[f.kind] += 1
                     reported[f.kind] += 1
                 else:
@@ -333,6 +341,8 @@ def main(argv: list[str]) -> None:
                         benign_flags[f.kind] += 1
             if inj is not None and any(_hits(f, inj, "copy") for f in report.findings):
                 found[inj.kind] += 1
+            elif inj is not None and DEBUG and not inj.span:
+                print("MISS garbled; spin", report.spin)
             elif inj is not None and DEBUG and inj.span:
                 s0, e0 = inj.span
                 print("MISS", inj.kind, repr(copy[max(0, s0 - 80) : e0 + 60]))

@@ -157,6 +157,8 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
             unit = "%"
         elif not unit and j < n:
             unit = tokens[j].norm.rstrip("s") if tokens[j].norm.isalpha() else ""
+            if unit in TIME_UNITS and j + 1 < n and tokens[j + 1].norm == "old":
+                unit = "age"  # "39 years old" is an age, not a length of time
         out.append(Quantity(value, unit, i, j))
         i = j
     return out
