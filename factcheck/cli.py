@@ -12,7 +12,7 @@ import os
 import sys
 from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .model import KINDS
@@ -106,6 +106,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument(
         "--timings", action="store_true", help="print the time of each pipeline stage on stderr"
+    )
+    check.add_argument(
+        "--dask",
+        action="store_true",
+        help="verify candidate pairs on a local Dask cluster of --jobs workers",
+    )
+    check.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="verify candidate pairs on a running Dask cluster, e.g. tcp://host:8786",
     )
 
     report = sub.add_parser("report", help="write the editor's HTML report")
@@ -202,13 +212,16 @@ def _run(args: argparse.Namespace) -> tuple[Settings, Report]:
     paths = _paths(args, settings)
     stdin_text = sys.stdin.read() if "-" in paths else None
     progress = _progress(args)
+    client = _dask_client(args, settings)
     try:
-        report = run(paths, settings, progress, stdin_text)
+        report = run(paths, settings, progress, stdin_text, client)
     except InputError as exc:
         raise Trouble(str(exc)) from None
     finally:
         if progress is not None:
             progress.close()
+        if client is not None:
+            client.close()
     for skipped in report.skipped:
         print(f"factcheck: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
     if not report.sources:
@@ -216,6 +229,28 @@ def _run(args: argparse.Namespace) -> tuple[Settings, Report]:
     if len(report.sources) == 1:
         print("factcheck: only one source: nothing to compare it with", file=sys.stderr)
     return settings, report
+
+
+def _dask_client(args: argparse.Namespace, settings: Settings) -> Any:
+    """A Dask client for --scheduler or --dask, or None for a single-process run."""
+    address = getattr(args, "scheduler", None)
+    if not address and not getattr(args, "dask", False):
+        return None
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise Trouble(
+            "--dask and --scheduler need the dask extra: pip install 'factcheck[dask]'"
+        ) from None
+    try:
+        if address:
+            return Client(address, timeout="20s")
+        cluster = LocalCluster(
+            n_workers=max(1, settings.workers()), threads_per_worker=1, dashboard_address=None
+        )
+        return Client(cluster)
+    except OSError as exc:
+        raise Trouble(f"cannot reach the Dask scheduler {address or ''}: {exc}") from None
 
 
 def _with_baseline(report: Report, path: str | None, settings: Settings) -> Report:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -165,13 +166,17 @@ def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
     return np.stack([first[keep], second[keep]], axis=1)
 
 
-def link(claims: Sequence[Claim], settings: Settings) -> list[Link]:
+def link(claims: Sequence[Claim], settings: Settings, client: Any = None) -> list[Link]:
+    """Verified links between claims; with a Dask ``client`` the workers verify the pairs."""
     words = [content_words(c) for c in claims]
     pairs = candidate_pairs(words, settings)
     feats = features(words)
     sources = np.array([c.source for c in claims], dtype=object)
     ia, ja = pairs[:, 0], pairs[:, 1]
-    scores = score_pairs(ia, ja, feats, settings)
+    if client is not None and len(pairs):
+        scores = _score_on_cluster(client, pairs, feats, settings)
+    else:
+        scores = score_pairs(ia, ja, feats, settings)
     same = sources[ia] == sources[ja]
     if same.any():
         # Within one source only near-verbatim repeats are the same fact.
@@ -181,6 +186,37 @@ def link(claims: Sequence[Claim], settings: Settings) -> list[Link]:
 
 
 Adjacency = dict[int, dict[int, float]]
+
+
+PARTITIONS_PER_WORKER = 4
+
+
+def _score_chunk(chunk: np.ndarray, feats: Features, settings: Settings) -> np.ndarray:
+    return score_pairs(chunk[:, 0], chunk[:, 1], feats, settings)
+
+
+def _score_on_cluster(
+    client: Any, pairs: np.ndarray, feats: Features, settings: Settings
+) -> np.ndarray:
+    """Verification spread over Dask workers, partitioned by the pair's first claim.
+
+    Scores do not depend on which worker computes them, and the partitions are
+    put back in their original order, so the links (and so the findings) are the
+    same as in one process.
+    """
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    parts = max(1, workers * PARTITIONS_PER_WORKER)
+    owner = pairs[:, 0] % parts
+    order = np.argsort(owner, kind="stable")
+    bounds = np.searchsorted(owner[order], np.arange(parts + 1))
+    chunks = [pairs[order[bounds[k] : bounds[k + 1]]] for k in range(parts)]
+    shared = client.scatter(feats, broadcast=True)
+    futures = client.map(_score_chunk, chunks, feats=shared, settings=settings, pure=False)
+    results = client.gather(futures)
+    scores = np.empty(len(pairs))
+    for k, result in enumerate(results):
+        scores[order[bounds[k] : bounds[k + 1]]] = result
+    return scores
 
 
 def clusters(claims: Sequence[Claim], links: list[Link]) -> list[Cluster]:

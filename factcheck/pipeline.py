@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 from . import claims as claims_stage
 from . import cluster as cluster_stage
@@ -25,15 +26,16 @@ def run(
     settings: Settings,
     progress: Progress | None = None,
     stdin_text: str | None = None,
+    client: Any = None,
 ) -> Report:
-    """Read ``paths`` and check them."""
+    """Read ``paths`` and check them (a Dask ``client`` verifies candidate pairs)."""
     say = progress or (lambda _stage: None)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     say("reading")
     corpus = read_paths(paths, stdin_text)
     timings["read"] = time.perf_counter() - t0
-    report = analyse(list(corpus.sources), settings, say, timings)
+    report = analyse(list(corpus.sources), settings, say, timings, client)
     return Report(
         report.sources,
         report.claims,
@@ -51,6 +53,7 @@ def analyse(
     settings: Settings,
     say: Progress | None = None,
     timings: dict[str, float] | None = None,
+    client: Any = None,
 ) -> Report:
     """Check sources already read."""
     say = say or (lambda _stage: None)
@@ -67,7 +70,7 @@ def analyse(
     claims = claims_stage.drop_repeated_lines(claims, len(sources))
     t = stage("claims", t)
     say("clusters")
-    links = cluster_stage.link(claims, settings)
+    links = cluster_stage.link(claims, settings, client)
     clusters = cluster_stage.clusters(claims, links)
     t = stage("clusters", t)
     ctx = Context({s.id: s for s in sources}, claims, clusters, settings)

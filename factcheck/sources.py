@@ -47,7 +47,10 @@ def read_paths(paths: list[str], stdin_text: str | None = None) -> Corpus:
     for raw in paths:
         if raw == "-":
             text = stdin_text if stdin_text is not None else ""
-            sources.append(_text_source("stdin", "-", text, "utf-8"))
+            if text.strip():
+                sources.append(_text_source("stdin", "-", text, "utf-8"))
+            else:
+                skipped.append(Skipped("-", "standard input is empty"))
             continue
         path = Path(raw)
         if not path.exists():

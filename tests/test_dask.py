@@ -1,0 +1,39 @@
+"""The distributed run gives the same findings as the single-process run."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.config import Settings
+from factcheck.pipeline import run
+
+from .conftest import SEEDS
+
+distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+
+
+@pytest.fixture(scope="module")
+def client():  # type: ignore[no-untyped-def]
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    with distributed.Client(cluster) as c:
+        yield c
+    cluster.close()
+
+
+def _summary(report):  # type: ignore[no-untyped-def]
+    return (
+        [(c.id, c.claims) for c in report.clusters],
+        [(f.id, f.kind, f.severity, f.message) for f in report.findings],
+    )
+
+
+def test_two_workers_match_one_process(client, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from factcheck.model import Source  # noqa: F401
+
+    settings = Settings()
+    single = run([str(SEEDS)], settings)
+    spread = run([str(SEEDS)], settings, client=client)
+    assert _summary(spread) == _summary(single)
+    assert len(client.scheduler_info()["workers"]) == 2
