@@ -85,20 +85,44 @@ _MOJIBAKE_RE = re.compile("|".join(sorted(map(re.escape, _MOJIBAKE), key=len, re
 
 @dataclass(frozen=True, slots=True)
 class Folded:
-    """Folded text and, for each of its characters, the raw offset it came from."""
+    """Folded text and, for each of its characters, the raw offset it came from.
+
+    ``raw`` is None when folding kept every character in place (one for one), the
+    common case; offsets are then the folded ones plus ``base``.
+    """
 
     text: str
-    raw: tuple[int, ...]
+    raw: tuple[int, ...] | None
+    base: int = 0
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Raw span of the folded span [start, end)."""
+        if self.raw is None:
+            return self.base + start, self.base + max(start, end)
         if start >= end:
             pos = self.raw[start]
             return pos, pos
         return self.raw[start], self.raw[end - 1] + 1
 
+    def offsets(self) -> tuple[int, ...]:
+        if self.raw is None:
+            return tuple(range(self.base, self.base + len(self.text) + 1))
+        return self.raw
+
+
+_ONE_FOR_ONE = {ord(k): v for k, v in _PLAIN.items() if len(v) == 1}
+
+
+@lru_cache(maxsize=4096)
+def _stable(ch: str) -> bool:
+    return _plain(ch) == ch
+
 
 def fold(text: str, base: int = 0) -> Folded:
+    if _MOJIBAKE_RE.search(text) is None:
+        quick = text.translate(_ONE_FOR_ONE)
+        if quick.isascii() or all(_stable(ch) for ch in set(quick) if not ch.isascii()):
+            return Folded(quick, None, base)
     out: list[str] = []
     raw: list[int] = []
     pos = 0
@@ -119,7 +143,7 @@ def fold(text: str, base: int = 0) -> Folded:
         raw.extend([base + pos] * len(rep))
         pos += 1
     raw.append(base + n)
-    return Folded("".join(out), tuple(raw))
+    return Folded("".join(out), tuple(raw), base)
 
 
 def fold_text(text: str) -> str:

@@ -60,8 +60,12 @@ def test_claims_and_tokens_point_into_raw_text(text: str) -> None:
 @settings(max_examples=200, deadline=None)
 def test_fold_maps_back_to_raw(text: str) -> None:
     folded = fold(text)
-    assert len(folded.raw) == len(folded.text) + 1
-    assert list(folded.raw) == sorted(folded.raw)
+    raw = folded.offsets()
+    assert len(raw) == len(folded.text) + 1
+    assert list(raw) == sorted(raw)
+    for i, ch in enumerate(folded.text):
+        start, end = folded.span(i, i + 1)
+        assert 0 <= start < end <= len(text) and (ch.isspace() or text[start:end].strip())
     for t in tokenize(text):
         assert text[t.start : t.end] == t.text
 
