@@ -128,6 +128,7 @@ def run(ctx: Context) -> Iterator[Finding]:
     hits: dict[tuple[str, str, str], list[tuple[Claim, tuple[int, int]]]] = defaultdict(list)
     in_quote: dict[tuple[str, str, str], bool] = {}
     freq = word_frequency()
+    memo: dict[tuple[str, str, bool], str | None] = {}
     for claim in ctx.claims:
         for n, token in enumerate(claim.tokens):
             if token.norm in freq and token.text.islower():
@@ -148,7 +149,10 @@ def run(ctx: Context) -> Iterator[Finding]:
                     name_like = capital and (n > 0 or start > token.start)
                     if capital and not name_like and len(part) < 6:
                         continue  # a short capitalised first word is as likely a name
-                    fix = correction(part.lower(), ctx, claim.source, name_like)
+                    key = (part.lower(), claim.source if name_like else "", name_like)
+                    if key not in memo:
+                        memo[key] = correction(key[0], ctx, claim.source, name_like)
+                    fix = memo[key]
                     if fix:
                         shown = fix.capitalize() if part[:1].isupper() else fix
                         found.append((part, shown, (start, end)))
