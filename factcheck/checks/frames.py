@@ -75,8 +75,7 @@ def _scope(ctx: Context, actor: str, group: list[Frame]) -> Iterator[Finding]:
     wide = [w for w in wide if any(_related(w, n) for n in narrow)]
     if wide:
         narrow = [n for n in narrow if any(_related(w, n) for w in wide)]
-        yield _finding(ctx, "conflict-scope", actor, wide, narrow, "as total",
-                       "without that scope")
+        yield _finding(ctx, "conflict-scope", actor, wide, narrow, "as total", "without that scope")
 
 
 def _finding(

@@ -149,10 +149,10 @@ def run(ctx: Context) -> Iterator[Finding]:
                     name_like = capital and (n > 0 or start > token.start)
                     if capital and not name_like and len(part) < 6:
                         continue  # a short capitalised first word is as likely a name
-                    key = (part.lower(), claim.source if name_like else "", name_like)
-                    if key not in memo:
-                        memo[key] = correction(key[0], ctx, claim.source, name_like)
-                    fix = memo[key]
+                    look = (part.lower(), claim.source if name_like else "", name_like)
+                    if look not in memo:
+                        memo[look] = correction(look[0], ctx, claim.source, name_like)
+                    fix = memo[look]
                     if fix:
                         shown = fix.capitalize() if part[:1].isupper() else fix
                         found.append((part, shown, (start, end)))
