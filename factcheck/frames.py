@@ -46,6 +46,8 @@ _PERMANENT_PAIRS = _pairs("permanent_pairs")
 _RESTRICTED_PAIRS = _pairs("restricted_pairs")
 _LIST_BREAKERS = _words("list_breakers")
 IMPLICIT_NEGATIVES = _words("implicit_negatives")
+SCOPE_REACH = 5  # words after the action word that can set its scope
+_HEDGES = frozenset({"nearly", "almost", "virtually", "not"})
 _NOT_ACTORS = (
     frozenset(
         "we i it they he she the a an this that in on at after before last earlier meanwhile "
@@ -161,9 +163,13 @@ def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
         temporal = "permanent"
     else:
         temporal = "neutral"
-    tail = set(norms[action_at:])
-    tail_pairs = set(itertools.pairwise(norms[action_at:]))
-    if tail & UNIVERSAL:
+    # The scope words that bear on the action stand right around it ("outright cease
+    # all sales"), not at the far end of the sentence ("... for nearly all gun sales").
+    near = norms[max(0, action_at - 2) : action_at + SCOPE_REACH]
+    tail = set(near)
+    tail_pairs = set(itertools.pairwise(near))
+    hedged = any(a in _HEDGES and b in UNIVERSAL for a, b in tail_pairs)
+    if tail & UNIVERSAL and not hedged:
         scope = "universal"
     elif tail & RESTRICTED or tail_pairs & _RESTRICTED_PAIRS:
         scope = "restricted"

@@ -71,7 +71,7 @@ def _duration(ctx: Context, actor: str, group: list[Frame]) -> Iterator[Finding]
 def _scope(ctx: Context, actor: str, group: list[Frame]) -> Iterator[Finding]:
     wide = [f for f in group if f.scope == "universal" and f.temporal != "temporary"]
     # Told as total in one account and not so (narrowed, or without the "all") in another.
-    narrow = [f for f in group if f.scope != "universal" and f.temporal == "permanent"]
+    narrow = [f for f in group if f.scope != "universal" and f.temporal != "temporary"]
     wide = [w for w in wide if any(_related(w, n) for n in narrow)]
     if wide:
         narrow = [n for n in narrow if any(_related(w, n) for w in wide)]
