@@ -74,15 +74,18 @@ def drop_repeated_lines(claims: list[Claim], n_sources: int) -> list[Claim]:
     """Template lines (the same words in many sources) are site furniture, not claims."""
     if n_sources < 8:
         return claims
+    keys = [fold_text(c.text).lower() if len(c.tokens) <= TEMPLATE_WORDS else "" for c in claims]
     per_text: Counter[str] = Counter()
     seen: set[tuple[str, str]] = set()
-    for c in claims:
-        key = (c.source, fold_text(c.text).lower())
-        if key not in seen:
-            seen.add(key)
-            per_text[key[1]] += 1
+    for c, key in zip(claims, keys, strict=True):
+        if key and (c.source, key) not in seen:
+            seen.add((c.source, key))
+            per_text[key] += 1
     limit = max(5, n_sources // 10)
-    return [c for c in claims if per_text[fold_text(c.text).lower()] < limit]
+    return [c for c, key in zip(claims, keys, strict=True) if not key or per_text[key] < limit]
+
+
+TEMPLATE_WORDS = 25  # template lines (subscribe, share, credits) are short
 
 
 def extract_all(sources: Iterable[Source], jobs: int = 1) -> list[Claim]:

@@ -28,6 +28,7 @@ KEYS = 4  # rarest words a claim is indexed under
 MAX_LINKS = 12  # strongest links a claim keeps
 MAX_CLUSTER = 200  # claims; a larger community is split further
 STORY_FILTER_FROM = 20  # sources; smaller corpora keep every link
+BATCH = 20_000_000  # candidate pairs counted at a time (bounds the memory of counting)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,22 +150,41 @@ def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
         key_counts.append(keys)
         for w in keys:
             postings[w].append(i)
-    chunks = []
-    for members in postings.values():
-        if len(members) < 2:
-            continue
-        arr = np.asarray(members, dtype=np.int64)
-        left, right = np.triu_indices(len(arr), k=1)
-        chunks.append(arr[left] * len(words) + arr[right])
-    if not chunks:
+    n = len(words)
+    batches: list[tuple[np.ndarray, np.ndarray]] = []
+    chunks: list[np.ndarray] = []
+    size = 0
+    for members in [*postings.values(), []]:
+        if len(members) >= 2:
+            arr = np.asarray(members, dtype=np.int64)
+            left, right = np.triu_indices(len(arr), k=1)
+            chunks.append(arr[left] * n + arr[right])
+            size += len(left)
+        if chunks and (size >= BATCH or not members):
+            # Count pairs batch by batch so memory follows the batch, not all pairs at once.
+            batches.append(np.unique(np.concatenate(chunks), return_counts=True))
+            chunks, size = [], 0
+    if not batches:
         return np.zeros((0, 2), dtype=np.int64)
-    flat, shared = np.unique(np.concatenate(chunks), return_counts=True)
+    flat, shared = _merge_counts(batches)
     # Claims that state one fact share several rare words; one in common is chance,
     # unless a claim is too short to have two keys.
     short = np.fromiter((len(k) < 3 for k in key_counts), dtype=bool, count=len(words))
     first, second = flat // len(words), flat % len(words)
     keep = (shared >= 2) | short[first] | short[second]
     return np.stack([first[keep], second[keep]], axis=1)
+
+
+def _merge_counts(batches: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """Sum the counts of pairs counted in several batches."""
+    if len(batches) == 1:
+        return batches[0]
+    keys = np.concatenate([b[0] for b in batches])
+    counts = np.concatenate([b[1] for b in batches])
+    order = np.argsort(keys, kind="stable")
+    keys, counts = keys[order], counts[order]
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    return keys[starts], np.add.reduceat(counts, starts)
 
 
 def link(claims: Sequence[Claim], settings: Settings, client: Any = None) -> list[Link]:

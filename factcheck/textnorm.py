@@ -156,11 +156,14 @@ _WORD_RE = re.compile(r"[$€£]?\d[\d,.]*\d%?|[$€£]?\d%?|\w+(?:['.-]\w+)*", 
 
 def tokenize(text: str, base: int = 0) -> tuple[Token, ...]:
     """Word tokens of ``text`` with raw offsets (``base`` added)."""
+    if len(_SHARED) > SHARED_MAX:
+        _SHARED.clear()
+    share = _SHARED.setdefault
     if text.isascii():
         norm = _norm
         return tuple(
             [
-                Token(word, norm(word), base + start, base + start + len(word))
+                Token(share(word, word), norm(word), base + start, base + start + len(word))
                 for word, start in ((m.group(), m.start()) for m in _WORD_RE.finditer(text))
             ]
         )
@@ -168,11 +171,18 @@ def tokenize(text: str, base: int = 0) -> tuple[Token, ...]:
     tokens = []
     for m in _WORD_RE.finditer(folded.text):
         start, end = folded.span(m.start(), m.end())
-        tokens.append(Token(text[start:end], _norm(m.group()), base + start, base + end))
+        word = text[start:end]
+        tokens.append(Token(share(word, word), _norm(m.group()), base + start, base + end))
     return tuple(tokens)
 
 
-@lru_cache(maxsize=65536)
+# One string object per distinct word: a corpus of millions of tokens repeats the same
+# few hundred thousand words, so tokens share them instead of holding copies.
+_SHARED: dict[str, str] = {}
+SHARED_MAX = 2_000_000
+
+
+@lru_cache(maxsize=262144)
 def _norm(word: str) -> str:
     w = word.lower()
     if w.endswith("."):
