@@ -1,6 +1,6 @@
 """Per-kind precision and recall on corpora built from real articles with injected errors.
 
-    python bench/accuracy.py [--events N]
+    python bench/accuracy.py [--events N] [--seed S]
 
 For each BASIL event, the first outlet's article is the original; a copy of it
 gets benign edits (British spellings, contractions and digits outside quotes,
@@ -225,12 +225,9 @@ def inject(
         quotes = [
             q
             for q in find_quotes(text)
-            if q.speaker
-            and q.confident
-            and len(text[q.start : q.end].split()) >= 10
-            and " " in q.speaker
+            if _person(q.speaker) and q.confident and len(text[q.start : q.end].split()) >= 10
         ]
-        names = sorted({q.speaker for q in find_quotes(text) if q.speaker and " " in q.speaker})
+        names = sorted({q.speaker for q in find_quotes(text) if _person(q.speaker)})
         for q in quotes:
             others = [n for n in names if n.split()[-1] != q.speaker.split()[-1]]
             tail = text.find(q.speaker, q.end, q.end + 80)
@@ -258,6 +255,11 @@ def inject(
             Injection(kind, (at, at + len(b)), "synthetic"),
         )
     raise ValueError(kind)
+
+
+def _person(name: str | None) -> bool:
+    """A full name ("Jay Carney"), not a description ("the statements")."""
+    return bool(name) and " " in (name or "") and all(w[:1].isupper() for w in (name or "").split())
 
 
 def _actor(article: BasilArticle) -> str | None:
@@ -290,7 +292,8 @@ def _explains(finding, injection: Injection, copy_id: str) -> bool:  # type: ign
 
 def main(argv: list[str]) -> None:
     limit = int(argv[argv.index("--events") + 1]) if "--events" in argv else 50
-    rng = random.Random(20261121)
+    seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 20261121
+    rng = random.Random(seed)
     pairs = swap_pairs()
     settings = Settings()
     tried: dict[str, int] = defaultdict(int)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .align import Difference, align, differences, matched, window
+from .align import Difference, Edit, align, differences, matched, window
 from .cluster import candidate_pairs
 from .config import Settings
 from .lexicons import stopwords
@@ -48,10 +48,24 @@ class QuotePair:
 
 
 def same_quote(a: QuoteRef, b: QuoteRef) -> tuple[list[Difference], float] | None:
-    """The differences of two quotations of the same words, or None if they are not."""
-    edits = window(align(a.tokens, b.tokens))
+    """The differences of two quotations of the same words, or None if they are not.
+
+    Words one quotation has beyond the other at either end mean it is the longer
+    excerpt, unless both quotations reach the same sentence boundary there: then the
+    extra words are a difference ("blamed the YouTube video." / "blamed the YouTube.").
+    """
+    full = align(a.tokens, b.tokens)
+    edits = window(full)
     if not edits:
         return None
+    lo, hi = full.index(edits[0]), full.index(edits[-1]) + 1
+    if lo > 0 and _at_start(a) and _at_start(b) and _small(full[lo - 1]):
+        e = full[lo - 1]
+        extra = {t.norm for t in (*a.tokens[e.a1 : e.a2], *b.tokens[e.b1 : e.b2])}
+        if not extra <= _OPENERS:  # a dropped opening "But" or "And" is house style
+            edits = [e, *edits]
+    if hi < len(full) and _at_end(a) and _at_end(b) and _small(full[hi]):
+        edits = [*edits, full[hi]]
     m = matched(edits)
     span_a = edits[-1].a2 - edits[0].a1
     span_b = edits[-1].b2 - edits[0].b1
@@ -64,6 +78,21 @@ def same_quote(a: QuoteRef, b: QuoteRef) -> tuple[list[Difference], float] | Non
         if not (_editorial(a, d.edit.a1, d.edit.a2) or _editorial(b, d.edit.b1, d.edit.b2))
     ]
     return diffs, m / max(span_a, span_b)
+
+
+_OPENERS = frozenset({"and", "but", "so", "well", "now", "also", "yet", "or", "then", "oh"})
+
+
+def _at_start(ref: QuoteRef) -> bool:
+    return ref.start - ref.claim.start <= 2
+
+
+def _at_end(ref: QuoteRef) -> bool:
+    return ref.claim.end - ref.end <= 3
+
+
+def _small(edit: Edit) -> bool:
+    return max(edit.a2 - edit.a1, edit.b2 - edit.b1) <= 2
 
 
 def _editorial(ref: QuoteRef, i1: int, i2: int) -> bool:
