@@ -51,8 +51,9 @@ def same_quote(a: QuoteRef, b: QuoteRef) -> tuple[list[Difference], float] | Non
     """The differences of two quotations of the same words, or None if they are not.
 
     Words one quotation has beyond the other at either end mean it is the longer
-    excerpt, unless both quotations reach the same sentence boundary there: then the
-    extra words are a difference ("blamed the YouTube video." / "blamed the YouTube.").
+    excerpt, unless both quotations run across the same sentence boundary there: then
+    the extra words are a difference ("blamed the YouTube video. Now" / "blamed the
+    YouTube. Now").
     """
     full = align(a.tokens, b.tokens)
     edits = window(full)
@@ -84,11 +85,13 @@ _OPENERS = frozenset({"and", "but", "so", "well", "now", "also", "yet", "or", "t
 
 
 def _at_start(ref: QuoteRef) -> bool:
-    return ref.start - ref.claim.start <= 2
+    """The quotation runs on from the sentence before (no opening mark in this claim)."""
+    return ref.start == ref.claim.start
 
 
 def _at_end(ref: QuoteRef) -> bool:
-    return ref.claim.end - ref.end <= 3
+    """The quotation runs on into the next sentence (no closing mark in this claim)."""
+    return ref.end == ref.claim.end
 
 
 def _small(edit: Edit) -> bool:
