@@ -11,12 +11,11 @@ The lexicons are small, general English word classes, not corpus strings.
 from __future__ import annotations
 
 import itertools
+import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
-
-import tomllib
 
 from .lexicons import stopwords, word_frequency
 from .model import Claim, Token
