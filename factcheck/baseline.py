@@ -62,10 +62,6 @@ class Comparison:
     new: tuple[Finding, ...]
     stale: tuple[Entry, ...]
 
-    @property
-    def new_ids(self) -> frozenset[str]:
-        return frozenset(f.id for f in self.new)
-
 
 def _excerpt(f: Finding) -> str:
     text = " ".join(f.message.split())
