@@ -36,7 +36,7 @@ class Settings:
     paths: tuple[str, ...] = ()  # globs checked when no PATH is given
     baseline: str = ""  # the baseline file 'factcheck baseline' writes
     spin_min_pairs: int = 3
-    spin_min_rate: float = 0.02
+    spin_min_rate: float = 0.1
     jobs: int = 1
 
     def workers(self) -> int:

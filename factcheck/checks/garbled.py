@@ -12,7 +12,7 @@ is the share of its claims that carry a swap.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -25,6 +25,7 @@ from ..numbers import MONTHS, ORDINALS, UNITS, WEEKDAYS
 
 KINDS = ("garbled-rewrite",)
 MAX_EVIDENCE = 25
+REPEAT_RATE = 0.1  # share of claims swapped when only two distinct swaps are seen
 SAME_STORY = 4  # content words two claims share when they tell the same thing
 
 
@@ -147,9 +148,27 @@ def run(ctx: Context) -> Iterator[Finding]:
         swapped_claims = {s.claim.id for s in swaps}
         score = len(swapped_claims) / max(len(claims), 1)
         ctx.spin[source] = round(score, 4)
-        if len(pairs) < ctx.settings.spin_min_pairs or score < ctx.settings.spin_min_rate:
+        if not _spun(swaps, pairs, score, ctx.settings.spin_min_pairs, ctx.settings.spin_min_rate):
             continue
         yield _finding(ctx, source, swaps, pairs, score)
+
+
+def _spun(
+    swaps: list[Swap], pairs: set[tuple[str, str]], score: float, min_pairs: int, min_rate: float
+) -> bool:
+    """Enough distinct swaps; or one fewer when a spinner's habit shows: the same swap
+    made at two places, in a good share of the source's claims."""
+    if score < min_rate:
+        return False
+    if len(pairs) >= min_pairs:
+        return True
+    repeated = Counter((s.token.norm, s.original) for s in swaps).most_common(1)
+    return (
+        len(pairs) == min_pairs - 1
+        and bool(repeated)
+        and repeated[0][1] >= 2
+        and score >= REPEAT_RATE
+    )
 
 
 def _finding(
