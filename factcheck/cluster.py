@@ -269,9 +269,9 @@ def clusters(claims: Sequence[Claim], links: list[Link]) -> list[Cluster]:
         groups.extend(_communities(adj, component))
     result: list[list[int]] = []
     for group in groups:
-        kept = _one_per_source(adj, claims, group)
-        if len(kept) >= 2:
-            result.append(sorted(kept))
+        result.extend(
+            sorted(part) for part in _one_per_source(adj, claims, group) if len(part) >= 2
+        )
     result.sort(key=lambda g: g[0])
     return [
         Cluster(id=f"k{n}", claims=tuple(claims[i].id for i in g)) for n, g in enumerate(result)
@@ -340,23 +340,34 @@ def _dense(adj: Adjacency, nodes: set[int]) -> bool:
     return all(sum(1 for v in adj[u] if v in nodes) >= need for u in nodes)
 
 
-def _one_per_source(adj: Adjacency, claims: Sequence[Claim], group: set[int]) -> set[int]:
-    """Keep, per source, the claim most strongly tied to the others (and its near-copies)."""
-    by_source: dict[str, list[int]] = defaultdict(list)
-    for i in group:
-        by_source[claims[i].source].append(i)
-    kept: set[int] = set()
-    for members in by_source.values():
-        if len(members) == 1:
-            kept.add(members[0])
+def _one_per_source(adj: Adjacency, claims: Sequence[Claim], group: set[int]) -> list[set[int]]:
+    """Split a group so that each part holds one claim per source (near-verbatim repeats
+    of a source stay together): strongest links first, never joining two claims of one
+    source. Twin sentences of an article ("pay 77 percent by 2033", "pay 73 percent by
+    2085") so pair with their own counterparts instead of one of them being dropped."""
+    parent = {i: i for i in group}
+    sources = {i: {claims[i].source} for i in group}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    edges = sorted(
+        ((w, u, v) for u in group for v, w in adj[u].items() if u < v and v in group),
+        key=lambda e: (-e[0], e[1], e[2]),
+    )
+    for w, u, v in edges:
+        ru, rv = root(u), root(v)
+        if ru == rv:
             continue
-
-        def strength(i: int) -> float:
-            return sum(
-                w for v, w in adj[i].items() if v in group and claims[v].source != claims[i].source
-            )
-
-        best = max(members, key=lambda i: (strength(i), -i))
-        kept.add(best)
-        kept.update(i for i in members if i != best and adj[i].get(best, 0.0) >= NEAR_VERBATIM)
-    return kept
+        repeat = claims[u].source == claims[v].source and w >= NEAR_VERBATIM
+        if sources[ru] & sources[rv] and not repeat:
+            continue
+        parent[rv] = ru
+        sources[ru] |= sources.pop(rv)
+    parts: dict[int, set[int]] = defaultdict(set)
+    for i in group:
+        parts[root(i)].add(i)
+    return list(parts.values())
