@@ -79,10 +79,9 @@ class Context:
     def story_mates(self) -> dict[str, set[str]]:
         """Source → the other sources it shares at least one fact with (the same story)."""
         out: dict[str, set[str]] = defaultdict(set)
-        for k in self.clusters:
-            srcs = {self.by_id[c].source for c in k.claims}
-            for s in srcs:
-                out[s] |= srcs - {s}
+        for a, b in self._shared:
+            out[a].add(b)
+            out[b].add(a)
         return out
 
     @cached_property

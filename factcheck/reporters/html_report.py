@@ -17,6 +17,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..model import KINDS, Report, Severity, Source
+from .locate import line_col
 
 if TYPE_CHECKING:
     import jinja2
@@ -102,10 +103,6 @@ class Page:
 
 
 MAX_GRAPH_CLUSTERS = 60
-
-
-def _line(source: Source, offset: int) -> int:
-    return source.text.count("\n", 0, offset) + 1
 
 
 def _pieces(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> tuple[Piece, ...]:
@@ -209,7 +206,7 @@ def build_page(report: Report, title: str = "factcheck report") -> Page:
                     title=src.title,
                     claim=e.claim,
                     speaker=(claim.speaker or "") if claim else "",
-                    location=f"{src.path}:{_line(src, e.start)}",
+                    location=f"{src.path}:{line_col(src.text, e.start)[0]}",
                     pieces=_pieces(src.text, e.start, e.end, marks),
                     odd=f.odd_source == e.source and len(f.sources) > 1,
                 )
