@@ -10,7 +10,8 @@ sentences of different stories near-duplicates of each other; each story therefo
 swaps about half of its content words for other real words of the same shape
 (capitalised, -ing, -ed, -ly, plural...), drawn for that story alone. 3 to 5
 outlets then tell the story with small edits (a dropped or changed word, a changed
-number, sentences dropped, reordered or added), so that near-duplicates exist within stories and not across them.
+number, sentences dropped, reordered or added), so that near-duplicates exist
+within stories and not across them.
 """
 
 from __future__ import annotations
