@@ -84,7 +84,7 @@ def spelling(sample: int = 1000) -> None:
         hits += any(f.kind == "misspelling" and wrong in f.message for f in report.findings)
     articles = basil()
     report = analyse([Source(f"{a.event[:8]}-{a.outlet}", "x", a.text) for a in articles], settings)
-    words = sum(len(c.tokens) for c in report.claims)
+    words = sum(len(c.words) for c in report.claims)
     print(
         f"misspelling: recall {hits / len(chosen):.3f} on {len(chosen)} real misspellings "
         f"(codespell's list) in BASIL sentences; {len(report.findings)} findings on "

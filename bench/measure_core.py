@@ -28,7 +28,7 @@ from factcheck.model import Claim, Source
 from factcheck.pipeline import analyse
 from factcheck.quotes import find_quotes
 from factcheck.segment import sentences
-from factcheck.textnorm import tokenize
+from factcheck.textnorm import word_forms
 
 
 def _norm(s: str) -> str:
@@ -110,7 +110,7 @@ def speakers() -> None:
 
 
 def _claim(text: str, cid: str) -> Claim:
-    return Claim(cid, cid, 0, len(text), text, tokenize(text))
+    return Claim(cid, cid, 0, len(text), text, *word_forms(text))
 
 
 def mrpc_links() -> None:

@@ -9,9 +9,7 @@ Lines repeated across many unrelated sources are dropped by the pipeline.
 from __future__ import annotations
 
 import re
-from operator import attrgetter
-
-from .model import Token
+from collections.abc import Sequence
 
 MIN_WORDS = 4
 MIN_HEADLINE_WORDS = 3
@@ -46,7 +44,6 @@ _FURNITURE = re.compile(
 )
 # Every furniture pattern contains one of these words: a set lookup over the claim's
 # tokens is far cheaper than running the regex on every sentence of a corpus.
-_NORM = attrgetter("norm")
 _TRIGGERS = frozenset(
     """
     read min mins minute minutes sec log login signin signup sign subscribe register
@@ -66,15 +63,15 @@ _CREDIT = re.compile(r"^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*/\s*[\w .&-]+$"
 _TERMINAL = re.compile(r"[.!?\"”’)\]]$")
 
 
-def is_boilerplate(text: str, tokens: tuple[Token, ...], headline: bool = False) -> bool:
-    """True for lines an editor would not call a statement of fact."""
-    words = [t for t in tokens if t.text[0].isalpha() or t.text[-1].isalpha()]
+def is_boilerplate(text: str, forms: Sequence[str], headline: bool = False) -> bool:
+    """True for lines an editor would not call a statement of fact (``forms``: its words)."""
+    words = [w for w in forms if w[0].isalpha() or w[-1].isalpha()]
     if len(words) < (MIN_HEADLINE_WORDS if headline else MIN_WORDS):
         return True
     stripped = text.strip()
     if len(stripped) > FURNITURE_MAX:
         return False  # site furniture is short; a long sentence is prose
-    triggered = stripped[0] == "\u00a9" or not _TRIGGERS.isdisjoint(map(_NORM, tokens))
+    triggered = stripped[0] == "\u00a9" or not _TRIGGERS.isdisjoint(map(str.lower, forms))
     if triggered and _FURNITURE.search(stripped):
         return True
     if _BYLINE.match(stripped):
@@ -84,10 +81,10 @@ def is_boilerplate(text: str, tokens: tuple[Token, ...], headline: bool = False)
     return not headline and not _TERMINAL.search(stripped) and _title_cased(words)
 
 
-def _title_cased(words: list[Token]) -> bool:
+def _title_cased(words: list[str]) -> bool:
     """Link bait and navigation are written in Title Case without a full stop."""
-    long_words = [w for w in words if len(w.text) > 3]
+    long_words = [w for w in words if len(w) > 3]
     if len(long_words) < 3:
         return False
-    caps = sum(w.text[0].isupper() for w in long_words)
+    caps = sum(w[0].isupper() for w in long_words)
     return caps / len(long_words) >= 0.8

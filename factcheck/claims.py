@@ -11,7 +11,7 @@ from .boilerplate import is_boilerplate
 from .model import Claim, Quote, Source
 from .quotes import QuoteSpan, find_quotes
 from .segment import MAX_SENTENCE, Span, sentences
-from .textnorm import fold_text, tokenize
+from .textnorm import fold_text, word_forms
 
 _TERMINAL = re.compile(r"[.!?]['\"”’)]*$")
 
@@ -27,9 +27,9 @@ def extract(source: Source, first_id: int = 0) -> list[Claim]:
         if span.end - span.start > MAX_SENTENCE:
             continue
         raw = text[span.start : span.end]
-        tokens = tokenize(raw, span.start)
+        words, forms = word_forms(raw)
         headline = span is headline_span
-        if is_boilerplate(raw, tokens, headline):
+        if is_boilerplate(raw, forms, headline):
             continue
         claims.append(
             Claim(
@@ -38,7 +38,8 @@ def extract(source: Source, first_id: int = 0) -> list[Claim]:
                 start=span.start,
                 end=span.end,
                 text=raw,
-                tokens=tokens,
+                words=words,
+                forms=forms,
                 quotes=_clip(quotes, span),
                 headline=headline,
                 paragraph=span.paragraph,
@@ -74,7 +75,7 @@ def drop_repeated_lines(claims: list[Claim], n_sources: int) -> list[Claim]:
     """Template lines (the same words in many sources) are site furniture, not claims."""
     if n_sources < 8:
         return claims
-    keys = [fold_text(c.text).lower() if len(c.tokens) <= TEMPLATE_WORDS else "" for c in claims]
+    keys = [fold_text(c.text).lower() if len(c.words) <= TEMPLATE_WORDS else "" for c in claims]
     per_text: Counter[str] = Counter()
     seen: set[tuple[str, str]] = set()
     for c, key in zip(claims, keys, strict=True):

@@ -41,8 +41,8 @@ def content_words(claim: Claim) -> list[str]:
     """Folded words minus stop words; hyphenated compounds count as their parts."""
     stop = stopwords()
     out = []
-    for t in claim.tokens:
-        for part in t.norm.split("-") if "-" in t.norm else (t.norm,):
+    for word in claim.words:
+        for part in word.split("-") if "-" in word else (word,):
             if part and part not in stop and any(c.isalnum() for c in part):
                 out.append(part)
     return out

@@ -71,8 +71,8 @@ class Context:
         """Folded word → the sources that use it."""
         out: dict[str, set[str]] = defaultdict(set)
         for c in self.claims:
-            for t in c.tokens:
-                out[t.norm].add(c.source)
+            for word in c.words:
+                out[word].add(c.source)
         return out
 
     @cached_property
@@ -109,17 +109,17 @@ class Context:
         """Source → words it writes capitalised inside a sentence (names, acronyms)."""
         out: dict[str, set[str]] = defaultdict(set)
         for c in self.claims:
-            for t in c.tokens[1:]:
-                if t.text[:1].isupper():
-                    out[c.source].add(t.text)
-                    out[c.source].update(p for p in t.text.split("-") if p[:1].isupper())
+            for form in c.forms[1:]:
+                if form[:1].isupper():
+                    out[c.source].add(form)
+                    out[c.source].update(p for p in form.split("-") if p[:1].isupper())
         return out
 
     @cached_property
     def word_counts(self) -> Counter[str]:
-        return Counter(t.norm for c in self.claims for t in c.tokens)
+        return Counter(w for c in self.claims for w in c.words)
 
     @cached_property
     def surface_counts(self) -> Counter[str]:
         """Words as written (case kept), for telling names and acronyms apart."""
-        return Counter(t.text for c in self.claims for t in c.tokens)
+        return Counter(w for c in self.claims for w in c.forms)

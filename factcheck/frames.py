@@ -127,12 +127,11 @@ def _actors(claim: Claim, action_at: int, runs: list[tuple[int, int]]) -> frozen
 
 def names_in(claims: list[Claim]) -> frozenset[str]:
     """Words the corpus writes capitalised inside a sentence: names, not sentence starts."""
-    return frozenset(t.text for c in claims for t in c.tokens[1:] if t.text[:1].isupper())
+    return frozenset(w for c in claims for w in c.forms[1:] if w[:1].isupper())
 
 
 def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
-    toks = claim.tokens
-    norms = [t.norm for t in toks]
+    norms = claim.words
     action_at = None
     for i, w in enumerate(norms):
         if i + 1 < len(norms) and norms[i + 1] == "up":
@@ -151,7 +150,7 @@ def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
         return []
     words = set(norms)
     pairs = set(itertools.pairwise(norms))
-    spans = durations(toks)
+    spans = durations(claim.tokens)
     duration = ""
     if spans:
         q = spans[0]
@@ -181,4 +180,4 @@ def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
         for w in words
         if w.isalpha() and w not in stop and w not in lexicon and w not in actors and len(w) > 2
     )
-    return [Frame(claim, actors, toks[action_at], temporal, duration, scope, topic)]
+    return [Frame(claim, actors, claim.tokens[action_at], temporal, duration, scope, topic)]

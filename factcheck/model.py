@@ -85,10 +85,25 @@ class Claim:
     start: int
     end: int
     text: str
-    tokens: tuple[Token, ...]
+    words: tuple[str, ...]  # the folded, lower-cased words (``Token.norm``), in order
+    forms: tuple[str, ...]  # the same words with their case (``Token.text``, folded)
     quotes: tuple[Quote, ...] = ()
     headline: bool = False
     paragraph: int = 0
+    _tokens: tuple[Token, ...] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """The words with raw offsets, built on first use: most claims of a large
+        corpus are never aligned or highlighted, and a token object per word was
+        the largest share of the run's time and memory."""
+        tokens = self._tokens
+        if tokens is None:
+            from .textnorm import tokenize
+
+            tokens = tokenize(self.text, self.start)
+            object.__setattr__(self, "_tokens", tokens)
+        return tokens
 
     @property
     def quote(self) -> bool:

@@ -176,6 +176,15 @@ def tokenize(text: str, base: int = 0) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
+def word_forms(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(norms, forms) of the words of ``text``, as ``tokenize`` finds them, without
+    offsets: two tuples of shared strings instead of a token object per word."""
+    forms = _WORD_RE.findall(text if text.isascii() else fold(text).text)
+    if len(_SHARED) > SHARED_MAX:
+        _SHARED.clear()
+    return tuple(map(_norm, forms)), tuple(map(_SHARED.setdefault, forms, forms))
+
+
 # One string object per distinct word: a corpus of millions of tokens repeats the same
 # few hundred thousand words, so tokens share them instead of holding copies.
 _SHARED: dict[str, str] = {}

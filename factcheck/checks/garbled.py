@@ -56,26 +56,22 @@ def _related(a: str, b: str) -> bool:
     return a[:n] == b[:n] or is_spelling_variant(a, b)
 
 
-def _lowercase(token: Token) -> bool:
-    return token.text.islower()
-
-
-_EDGE = Token("", "\x02", 0, 0)
+_EDGE = "\x02"
 WIDTH = 3  # words either side compared
 
 
-def _padded(claim: Claim) -> tuple[Token, ...]:
-    return (_EDGE,) * WIDTH + claim.tokens + (_EDGE,) * WIDTH
+def _padded(claim: Claim) -> tuple[str, ...]:
+    return (_EDGE,) * WIDTH + claim.words + (_EDGE,) * WIDTH
 
 
-def _context(toks: tuple[Token, ...], i: int) -> tuple[str, ...]:
-    return tuple(t.norm for t in toks[i - WIDTH : i] + toks[i + 1 : i + 1 + WIDTH])
+def _context(words: tuple[str, ...], i: int) -> tuple[str, ...]:
+    return words[i - WIDTH : i] + words[i + 1 : i + 1 + WIDTH]
 
 
 def _agreement(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int]:
     """(words equal at the same place, of which content words) around two middles."""
     stop = stopwords()
-    same = [x for x, y in zip(a, b, strict=True) if x == y and x != _EDGE.norm]
+    same = [x for x, y in zip(a, b, strict=True) if x == y and x != _EDGE]
     return len(same), sum(1 for w in same if w not in stop)
 
 
@@ -87,28 +83,28 @@ def find_swaps(ctx: Context) -> list[Swap]:
     the same sentence, not a common phrase such as "in the wake of".
     """
     # First the places that could be swaps: a word this source alone uses.
-    places: list[tuple[int, int, tuple[Token, ...]]] = []
+    places: list[tuple[int, int, tuple[str, ...]]] = []
     wanted: set[tuple[str, str]] = set()
     for n, claim in enumerate(ctx.claims):
-        toks: tuple[Token, ...] | None = None
-        for i, tok in enumerate(claim.tokens):
-            if len(ctx.word_sources.get(tok.norm, ())) != 1:
+        padded: tuple[str, ...] | None = None
+        for i, (word, form) in enumerate(zip(claim.words, claim.forms, strict=True)):
+            if len(ctx.word_sources.get(word, ())) != 1:
                 continue  # another source uses this word too
-            if not _lowercase(tok) or not _swappable(tok.norm):
+            if not form.islower() or not _swappable(word):
                 continue
-            toks = toks or _padded(claim)
-            places.append((n, i + WIDTH, toks))
-            wanted.add((toks[i + WIDTH - 1].norm, toks[i + WIDTH + 1].norm))
+            padded = padded or _padded(claim)
+            places.append((n, i + WIDTH, padded))
+            wanted.add((padded[i + WIDTH - 1], padded[i + WIDTH + 1]))
     if not places:
         return []
     # Then every word standing between the same neighbours elsewhere.
     index: dict[tuple[str, str], list[tuple[str, int, tuple[str, ...]]]] = defaultdict(list)
     for n, claim in enumerate(ctx.claims):
-        toks = _padded(claim)
-        for i in range(WIDTH, len(toks) - WIDTH):
-            key = (toks[i - 1].norm, toks[i + 1].norm)
+        words = _padded(claim)
+        for i in range(WIDTH, len(words) - WIDTH):
+            key = (words[i - 1], words[i + 1])
             if key in wanted:
-                index[key].append((toks[i].norm, n, _context(toks, i)))
+                index[key].append((words[i], n, _context(words, i)))
     topics: dict[int, frozenset[str]] = {}
 
     def topic(n: int) -> frozenset[str]:
@@ -117,12 +113,12 @@ def find_swaps(ctx: Context) -> list[Swap]:
         return topics[n]
 
     swaps: list[Swap] = []
-    for n, i, toks in places:
-        claim, tok = ctx.claims[n], toks[i]
-        word = tok.norm
-        mine = _context(toks, i)
+    for n, i, padded in places:
+        claim = ctx.claims[n]
+        word = padded[i]
+        mine = _context(padded, i)
         best: tuple[int, str] | None = None
-        for other, m, theirs in index.get((toks[i - 1].norm, toks[i + 1].norm), ()):
+        for other, m, theirs in index.get((padded[i - 1], padded[i + 1]), ()):
             if ctx.claims[m].source == claim.source or other == word:
                 continue
             if not _swappable(other) or _related(other, word):
@@ -134,7 +130,7 @@ def find_swaps(ctx: Context) -> list[Swap]:
                 continue  # the other claim tells another story
             best = (equal, other)
         if best is not None:
-            swaps.append(Swap(claim, tok, best[1]))
+            swaps.append(Swap(claim, claim.tokens[i - WIDTH], best[1]))
     return swaps
 
 
@@ -180,8 +176,9 @@ def _finding(
         spans[s.claim.id].append((s.token.start, s.token.end))
     # The same swapped-in words elsewhere in the source (a spun quote has no counterpart).
     for claim in ctx.by_source[source]:
-        for t in claim.tokens:
-            if t.norm in spun_words and _lowercase(t):
+        for n, (word, form) in enumerate(zip(claim.words, claim.forms, strict=True)):
+            if word in spun_words and form.islower():
+                t = claim.tokens[n]
                 spans[claim.id].append((t.start, t.end))
     ordered = [c for c in ctx.by_source[source] if c.id in spans][:MAX_EVIDENCE]
     items = [evidence(c, spans[c.id]) for c in ordered]

@@ -100,26 +100,27 @@ def correction(word: str, ctx: Context, source: str, name_like: bool) -> str | N
     return best if freq[best] >= COMMON and len(word) >= 6 else None
 
 
-def _parts(token: Token) -> Iterator[tuple[str, int, int]]:
+def _part_spans(token: Token, count: int) -> list[tuple[int, int]]:
+    """Raw offsets of the hyphen-separated parts of a token (the whole token when
+    folding changed the parts)."""
+    spans = []
     offset = token.start
     for part in token.text.split("-"):
-        yield part, offset, offset + len(part)
+        spans.append((offset, offset + len(part)))
         offset += len(part) + 1
+    return spans if len(spans) == count else [(token.start, token.end)] * count
 
 
-def _confusable(token: Token, following: Token | None, ctx: Context, after: str = "") -> str | None:
-    text = token.text
-    if after.startswith("."):
-        return None  # "Ill.": an abbreviation
-    if len(text) > 6 or not any(ch.isupper() for ch in text):
+def _confusable(form: str, following: str | None, ctx: Context) -> str | None:
+    if len(form) > 6 or not any(ch.isupper() for ch in form):
         return None
-    if following is None or not following.text[:1].islower():
+    if following is None or not following[:1].islower():
         return None  # "Al Gore": a name; "Ill.": an abbreviation
     surface = ctx.surface_counts
     for wrong, right in _CONFUSABLE:
-        if wrong in text:
-            variant = text.replace(wrong, right)
-            if variant != text and variant.isupper() and surface.get(variant, 0) > 0:
+        if wrong in form:
+            variant = form.replace(wrong, right)
+            if variant != form and variant.isupper() and surface.get(variant, 0) > 0:
                 return variant
     return None
 
@@ -130,23 +131,28 @@ def run(ctx: Context) -> Iterator[Finding]:
     freq = word_frequency()
     memo: dict[tuple[str, str, bool], str | None] = {}
     for claim in ctx.claims:
-        for n, token in enumerate(claim.tokens):
-            if token.norm in freq and token.text.islower():
+        forms = claim.forms
+        for n, (word, form) in enumerate(zip(claim.words, forms, strict=True)):
+            if word in freq and form.islower():
                 continue  # the common case: a known word, no capital to confuse
-            following = claim.tokens[n + 1] if n + 1 < len(claim.tokens) else None
+            # Decided on the words alone; offsets (a token object) only for a hit.
             found = []
-            rel = token.end - claim.start
-            variant = _confusable(token, following, ctx, claim.text[rel : rel + 1])
-            if variant:
+            following = forms[n + 1] if n + 1 < len(forms) else None
+            variant = _confusable(form, following, ctx)
+            token = claim.tokens[n] if variant else None
+            if token and claim.text[token.end - claim.start : token.end - claim.start + 1] == ".":
+                token = None  # "Ill.": an abbreviation
+            if token and variant:
                 found.append((token.text, variant, (token.start, token.end)))
             else:
-                for part, start, end in _parts(token):
+                parts = form.split("-")
+                for k, part in enumerate(parts):
                     capital = part[:1].isupper()
                     if any(ch.isupper() for ch in part[1:]):
                         continue  # "yFrog", "iPhone": brand spellings
                     if capital and part.endswith("s") and part[:-1] in ctx.surface_counts:
                         continue  # "the Obamas": a name in the plural
-                    name_like = capital and (n > 0 or start > token.start)
+                    name_like = capital and (n > 0 or k > 0)
                     if capital and not name_like and len(part) < 6:
                         continue  # a short capitalised first word is as likely a name
                     look = (part.lower(), claim.source if name_like else "", name_like)
@@ -155,7 +161,8 @@ def run(ctx: Context) -> Iterator[Finding]:
                     fix = memo[look]
                     if fix:
                         shown = fix.capitalize() if part[:1].isupper() else fix
-                        found.append((part, shown, (start, end)))
+                        span = _part_spans(claim.tokens[n], len(parts))[k]
+                        found.append((part, shown, span))
             for wrong, right, span in found:
                 key = (claim.source, wrong, right)
                 hits[key].append((claim, span))

@@ -22,11 +22,12 @@ def run(ctx: Context) -> Iterator[Finding]:
     british: dict[str, list[tuple[Claim, tuple[int, int]]]] = defaultdict(list)
     american_of: dict[str, str] = {}
     for claim in ctx.claims:
-        for t in claim.tokens:
-            us = american_form(t.norm)
-            if us and t.norm not in accepted:
-                british[t.norm].append((claim, (t.start, t.end)))
-                american_of[t.norm] = us
+        for n, word in enumerate(claim.words):
+            us = american_form(word)
+            if us and word not in accepted:
+                t = claim.tokens[n]
+                british[word].append((claim, (t.start, t.end)))
+                american_of[word] = us
     for gb, places in sorted(british.items()):
         us = american_of[gb]
         us_sources = ctx.word_sources.get(us, set())
@@ -46,8 +47,7 @@ def run(ctx: Context) -> Iterator[Finding]:
 
 def _first_use(ctx: Context, word: str, sources: set[str]) -> Evidence | None:
     for claim in ctx.claims:
-        if claim.source in sources:
-            for t in claim.tokens:
-                if t.norm == word:
-                    return evidence(claim, [(t.start, t.end)])
+        if claim.source in sources and word in claim.words:
+            t = claim.tokens[claim.words.index(word)]
+            return evidence(claim, [(t.start, t.end)])
     return None
