@@ -8,6 +8,7 @@ drops the edits that are format after all: hyphenation and spacing
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -41,8 +42,11 @@ class Difference:
         return " ".join(t.norm for t in self.b_words)
 
 
-def align(a: tuple[Token, ...], b: tuple[Token, ...]) -> list[Edit]:
-    matcher = SequenceMatcher(None, [t.norm for t in a], [t.norm for t in b], autojunk=False)
+def align(a: Sequence[str], b: Sequence[str]) -> list[Edit]:
+    """The edit script between two word sequences (folded words, ``Claim.words``)."""
+    if a == b:  # copies are the common case between outlets: no matcher needed
+        return [Edit("equal", 0, len(a), 0, len(b))] if a else []
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
     return [Edit(*op) for op in matcher.get_opcodes()]
 
 
@@ -79,23 +83,31 @@ def differences(a: tuple[Token, ...], b: tuple[Token, ...], edits: list[Edit]) -
         if e.tag == "equal":
             continue
         aw, bw = a[e.a1 : e.a2], b[e.b1 : e.b2]
-        if is_format_only(aw, bw):
+        if is_format_only([t.norm for t in aw], [t.norm for t in bw]):
             continue
         out.append(Difference(e, aw, bw))
     return out
 
 
-def _squashed(words: tuple[Token, ...]) -> str:
+def changed(a: Sequence[str], b: Sequence[str], edits: list[Edit]) -> list[Edit]:
+    """The edits that are not format alone, judged on the folded words."""
+    return [
+        e for e in edits if e.tag != "equal" and not is_format_only(a[e.a1 : e.a2], b[e.b1 : e.b2])
+    ]
+
+
+def _squashed(words: Sequence[str]) -> str:
     """Words joined without hyphens, apostrophes or dots, number words as digits."""
-    parts = [p for t in words for p in t.norm.replace("'", "").replace(".", "").split("-")]
+    parts = [p for w in words for p in w.replace("'", "").replace(".", "").split("-")]
     return "".join(str(UNITS[p]) if p in UNITS and p != "a" else p for p in parts)
 
 
-def is_format_only(aw: tuple[Token, ...], bw: tuple[Token, ...]) -> bool:
+def is_format_only(aw: Sequence[str], bw: Sequence[str]) -> bool:
+    """Two runs of folded words that say the same in another format."""
     if _squashed(aw) == _squashed(bw):
         return True
     if aw and bw:
-        va, vb = number_value([t.norm for t in aw]), number_value([t.norm for t in bw])
+        va, vb = number_value(aw), number_value(bw)
         if va is not None and va == vb:
             return True
     return False

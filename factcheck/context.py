@@ -10,7 +10,7 @@ from functools import cached_property
 from .align import Edit, align
 from .config import Settings
 from .model import Claim, Cluster, Source
-from .numbers import DateMention, Quantity, dates, quantities
+from .numbers import DateMention, Quantity, dates, may_count, may_date, quantities
 from .quotematch import QuotePair, compare_quotes
 
 
@@ -48,7 +48,7 @@ class Context:
     def alignment(self, a: Claim, b: Claim) -> list[Edit]:
         key = (a.id, b.id)
         if key not in self._alignments:
-            self._alignments[key] = align(a.tokens, b.tokens)
+            self._alignments[key] = align(a.words, b.words)
         return self._alignments[key]
 
     @cached_property
@@ -58,12 +58,14 @@ class Context:
 
     def quantities(self, claim: Claim) -> list[Quantity]:
         if claim.id not in self._quantities:
-            self._quantities[claim.id] = quantities(claim.tokens)
+            found = may_count(claim.words, claim.text)
+            self._quantities[claim.id] = quantities(claim.tokens) if found else []
         return self._quantities[claim.id]
 
     def dates(self, claim: Claim) -> list[DateMention]:
         if claim.id not in self._dates:
-            self._dates[claim.id] = dates(claim.tokens)
+            found = may_date(claim.words, claim.text)
+            self._dates[claim.id] = dates(claim.tokens) if found else []
         return self._dates[claim.id]
 
     @cached_property

@@ -153,7 +153,7 @@ def _pair(
     findings: tuple[Finding, ...],
 ) -> Pair:
     pair = Pair(a, b)
-    for e in align(a.tokens, b.tokens):
+    for e in align(a.words, b.words):
         if e.tag == "equal":
             continue
         aw, bw = a.tokens[e.a1 : e.a2], b.tokens[e.b1 : e.b2]
@@ -175,7 +175,7 @@ def _pair(
                 a_span,
                 b_span,
                 tuple(kinds),
-                is_format_only(aw, bw),
+                is_format_only([t.norm for t in aw], [t.norm for t in bw]),
             )
         )
     return pair

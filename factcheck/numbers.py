@@ -216,5 +216,23 @@ def dates(tokens: Sequence[Token]) -> list[DateMention]:
     return out
 
 
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = frozenset(UNITS) - {"a"}
+_DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(MONTH_ABBR)
+_DATE_WORDS |= {w + "'s" for w in _DATE_WORDS}
+
+
+def may_count(words: Sequence[str], text: str) -> bool:
+    """Whether a claim can hold a quantity: a cheap test before ``quantities``."""
+    if _DIGIT.search(text) or not _NUMBER_WORDS.isdisjoint(words):
+        return True
+    return "-" in text and any(w.partition("-")[0] in _NUMBER_WORDS for w in words if "-" in w)
+
+
+def may_date(words: Sequence[str], text: str) -> bool:
+    """Whether a claim can hold a date: a cheap test before ``dates``."""
+    return bool(_DIGIT.search(text)) or not _DATE_WORDS.isdisjoint(words)
+
+
 def durations(tokens: Sequence[Token]) -> list[Quantity]:
     return [q for q in quantities(tokens) if q.unit in TIME_UNITS]

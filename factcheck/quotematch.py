@@ -55,7 +55,7 @@ def same_quote(a: QuoteRef, b: QuoteRef) -> tuple[list[Difference], float] | Non
     the extra words are a difference ("blamed the YouTube video. Now" / "blamed the
     YouTube. Now").
     """
-    full = align(a.tokens, b.tokens)
+    full = align([t.norm for t in a.tokens], [t.norm for t in b.tokens])
     edits = window(full)
     if not edits:
         return None

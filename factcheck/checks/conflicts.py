@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..align import Difference, Edit, differences, side_span, side_text, window
+from ..align import Edit, changed, side_span, side_text, window
 from ..context import Context
 from ..findings import evidence, make, short
 from ..frames import IMPLICIT_NEGATIVES
-from ..model import Claim, Finding, Severity, Token
+from ..model import Claim, Finding, Severity
 from ..numbers import Quantity
 from ..quotes import is_named, same_speaker
 from ..textnorm import is_negator
@@ -35,8 +35,8 @@ MAX_EDIT = 3  # words on a side: a conflict is a local change in an otherwise sh
 MIN_ANCHOR = 2  # equal words needed on each side of it
 
 
-def local(edits: list[Edit], diffs: list[Difference]) -> list[Difference]:
-    """Differences small enough, and anchored by equal words either side, to be one change.
+def local(edits: list[Edit], diffs: list[Edit]) -> list[Edit]:
+    """Changed edits small enough, and anchored by equal words either side, to be one change.
 
     An equal neighbour anchors when it has ``MIN_ANCHOR`` words or reaches the
     end of both claims; a change at the very start or end needs only one anchor.
@@ -44,8 +44,7 @@ def local(edits: list[Edit], diffs: list[Difference]) -> list[Difference]:
     position = {id(e): i for i, e in enumerate(edits)}
     last = len(edits) - 1
     out = []
-    for d in diffs:
-        e = d.edit
+    for e in diffs:
         if max(e.a2 - e.a1, e.b2 - e.b1) > MAX_EDIT:
             continue
         i = position[id(e)]
@@ -58,7 +57,7 @@ def local(edits: list[Edit], diffs: list[Difference]) -> list[Difference]:
             after.tag == "equal" and (after.a2 - after.a1 >= MIN_ANCHOR or i + 1 == last)
         )
         if ok_before and ok_after and (before is not None or after is not None):
-            out.append(d)
+            out.append(e)
     return out
 
 
@@ -67,7 +66,8 @@ def run(ctx: Context) -> Iterator[Finding]:
         if not ctx.same_story(a.source, b.source):
             continue  # one shared sentence between long articles is boilerplate, not a story
         edits = window(ctx.alignment(a, b))
-        diffs = local(edits, differences(a.tokens, b.tokens, edits))
+        # Judged on the folded words: token objects are built only for a finding.
+        diffs = local(edits, changed(a.words, b.words, edits))
         if not diffs:
             continue
         yield from _number(ctx, a, b, diffs)
@@ -77,9 +77,8 @@ def run(ctx: Context) -> Iterator[Finding]:
 
 
 def _pair_finding(
-    ctx: Context, kind: str, severity: Severity, a: Claim, b: Claim, d: Difference, what: str
+    ctx: Context, kind: str, severity: Severity, a: Claim, b: Claim, e: Edit, what: str
 ) -> Finding:
-    e = d.edit
     span_a = side_span(a.tokens, e.a1, e.a2)
     span_b = side_span(b.tokens, e.b1, e.b2)
     text_a = side_text(ctx.sources[a.source].text, a.tokens, e.a1, e.a2)
@@ -97,10 +96,9 @@ def _pair_finding(
     )
 
 
-def _number(ctx: Context, a: Claim, b: Claim, diffs: list[Difference]) -> Iterator[Finding]:
+def _number(ctx: Context, a: Claim, b: Claim, diffs: list[Edit]) -> Iterator[Finding]:
     qa_all, qb_all = ctx.quantities(a), ctx.quantities(b)
-    for d in diffs:
-        e = d.edit
+    for e in diffs:
         qa = [q for q in qa_all if _in(q.start, q.end, e.a1, max(e.a2, e.a1 + 1))]
         qb = [q for q in qb_all if _in(q.start, q.end, e.b1, max(e.b2, e.b1 + 1))]
         if not qa or not qb or e.tag != "replace":
@@ -110,16 +108,15 @@ def _number(ctx: Context, a: Claim, b: Claim, diffs: list[Difference]) -> Iterat
         if not any(_compatible(x, y) for x in qa for y in qb):
             continue
         kind = "conflict-duration" if any(q.unit in _TIME for q in qa + qb) else "conflict-number"
-        yield _pair_finding(ctx, kind, Severity.HIGH, a, b, d, "Numbers differ")
+        yield _pair_finding(ctx, kind, Severity.HIGH, a, b, e, "Numbers differ")
 
 
 _TIME = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
 
 
-def _date(ctx: Context, a: Claim, b: Claim, diffs: list[Difference]) -> Iterator[Finding]:
+def _date(ctx: Context, a: Claim, b: Claim, diffs: list[Edit]) -> Iterator[Finding]:
     da_all, db_all = ctx.dates(a), ctx.dates(b)
-    for d in diffs:
-        e = d.edit
+    for e in diffs:
         if e.tag != "replace":
             continue
         da = [x for x in da_all if _in(x.start, x.end, e.a1, e.a2)]
@@ -128,37 +125,35 @@ def _date(ctx: Context, a: Claim, b: Claim, diffs: list[Difference]) -> Iterator
             for y in db:
                 if x.kind == y.kind and x.value != y.value:
                     yield _pair_finding(
-                        ctx, "conflict-date", Severity.MEDIUM, a, b, d, "Dates differ"
+                        ctx, "conflict-date", Severity.MEDIUM, a, b, e, "Dates differ"
                     )
                     return
 
 
 def _negation(
-    ctx: Context, a: Claim, b: Claim, diffs: list[Difference], edits: list[Edit]
+    ctx: Context, a: Claim, b: Claim, diffs: list[Edit], edits: list[Edit]
 ) -> Iterator[Finding]:
+    sides = [(a.words[e.a1 : e.a2], b.words[e.b1 : e.b2]) for e in diffs]
+    if not any(map(is_negator, (w for pair in sides for side in pair for w in side))):
+        return  # no change touches a negator
     lo_a, hi_a = edits[0].a1, edits[-1].a2
     lo_b, hi_b = edits[0].b1, edits[-1].b2
-    if sum(map(_negates, a.tokens[lo_a:hi_a])) == sum(map(_negates, b.tokens[lo_b:hi_b])):
+    if sum(map(is_negator, a.words[lo_a:hi_a])) == sum(map(is_negator, b.words[lo_b:hi_b])):
         return  # a negator moved, not added or dropped
-    for d in diffs:
-        words = {t.norm for t in (*d.a_words, *d.b_words)}
-        if words & IMPLICIT_NEGATIVES:
+    for e, (wa, wb) in zip(diffs, sides, strict=True):
+        if not IMPLICIT_NEGATIVES.isdisjoint((*wa, *wb)):
             continue  # "will not sell" / "bans": the same polarity in other words
-        if sum(map(_negates, d.a_words)) != sum(map(_negates, d.b_words)):
+        if sum(map(is_negator, wa)) != sum(map(is_negator, wb)):
             yield _pair_finding(
                 ctx,
                 "conflict-negation",
                 Severity.HIGH,
                 a,
                 b,
-                d,
+                e,
                 "One affirms what the other denies",
             )
             return
-
-
-def _negates(token: Token) -> bool:
-    return is_negator(token.norm)
 
 
 def _attribution(ctx: Context) -> Iterator[Finding]:
