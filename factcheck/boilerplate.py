@@ -30,7 +30,8 @@ _FURNITURE = re.compile(
     | \bwe\s+use\s+cookies\b
     | \b(?:click|tap)\s+here\b | \bshare\s+(?:this|on)\b | \bfollow\s+us\b
     | \bcheck\s+out\s+the\s+full\s+(?:article|story)\b
-    | \b(?:read|see)\s+(?:more|the\s+full\s+(?:article|story))\b
+    | \b(?:read|see)\s+the\s+full\s+(?:article|story)\b
+    | ^\W*(?:read|see)\s+more\b | \b(?:read|see)\s+more\W*$
     | ^(?:advertisement|related|recommended|trending|sponsored)\b\s*[:|]?
     | ^(?:watch|listen|photo|image|video)\b\s*[:|]
     | ^(?:updated|published|posted)\s*:?\s*\d

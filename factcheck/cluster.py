@@ -148,7 +148,12 @@ def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
     rank[np.argsort(df, kind="stable")] = np.arange(len(vocab))
     rank_of = rank.tolist().__getitem__
     by_length: dict[int, tuple[list[int], list[list[int]]]] = defaultdict(lambda: ([], []))
+    singles: list[tuple[int, int]] = []  # (claim, word): keys of very short claims
     for i, ws in enumerate(ids):
+        if len(ws) < SHORT:
+            # One changed word leaves a two-word claim no shared pair: its single
+            # words are keys too (met only by other short claims' single words).
+            singles.extend((i, rank_of(w)) for w in ws)
         if len(ws) < 2:
             continue
         prefix = sorted(map(rank_of, ws))[: min(PREFIX_MAX, max(2, len(ws) // 2 + PREFIX_EXTRA))]
@@ -162,6 +167,10 @@ def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
         left, right = np.triu_indices(length, k=1)
         key_parts.append((matrix[:, left] * size + matrix[:, right]).ravel())
         claim_parts.append(np.repeat(np.asarray(rows, dtype=np.int64), len(left)))
+    if singles:
+        pairs = np.asarray(singles, dtype=np.int64)
+        key_parts.append(pairs[:, 1] * size + pairs[:, 1])  # (r, r): no pair key is
+        claim_parts.append(pairs[:, 0])
     if not key_parts:
         return np.zeros((0, 2), dtype=np.int64)
     keys = np.concatenate(key_parts)
@@ -175,6 +184,7 @@ def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
     return np.stack([codes // n, codes % n], axis=1)
 
 
+SHORT = 3  # distinct words: shorter claims are also indexed under single words
 PREFIX_MAX = 12  # rarest words a claim is indexed under (66 word pairs)
 PREFIX_EXTRA = 4  # words beyond half of a claim's distinct words
 BATCH = 20_000_000  # pairs gathered at a time before removing repeats (bounds memory)

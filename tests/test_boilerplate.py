@@ -29,6 +29,8 @@ FURNITURE = [
     "Listen to this article",
     "Getty Images/iStockphoto",
     "Five Secrets Our Readers Used To Retire Early",
+    "READ MORE: Senate passes the spending bill after a late vote",
+    "The full interview is on our website. Read more »",
 ]
 PROSE = [
     "The senator said she would vote against the bill on Tuesday.",
@@ -39,6 +41,8 @@ PROSE = [
     "Readers of the newspaper were asked to follow the new rules from Monday.",
     "By proposing a new tax, the mayor invited attacks from both parties.",
     "By Friday, the river had risen above the flood barriers in three towns.",
+    "From the bridge, residents could see more clearly how far the water had risen.",
+    "Voters who read more than one newspaper were less likely to believe the rumour.",
 ]
 
 

@@ -22,6 +22,7 @@ from ..findings import evidence, make
 from ..lexicons import is_spelling_variant, stopwords, word_frequency
 from ..model import Claim, Finding, Severity, Token
 from ..numbers import MONTHS, ORDINALS, UNITS, WEEKDAYS
+from ..textnorm import is_negator
 
 KINDS = ("garbled-rewrite",)
 MAX_EVIDENCE = 25
@@ -48,6 +49,15 @@ def _swappable(word: str) -> bool:
         and word not in _FACTS
         and word in word_frequency()
     )
+
+
+def _replaced(word: str) -> bool:
+    """A word the other sources have where this one swapped: a content word, or a
+    common verb or quantifier of four letters or more ("have" → "possess", "least" →
+    "minimum"), which no editor trades for a rarer content word."""
+    if _swappable(word):
+        return True
+    return word.isalpha() and len(word) >= 4 and word not in _FACTS and not is_negator(word)
 
 
 def _related(a: str, b: str) -> bool:
@@ -121,7 +131,7 @@ def find_swaps(ctx: Context) -> list[Swap]:
         for other, m, theirs in index.get((padded[i - 1], padded[i + 1]), ()):
             if ctx.claims[m].source == claim.source or other == word:
                 continue
-            if not _swappable(other) or _related(other, word):
+            if not _replaced(other) or _related(other, word):
                 continue
             equal, content = _agreement(mine, theirs)
             if equal < 3 or content < 1 or (best is not None and equal <= best[0]):
