@@ -10,11 +10,10 @@ source unless that source repeats itself nearly word for word.
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -138,31 +137,32 @@ def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
     Word pairs are far rarer than words, so the postings stay short and the cost
     grows with the corpus, not its square. Returns an (n, 2) array.
     """
-    vocab: dict[str, int] = {}
-    ids = [[vocab.setdefault(w, len(vocab)) for w in dict.fromkeys(ws)] for ws in words]
-    if not vocab:
+    df: Counter[str] = Counter()
+    for ws in words:
+        df.update(set(ws))
+    if not df:
         return np.zeros((0, 2), dtype=np.int64)
-    df = np.bincount(np.fromiter(itertools.chain.from_iterable(ids), dtype=np.int64))
     # Rank 0 is the rarest word; ties go by first appearance, the same in every claim.
-    rank = np.empty(len(vocab), dtype=np.int64)
-    rank[np.argsort(df, kind="stable")] = np.arange(len(vocab))
-    rank_of = rank.tolist().__getitem__
+    rank = {w: r for r, w in enumerate(sorted(df, key=df.__getitem__))}
+    rank_of = rank.__getitem__
     by_length: dict[int, tuple[list[int], list[list[int]]]] = defaultdict(lambda: ([], []))
     singles: list[tuple[int, int]] = []  # (claim, word): keys of very short claims
-    for i, ws in enumerate(ids):
-        if len(ws) < SHORT:
+    for i, ws in enumerate(words):
+        ranks = sorted(set(map(rank_of, ws)))
+        if len(ranks) < SHORT:
             # One changed word leaves a two-word claim no shared pair: its single
             # words are keys too (met only by other short claims' single words).
-            singles.extend((i, rank_of(w)) for w in ws)
-        if len(ws) < 2:
+            singles.extend((i, r) for r in ranks)
+        if len(ranks) < 2:
             continue
-        prefix = sorted(map(rank_of, ws))[: min(PREFIX_MAX, max(2, len(ws) // 2 + PREFIX_EXTRA))]
+        prefix = ranks[: min(PREFIX_MAX, max(2, len(ranks) // 2 + PREFIX_EXTRA))]
         rows, prefixes = by_length[len(prefix)]
         rows.append(i)
         prefixes.append(prefix)
-    size = len(vocab)
+    size = len(rank)
     key_parts, claim_parts = [], []
-    for length, (rows, prefixes) in by_length.items():
+    for length in sorted(by_length):
+        rows, prefixes = by_length.pop(length)
         matrix = np.asarray(prefixes, dtype=np.int64)
         left, right = np.triu_indices(length, k=1)
         key_parts.append((matrix[:, left] * size + matrix[:, right]).ravel())
@@ -175,10 +175,13 @@ def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
         return np.zeros((0, 2), dtype=np.int64)
     keys = np.concatenate(key_parts)
     members = np.concatenate(claim_parts)
+    del key_parts, claim_parts
     order = np.argsort(keys)
     keys, members = keys[order], members[order]
+    del order
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-    counts = np.diff(np.r_[starts, len(keys)])
+    del keys
+    counts = np.diff(np.r_[starts, len(members)])
     n = len(words)
     codes = _pairs_in_groups(members, starts, counts, settings.max_postings, n)
     return np.stack([codes // n, codes % n], axis=1)
@@ -187,7 +190,7 @@ def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
 SHORT = 3  # distinct words: shorter claims are also indexed under single words
 PREFIX_MAX = 12  # rarest words a claim is indexed under (66 word pairs)
 PREFIX_EXTRA = 4  # words beyond half of a claim's distinct words
-BATCH = 20_000_000  # pairs gathered at a time before removing repeats (bounds memory)
+BATCH = 4_000_000  # pairs gathered (or verified) at a time: memory follows the batch
 
 
 def _pairs_in_groups(
@@ -199,22 +202,33 @@ def _pairs_in_groups(
     batch: list[np.ndarray] = []
     pending = 0
     for length in np.unique(counts[(counts >= 2) & (counts <= cap)]).tolist():
-        group = members[starts[counts == length][:, None] + np.arange(length)]
         left, right = np.triu_indices(length, k=1)
-        a, b = group[:, left].ravel(), group[:, right].ravel()
-        batch.append(np.minimum(a, b) * n + np.maximum(a, b))
-        pending += len(a)
-        if pending >= BATCH:  # drop repeats as we go: memory follows the batch
-            found = _distinct(np.concatenate([found, *batch]))
-            batch, pending = [], 0
-    return _distinct(np.concatenate([found, *batch]))
+        firsts = starts[counts == length]
+        step = max(1, BATCH // (4 * len(left)))  # lists per slice: a slice stays small
+        for lo in range(0, len(firsts), step):
+            group = members[firsts[lo : lo + step, None] + np.arange(length)]
+            a, b = group[:, left].ravel(), group[:, right].ravel()
+            batch.append(np.minimum(a, b) * n + np.maximum(a, b))
+            pending += len(a)
+            if pending >= BATCH:  # drop repeats as we go: memory follows the batch
+                found = _merge(found, _distinct(np.concatenate(batch)))
+                batch, pending = [], 0
+    return _merge(found, _distinct(np.concatenate([np.zeros(0, dtype=np.int64), *batch])))
 
 
-def _distinct(values: np.ndarray) -> np.ndarray:
+def _distinct(values: np.ndarray, kind: Literal["quicksort", "stable"] = "quicksort") -> np.ndarray:
     """Sorted distinct values; an in-place sort is several times faster here than
     ``np.unique``, which hashes integer arrays in numpy 2."""
-    values.sort()
+    values.sort(kind=kind)
     return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
+
+
+def _merge(found: np.ndarray, more: np.ndarray) -> np.ndarray:
+    """Two sorted distinct arrays as one: a stable sort (timsort) of two sorted runs is
+    a linear merge, so merging batch after batch does not re-sort everything."""
+    if not len(found):
+        return more
+    return _distinct(np.concatenate([found, more]), kind="stable")
 
 
 def link(claims: Sequence[Claim], settings: Settings, client: Any = None) -> list[Link]:
@@ -227,7 +241,13 @@ def link(claims: Sequence[Claim], settings: Settings, client: Any = None) -> lis
     if client is not None and len(pairs):
         scores = _score_on_cluster(client, pairs, feats, settings)
     else:
-        scores = score_pairs(ia, ja, feats, settings)
+        scores = np.concatenate(
+            [np.zeros(0)]
+            + [
+                score_pairs(ia[lo : lo + BATCH], ja[lo : lo + BATCH], feats, settings)
+                for lo in range(0, len(ia), BATCH)
+            ]
+        )
     same = sources[ia] == sources[ja]
     if same.any():
         # Within one source only near-verbatim repeats are the same fact.
