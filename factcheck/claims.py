@@ -99,10 +99,17 @@ def extract_all(sources: Iterable[Source], jobs: int = 1) -> list[Claim]:
         return claims
     import multiprocessing
 
+    global _FORKED
+    # Forked workers inherit the sources: only (start, end) ranges go to them, and
+    # claims (tuples of words, no token objects) come back.
+    _FORKED = sources
     size = max(1, len(sources) // (jobs * 4))
-    chunks = [sources[i : i + size] for i in range(0, len(sources), size)]
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        parts = pool.map(_extract_chunk, chunks)
+    ranges = [(i, min(i + size, len(sources))) for i in range(0, len(sources), size)]
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            parts = pool.map(_extract_range, ranges)
+    finally:
+        _FORKED = []
     claims = []
     for part in parts:
         for c in part:
@@ -111,10 +118,11 @@ def extract_all(sources: Iterable[Source], jobs: int = 1) -> list[Claim]:
 
 
 PARALLEL_FROM = 200  # sources; fewer are quicker in one process
+_FORKED: list[Source] = []
 
 
-def _extract_chunk(sources: list[Source]) -> list[Claim]:
+def _extract_range(bounds: tuple[int, int]) -> list[Claim]:
     out: list[Claim] = []
-    for source in sources:
+    for source in _FORKED[bounds[0] : bounds[1]]:
         out.extend(extract(source, len(out)))
     return out

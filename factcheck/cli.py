@@ -67,7 +67,7 @@ def _add_common(p: argparse.ArgumentParser, paths_required: bool = False) -> Non
         "--jobs",
         type=int,
         metavar="N",
-        help="processes for claim extraction (default 1; 0 = all cores)",
+        help="processes for claim extraction (default 0 = all cores; 1 = none forked)",
     )
 
 

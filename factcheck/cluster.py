@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -147,6 +147,7 @@ def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
     rank_of = rank.__getitem__
     by_length: dict[int, tuple[list[int], list[list[int]]]] = defaultdict(lambda: ([], []))
     singles: list[tuple[int, int]] = []  # (claim, word): keys of very short claims
+    prefix_len = np.zeros(len(words), dtype=np.int64)
     for i, ws in enumerate(words):
         ranks = sorted(set(map(rank_of, ws)))
         if len(ranks) < SHORT:
@@ -156,6 +157,7 @@ def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
         if len(ranks) < 2:
             continue
         prefix = ranks[: min(PREFIX_MAX, max(2, len(ranks) // 2 + PREFIX_EXTRA))]
+        prefix_len[i] = len(prefix)
         rows, prefixes = by_length[len(prefix)]
         rows.append(i)
         prefixes.append(prefix)
@@ -180,11 +182,49 @@ def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
     keys, members = keys[order], members[order]
     del order
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    counts = np.diff(np.r_[starts, len(members)])
+    if len(words) >= CHANCE_FROM:
+        keys, members = _own_scale(keys, members, counts, len(words))
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
     del keys
     counts = np.diff(np.r_[starts, len(members)])
     n = len(words)
-    codes = _pairs_in_groups(members, starts, counts, settings.max_postings, n)
-    return np.stack([codes // n, codes % n], axis=1)
+    codes, shared = _pairs_in_groups(members, starts, counts, settings.max_postings, n)
+    first, second = codes // n, codes % n
+    if n < CHANCE_FROM:
+        return np.stack([first, second], axis=1)
+    # In a large corpus, two long claims that share just two rare words mostly met by
+    # chance (such meetings grow with the square of the corpus); claims that state one
+    # fact share more. A small corpus keeps them all: they are few, and a heavy
+    # rewrite of one sentence may keep only two of its rare words.
+    long_ = (prefix_len[first] >= LONG) & (prefix_len[second] >= LONG)
+    keep = ~long_ | (shared >= LONG_SHARED)
+    return np.stack([first[keep], second[keep]], axis=1)
+
+
+def _own_scale(
+    keys: np.ndarray, members: np.ndarray, counts: np.ndarray, n: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each claim keeps the keys no more common than ``SCALE`` times its rarest shared key.
+
+    The rarest word pair a claim shares is usually its story's own (as many claims
+    as outlets tell it); a key far more common than that is a stock pair of another
+    scale ("said", "president"), and in a large corpus such keys made most candidate
+    pairs (152M at 100,000 articles) while adding almost no links.
+    """
+    size = np.repeat(counts, counts)  # posting size of each (key, claim) entry
+    shared = size >= 2
+    rarest = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(rarest, members[shared], size[shared])
+    keep = shared & (size <= np.maximum(SCALE_FLOOR, SCALE * rarest[members]))
+    return keys[keep], members[keep]
+
+
+CHANCE_FROM = 50_000  # claims: from here on, chance meetings are most candidates
+LONG = 7  # prefix words: claims this long need more than two rare words in common
+LONG_SHARED = 3  # shared word pairs (three shared words make three pairs)
+SCALE = 3  # a claim's keys may be this many times as common as its rarest shared one
+SCALE_FLOOR = 16  # postings this short are always kept
 
 
 SHORT = 3  # distinct words: shorter claims are also indexed under single words
@@ -195,10 +235,10 @@ BATCH = 4_000_000  # pairs gathered (or verified) at a time: memory follows the 
 
 def _pairs_in_groups(
     members: np.ndarray, starts: np.ndarray, counts: np.ndarray, cap: int, n: int
-) -> np.ndarray:
+) -> tuple[np.ndarray, np.ndarray]:
     """Every pair of claims within a posting list of 2 to ``cap`` claims, once, as
-    ``a * n + b`` with a < b."""
-    found = np.zeros(0, dtype=np.int64)
+    ``a * n + b`` with a < b, and the number of lists that hold the pair."""
+    found = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
     batch: list[np.ndarray] = []
     pending = 0
     for length in np.unique(counts[(counts >= 2) & (counts <= cap)]).tolist():
@@ -210,25 +250,33 @@ def _pairs_in_groups(
             a, b = group[:, left].ravel(), group[:, right].ravel()
             batch.append(np.minimum(a, b) * n + np.maximum(a, b))
             pending += len(a)
-            if pending >= BATCH:  # drop repeats as we go: memory follows the batch
-                found = _merge(found, _distinct(np.concatenate(batch)))
+            if pending >= BATCH:  # count as we go: memory follows the batch
+                found = _merge(found, _counted(np.concatenate(batch)))
                 batch, pending = [], 0
-    return _merge(found, _distinct(np.concatenate([np.zeros(0, dtype=np.int64), *batch])))
+    return _merge(found, _counted(np.concatenate([np.zeros(0, dtype=np.int64), *batch])))
 
 
-def _distinct(values: np.ndarray, kind: Literal["quicksort", "stable"] = "quicksort") -> np.ndarray:
-    """Sorted distinct values; an in-place sort is several times faster here than
-    ``np.unique``, which hashes integer arrays in numpy 2."""
-    values.sort(kind=kind)
-    return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
+def _counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted distinct values and how often each occurs; an in-place sort is several
+    times faster here than ``np.unique``, which hashes integer arrays in numpy 2."""
+    values.sort()
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]]) if len(values) else values
+    return values[starts], np.diff(np.r_[starts, len(values)])
 
 
-def _merge(found: np.ndarray, more: np.ndarray) -> np.ndarray:
-    """Two sorted distinct arrays as one: a stable sort (timsort) of two sorted runs is
-    a linear merge, so merging batch after batch does not re-sort everything."""
-    if not len(found):
+def _merge(
+    found: tuple[np.ndarray, np.ndarray], more: tuple[np.ndarray, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Two sorted counted arrays as one: a stable sort (timsort) of two sorted runs is a
+    linear merge, so merging batch after batch does not re-sort everything."""
+    if not len(found[0]):
         return more
-    return _distinct(np.concatenate([found, more]), kind="stable")
+    values = np.concatenate([found[0], more[0]])
+    weights = np.concatenate([found[1], more[1]])
+    order = np.argsort(values, kind="stable")
+    values, weights = values[order], weights[order]
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
+    return values[starts], np.add.reduceat(weights, starts)
 
 
 def link(claims: Sequence[Claim], settings: Settings, client: Any = None) -> list[Link]:

@@ -37,7 +37,7 @@ class Settings:
     baseline: str = ""  # the baseline file 'factcheck baseline' writes
     spin_min_pairs: int = 3
     spin_min_rate: float = 0.1
-    jobs: int = 1
+    jobs: int = 0  # every core: claims (tuples of words) are cheap to send back
 
     def workers(self) -> int:
         """Processes for parallel stages: ``jobs``, or every core when it is 0."""

@@ -1,0 +1,40 @@
+"""The blocking index: claims that state one fact become candidates; chance meetings
+of a large corpus do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck import cluster
+from factcheck.cluster import candidate_pairs
+from factcheck.config import Settings
+
+# Seven distinct words each: every word is in the indexed prefix.
+A = "harbour pilots refused overnight shifts lantern breakwater".split()
+A_COPY = "harbour pilots refused night shifts lantern breakwater".split()
+# Shares two words with A ("lantern", "breakwater") and nothing else.
+CHANCE = "museum volunteers repainted lantern frames beside breakwater".split()
+FILLER = [f"word{i} other{i} thing{i} more{i} extra{i}".split() for i in range(20)]
+
+
+def _pairs(words: list[list[str]]) -> set[tuple[int, int]]:
+    return {(a, b) for a, b in candidate_pairs(words, Settings()).tolist()}
+
+
+def test_near_copies_are_candidates() -> None:
+    assert (0, 1) in _pairs([A, A_COPY, *FILLER])
+
+
+def test_two_shared_rare_words_meet_in_a_small_corpus() -> None:
+    assert (0, 1) in _pairs([A, CHANCE, *FILLER])
+
+
+def test_chance_meetings_are_dropped_in_a_large_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cluster, "CHANCE_FROM", 0)
+    pairs = _pairs([A, CHANCE, A_COPY, *FILLER])
+    assert (0, 2) in pairs
+    assert (0, 1) not in pairs and (1, 2) not in pairs
+
+
+def test_short_claims_meet_on_one_word() -> None:
+    assert (0, 1) in _pairs([["know", "dont"], ["know"], *FILLER])

@@ -1,0 +1,30 @@
+"""Work split over processes gives exactly what one process gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck import claims
+from factcheck.claims import extract_all
+from factcheck.model import Source
+
+TEXTS = [
+    "Port strike ends\n\nDock workers voted on Friday to end a nine-day strike. "
+    "“We got what we came for,” union leader Ana Ruiz said.",
+    "Dock strike over after vote\n\nWorkers at the port voted Friday to end their strike, "
+    "which lasted nine days. Ruiz said the deal raises wages by 4% a year.",
+    "The port authority said ships would dock again by Monday. It did not say how "
+    "many containers were waiting.\n\nShipping firms welcomed the vote.",
+    "Ünïcode, “curly quotes” — and a U.S. abbreviation. Mr. Smith left at 3 p.m. on Sept. 5.",
+]
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_parallel_claims_equal_serial(monkeypatch: pytest.MonkeyPatch, jobs: int) -> None:
+    monkeypatch.setattr(claims, "PARALLEL_FROM", 2)
+    sources = [Source(f"s{i}", f"s{i}.txt", TEXTS[i % len(TEXTS)]) for i in range(9)]
+    serial = extract_all(sources, 1)
+    parallel = extract_all(sources, jobs)
+    assert parallel == serial
+    assert [c.id for c in parallel] == [f"c{i}" for i in range(len(serial))]
+    assert all(c.tokens == s.tokens for c, s in zip(parallel, serial, strict=True))
