@@ -1,8 +1,8 @@
 """Claims that state the same fact, across sources.
 
 Candidate pairs come from a blocking index over pairs of each claim's rarer
-content words (so the cost follows the corpus, not its square); rapidfuzz verifies each pair;
-verified pairs are edges of a networkx graph whose communities are the
+content words (so the cost follows the corpus, not its square); rapidfuzz
+verifies each pair; verified pairs are edges of a networkx graph whose communities are the
 clusters. Two guards keep unrelated facts apart: Louvain communities split
 chains (A~B, B~C, A unlike C), and a cluster keeps at most one claim of a
 source unless that source repeats itself nearly word for word.
