@@ -25,6 +25,20 @@ class Context:
     _quantities: dict[str, list[Quantity]] = field(default_factory=dict)
     _dates: dict[str, list[DateMention]] = field(default_factory=dict)
 
+    def warm(self) -> None:
+        """Build the lookups that several checks read, so forked workers share them."""
+        for name in (
+            "by_id",
+            "by_source",
+            "word_sources",
+            "story_mates",
+            "names_by_source",
+            "word_counts",
+            "surface_counts",
+            "quote_pairs",
+        ):
+            getattr(self, name)
+
     @cached_property
     def by_id(self) -> dict[str, Claim]:
         return {c.id: c for c in self.claims}

@@ -13,7 +13,7 @@ from typing import Any
 
 from . import claims as claims_stage
 from . import cluster as cluster_stage
-from .checks import CHECKS
+from .checks import CHECKS, Check
 from .config import Settings
 from .context import Context
 from .findings import dedupe
@@ -64,6 +64,49 @@ def analyse(
         return _stages(sources, settings, say, timings, client)
 
 
+PARALLEL_CHECKS_FROM = 20_000  # claims; fewer are checked faster in one process
+_FORKED: Context | None = None
+
+
+def _forked_checks(
+    ctx: Context, checks: list[Check], jobs: int
+) -> list[tuple[str, list[Finding], dict[str, float], float]]:
+    """Each check in a forked worker that inherits the context; results in list order.
+
+    The lookups several checks share are built once before the fork. The checks are
+    independent (each reads the context; garbled-rewrite also writes spin scores,
+    which come back with its findings), so the report is the one a single process
+    writes.
+    """
+    import multiprocessing
+
+    global _FORKED
+    ctx.warm()
+    gc.freeze()  # the workers' collectors leave the inherited heap alone
+    _FORKED = ctx
+    names = [c.name for c in checks]
+    by_cost = sorted(names, key=lambda n: -COST.get(n, 0))  # longest first: less idle
+    try:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(names))) as pool:
+            done = dict(zip(by_cost, pool.map(_run_check, by_cost, chunksize=1), strict=True))
+    finally:
+        _FORKED = None
+    return [(n, *done[n]) for n in names]
+
+
+# Relative cost of each check on a large corpus (bench/run.py timings), to start the
+# longest first.
+COST = {"conflicts": 8, "misspelling": 4, "garbled": 2, "frames": 2, "spelling_variant": 1}
+
+
+def _run_check(name: str) -> tuple[list[Finding], dict[str, float], float]:
+    assert _FORKED is not None
+    start = time.perf_counter()
+    check = next(c for c in CHECKS if c.name == name)
+    found = list(check.run(_FORKED))
+    return found, dict(_FORKED.spin), time.perf_counter() - start
+
+
 @contextmanager
 def _long_lived_heap() -> Iterator[None]:
     """Collect cycles rarely while the stages build millions of long-lived objects.
@@ -104,13 +147,20 @@ def _stages(
     clusters = cluster_stage.clusters(claims, links)
     t = stage("clusters", t)
     ctx = Context({s.id: s for s in sources}, claims, clusters, settings)
+    checks = [c for c in CHECKS if any(settings.kind_enabled(k) for k in c.kinds)]
     found: list[Finding] = []
-    for check in CHECKS:
-        if not any(settings.kind_enabled(k) for k in check.kinds):
-            continue
-        say(f"check {check.name}")
-        found.extend(f for f in check.run(ctx) if settings.kind_enabled(f.kind))
-        t = stage(f"check:{check.name}", t)
+    if settings.workers() > 1 and len(claims) >= PARALLEL_CHECKS_FROM and len(checks) > 1:
+        say("checks")
+        for name, part, spin, elapsed in _forked_checks(ctx, checks, settings.workers()):
+            found.extend(f for f in part if settings.kind_enabled(f.kind))
+            ctx.spin.update(spin)
+            timings[f"check:{name}"] = elapsed
+        t = stage("checks", t)
+    else:
+        for check in checks:
+            say(f"check {check.name}")
+            found.extend(f for f in check.run(ctx) if settings.kind_enabled(f.kind))
+            t = stage(f"check:{check.name}", t)
     findings = dedupe(found)
     stage("findings", t)
     return Report(

@@ -28,3 +28,21 @@ def test_parallel_claims_equal_serial(monkeypatch: pytest.MonkeyPatch, jobs: int
     assert parallel == serial
     assert [c.id for c in parallel] == [f"c{i}" for i in range(len(serial))]
     assert all(c.tokens == s.tokens for c, s in zip(parallel, serial, strict=True))
+
+
+def test_forked_checks_report_what_one_process_reports(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathlib import Path
+
+    from factcheck import pipeline
+    from factcheck.config import Settings
+    from factcheck.sources import read_paths
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    sources = list(read_paths([str(seeds)]).sources)
+    one = pipeline.analyse(sources, Settings(jobs=1))
+    monkeypatch.setattr(pipeline, "PARALLEL_CHECKS_FROM", 0)
+    forked = pipeline.analyse(sources, Settings(jobs=2))
+    assert "check:conflicts" in forked.timings and "checks" in forked.timings
+    assert forked.findings == one.findings
+    assert forked.spin == one.spin
+    assert one.findings  # the comparison is not of two empty reports
