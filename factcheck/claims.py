@@ -98,6 +98,7 @@ def extract_all(sources: Iterable[Source], jobs: int = 1) -> list[Claim]:
             claims.extend(extract(source, len(claims)))
         return claims
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     global _FORKED
     # Forked workers inherit the sources: only (start, end) ranges go to them, and
@@ -106,8 +107,11 @@ def extract_all(sources: Iterable[Source], jobs: int = 1) -> list[Claim]:
     size = max(1, len(sources) // (jobs * 4))
     ranges = [(i, min(i + size, len(sources))) for i in range(0, len(sources), size)]
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            parts = pool.map(_extract_range, ranges)
+        # An executor, not a Pool: a worker killed (out of memory) raises an error
+        # instead of leaving the run waiting for ever.
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+            parts = list(pool.map(_extract_range, ranges))
     finally:
         _FORKED = []
     claims = []

@@ -162,8 +162,21 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)
         return 130
+    except _broken_pool():  # imported only when something was raised: a fast start
+        print(
+            "factcheck: a worker process died (out of memory?); try --jobs 1, which uses "
+            "less memory",
+            file=sys.stderr,
+        )
+        return Exit.TROUBLE
     except BrokenPipeError:
         return Exit.OK
+
+
+def _broken_pool() -> type[BaseException]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    return BrokenProcessPool
 
 
 def _settings(args: argparse.Namespace) -> Settings:

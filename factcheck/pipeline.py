@@ -79,6 +79,7 @@ def _forked_checks(
     writes.
     """
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     global _FORKED
     ctx.warm()
@@ -87,8 +88,9 @@ def _forked_checks(
     names = [c.name for c in checks]
     by_cost = sorted(names, key=lambda n: -COST.get(n, 0))  # longest first: less idle
     try:
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(names))) as pool:
-            done = dict(zip(by_cost, pool.map(_run_check, by_cost, chunksize=1), strict=True))
+        context = multiprocessing.get_context("fork")  # a killed worker raises, never hangs
+        with ProcessPoolExecutor(min(jobs, len(names)), mp_context=context) as pool:
+            done = dict(zip(by_cost, pool.map(_run_check, by_cost), strict=True))
     finally:
         _FORKED = None
     return [(n, *done[n]) for n in names]

@@ -46,3 +46,27 @@ def test_forked_checks_report_what_one_process_reports(monkeypatch: pytest.Monke
     assert forked.findings == one.findings
     assert forked.spin == one.spin
     assert one.findings  # the comparison is not of two empty reports
+
+
+def test_a_dead_worker_is_an_error_not_a_hang(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: object
+) -> None:
+    from pathlib import Path
+
+    from factcheck import pipeline
+    from factcheck.cli import main
+
+    monkeypatch.setattr(pipeline, "PARALLEL_CHECKS_FROM", 0)
+    monkeypatch.setattr(pipeline, "_run_check", _die)
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    out = Path(str(tmp_path)) / "r.json"
+    code = main(["check", str(seeds), "--jobs", "2", "-q", "--format", "json", "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "worker process died" in err and "Traceback" not in err
+
+
+def _die(_name: str) -> None:
+    import os
+
+    os._exit(9)  # as the kernel's out-of-memory killer would end a worker
