@@ -86,7 +86,7 @@ def _forked_checks(
     gc.freeze()  # the workers' collectors leave the inherited heap alone
     _FORKED = ctx
     names = [c.name for c in checks]
-    by_cost = sorted(names, key=lambda n: -COST.get(n, 0))  # longest first: less idle
+    by_cost = [c.name for c in sorted(checks, key=lambda c: -c.cost)]  # dearest first
     try:
         context = multiprocessing.get_context("fork")  # a killed worker raises, never hangs
         with ProcessPoolExecutor(min(jobs, len(names)), mp_context=context) as pool:
@@ -94,11 +94,6 @@ def _forked_checks(
     finally:
         _FORKED = None
     return [(n, *done[n]) for n in names]
-
-
-# Relative cost of each check on a large corpus (bench/run.py timings), to start the
-# longest first.
-COST = {"conflicts": 8, "misspelling": 4, "garbled": 2, "frames": 2, "spelling_variant": 1}
 
 
 def _run_check(name: str) -> tuple[list[Finding], dict[str, float], float]:
