@@ -26,8 +26,8 @@ class Check:
     name: str
     kinds: tuple[str, ...]
     run: Callable[[Context], Iterable[Finding]]
-    cost: int = 1  # relative time on a large corpus (bench/run.py): forked workers start
-    # the dearest first
+    # Relative time on a large corpus (bench/run.py): forked workers start the dearest.
+    cost: int = 1
 
 
 CHECKS: tuple[Check, ...] = (
