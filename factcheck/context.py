@@ -21,7 +21,6 @@ class Context:
     clusters: list[Cluster]
     settings: Settings
     spin: dict[str, float] = field(default_factory=dict)
-    _alignments: dict[tuple[str, str], list[Edit]] = field(default_factory=dict)
     _quantities: dict[str, list[Quantity]] = field(default_factory=dict)
     _dates: dict[str, list[DateMention]] = field(default_factory=dict)
 
@@ -60,10 +59,9 @@ class Context:
                         yield (a, b) if a.source < b.source else (b, a)
 
     def alignment(self, a: Claim, b: Claim) -> list[Edit]:
-        key = (a.id, b.id)
-        if key not in self._alignments:
-            self._alignments[key] = align(a.words, b.words)
-        return self._alignments[key]
+        """Not cached: each pair is aligned once, and a cache of every pair's edits
+        was a large share of the memory of a big corpus."""
+        return align(a.words, b.words)
 
     @cached_property
     def quote_pairs(self) -> list[QuotePair]:

@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from ..model import Finding, Report
 
 
 def as_dict(report: Report) -> dict[str, Any]:
-    cluster_of = report.cluster_of()
     return {
-        "schema": "factcheck/1",
-        "sources": [
+        key: list(value) if isinstance(value, Iterator) else value for key, value in _fields(report)
+    }
+
+
+def _fields(report: Report) -> Iterator[tuple[str, Any]]:
+    """The report's fields in order; the long lists as iterators, so that ``render``
+    writes each record as it is made instead of holding them all."""
+    cluster_of = report.cluster_of()
+    yield "schema", "factcheck/1"
+    yield (
+        "sources",
+        (
             {
                 "id": s.id,
                 "path": s.path,
@@ -23,8 +33,11 @@ def as_dict(report: Report) -> dict[str, Any]:
                 **({"date": s.date} if s.date else {}),
             }
             for s in report.sources
-        ],
-        "claims": [
+        ),
+    )
+    yield (
+        "claims",
+        (
             {
                 "id": c.id,
                 "source": c.source,
@@ -40,12 +53,12 @@ def as_dict(report: Report) -> dict[str, Any]:
                 ],
             }
             for c in report.claims
-        ],
-        "clusters": [{"id": k.id, "claims": list(k.claims)} for k in report.clusters],
-        "findings": [finding_dict(f) for f in report.findings],
-        "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
-        "settings": report.settings,
-    }
+        ),
+    )
+    yield "clusters", ({"id": k.id, "claims": list(k.claims)} for k in report.clusters)
+    yield "findings", (finding_dict(f) for f in report.findings)
+    yield "skipped", ({"path": s.path, "reason": s.reason} for s in report.skipped)
+    yield "settings", report.settings
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
@@ -76,11 +89,11 @@ def render(report: Report) -> str:
     encoder (``indent`` switches the whole document to the pure-Python one, which
     took seconds on a large corpus)."""
     fields = []
-    for key, value in as_dict(report).items():
+    for key, value in _fields(report):
         name = json.dumps(key)
-        if isinstance(value, list) and value:
+        if isinstance(value, Iterator):
             rows = ",\n".join("  " + _compact(v) for v in value)
-            fields.append(f" {name}: [\n{rows}\n ]")
+            fields.append(f" {name}: [\n{rows}\n ]" if rows else f" {name}: []")
         else:
             fields.append(f" {name}: {_compact(value)}")
     return "{\n" + ",\n".join(fields) + "\n}\n"
