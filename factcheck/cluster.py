@@ -135,7 +135,8 @@ def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
     of about half of them, so that two claims sharing half their words share two
     prefix words); a pair of words in more than ``max_postings`` claims is no key.
     Word pairs are far rarer than words, so the postings stay short and the cost
-    grows with the corpus, not its square. Returns an (n, 2) array.
+    grows with the corpus, not its square; in a large corpus two guards drop chance
+    meetings (``_own_scale`` and ``LONG_SHARED``). Returns an (n, 2) array.
     """
     df: Counter[str] = Counter()
     for ws in words:
@@ -171,7 +172,7 @@ def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
         claim_parts.append(np.repeat(np.asarray(rows, dtype=np.int64), len(left)))
     if singles:
         pairs = np.asarray(singles, dtype=np.int64)
-        key_parts.append(pairs[:, 1] * size + pairs[:, 1])  # (r, r): no pair key is
+        key_parts.append(pairs[:, 1] * size + pairs[:, 1])  # (r, r): never a pair's key
         claim_parts.append(pairs[:, 0])
     if not key_parts:
         return np.zeros((0, 2), dtype=np.int64)
@@ -214,7 +215,7 @@ def _own_scale(
     """
     size = np.repeat(counts, counts)  # posting size of each (key, claim) entry
     shared = size >= 2
-    rarest = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+    rarest = np.full(n, len(members) + 1, dtype=np.int64)  # above any posting size
     np.minimum.at(rarest, members[shared], size[shared])
     keep = shared & (size <= np.maximum(SCALE_FLOOR, SCALE * rarest[members]))
     return keys[keep], members[keep]
