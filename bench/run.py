@@ -143,7 +143,9 @@ def claim_words(path: Path, articles: int) -> tuple[list[list[str]], list[str]]:
     return [content_words(c) for c in claims], [c.source.split("-o")[0] for c in claims]
 
 
-def sampled_recall(path: Path, threshold: float, sample: int = 1000) -> str:
+def sampled_recall(
+    words: list[list[str]], stories: list[str], threshold: float, sample: int = 1000
+) -> str:
     """Candidate recall on the whole corpus: exact matches of ``sample`` random claims
     against every claim (all pairs of 10,000 articles would take half an hour)."""
     import random
@@ -154,7 +156,6 @@ def sampled_recall(path: Path, threshold: float, sample: int = 1000) -> str:
     from factcheck.cluster import candidate_pairs
     from factcheck.config import Settings
 
-    words, stories = claim_words(path, 10**9)
     texts = [" ".join(w) for w in words]
     eligible = [i for i, w in enumerate(words) if len(w) >= 4]
     chosen = random.Random(0).sample(eligible, min(sample, len(eligible)))
@@ -264,13 +265,14 @@ def main(argv: list[str]) -> None:
         f"candidate recall against exact all-pairs (ratio >= {settings.link_threshold:g}): "
         f"{recall:.4f} ({len(exact):,} exact pairs, {len(cands):,} candidates)"
     )
+    words_10k, stories_10k = claim_words(corpus(10000), 10000)  # read and split once for both
     if 10000 in sizes:
         print(
             "candidate recall at 10,000 articles (sampled claims against all claims): "
-            + sampled_recall(corpus(10000), settings.link_threshold)
+            + sampled_recall(words_10k, stories_10k, settings.link_threshold)
         )
     try:
-        lsh_time, lsh_pairs = minhash(sample_words(corpus(10000), 10000))
+        lsh_time, lsh_pairs = minhash(words_10k)
         print(
             f"MinHash LSH (datasketch, 64 permutations, Jaccard 0.5) at 10,000 articles: "
             f"{lsh_time:.1f} s for candidates alone ({lsh_pairs:,} pairs)"

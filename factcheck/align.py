@@ -78,15 +78,9 @@ def matched(edits: list[Edit]) -> int:
 
 
 def differences(a: tuple[Token, ...], b: tuple[Token, ...], edits: list[Edit]) -> list[Difference]:
-    out = []
-    for e in edits:
-        if e.tag == "equal":
-            continue
-        aw, bw = a[e.a1 : e.a2], b[e.b1 : e.b2]
-        if is_format_only([t.norm for t in aw], [t.norm for t in bw]):
-            continue
-        out.append(Difference(e, aw, bw))
-    return out
+    """The changed edits with the tokens on each side."""
+    norms_a, norms_b = [t.norm for t in a], [t.norm for t in b]
+    return [Difference(e, a[e.a1 : e.a2], b[e.b1 : e.b2]) for e in changed(norms_a, norms_b, edits)]
 
 
 def changed(a: Sequence[str], b: Sequence[str], edits: list[Edit]) -> list[Edit]:

@@ -93,40 +93,25 @@ def extract_all(sources: Iterable[Source], jobs: int = 1) -> list[Claim]:
     """Claims of every source, numbered in input order; ``jobs`` > 1 splits the work."""
     sources = list(sources)
     if jobs <= 1 or len(sources) < PARALLEL_FROM:
-        claims: list[Claim] = []
-        for source in sources:
-            claims.extend(extract(source, len(claims)))
-        return claims
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+        return _extract_range(sources, (0, len(sources)))
+    from .forking import fork_map
 
-    global _FORKED
-    # Forked workers inherit the sources: only (start, end) ranges go to them, and
+    # The workers inherit the sources: only (start, end) ranges go to them, and
     # claims (tuples of words, no token objects) come back.
-    _FORKED = sources
     size = max(1, len(sources) // (jobs * 4))
     ranges = [(i, min(i + size, len(sources))) for i in range(0, len(sources), size)]
-    try:
-        # An executor, not a Pool: a worker killed (out of memory) raises an error
-        # instead of leaving the run waiting for ever.
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-            parts = list(pool.map(_extract_range, ranges))
-    finally:
-        _FORKED = []
-    claims = []
-    for part in parts:
-        for c in part:
-            claims.append(replace(c, id=f"c{len(claims)}"))
+    claims: list[Claim] = []
+    for part in fork_map(_extract_range, sources, ranges, jobs):
+        first = len(claims)
+        claims.extend(replace(c, id=f"c{first + k}") for k, c in enumerate(part))
     return claims
 
 
 PARALLEL_FROM = 200  # sources; fewer are quicker in one process
-_FORKED: list[Source] = []
 
 
-def _extract_range(bounds: tuple[int, int]) -> list[Claim]:
+def _extract_range(sources: list[Source], bounds: tuple[int, int]) -> list[Claim]:
     out: list[Claim] = []
-    for source in _FORKED[bounds[0] : bounds[1]]:
+    for source in sources[bounds[0] : bounds[1]]:
         out.extend(extract(source, len(out)))
     return out

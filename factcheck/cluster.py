@@ -182,13 +182,10 @@ def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
     order = np.argsort(keys)
     keys, members = keys[order], members[order]
     del order
-    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-    counts = np.diff(np.r_[starts, len(members)])
     if len(words) >= CHANCE_FROM:
-        keys, members = _own_scale(keys, members, counts, len(words))
-    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        keys, members = _own_scale(keys, members, len(words))
+    starts, counts = _postings(keys)
     del keys
-    counts = np.diff(np.r_[starts, len(members)])
     n = len(words)
     codes, shared = _pairs_in_groups(members, starts, counts, settings.max_postings, n)
     first, second = codes // n, codes % n
@@ -203,9 +200,15 @@ def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
     return np.stack([first[keep], second[keep]], axis=1)
 
 
-def _own_scale(
-    keys: np.ndarray, members: np.ndarray, counts: np.ndarray, n: int
-) -> tuple[np.ndarray, np.ndarray]:
+def _postings(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each run of equal (sorted) keys starts, and its length."""
+    if not len(keys):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    return starts, np.diff(np.r_[starts, len(keys)])
+
+
+def _own_scale(keys: np.ndarray, members: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
     """Each claim keeps the keys no more common than ``SCALE`` times its rarest shared key.
 
     The rarest word pair a claim shares is usually its story's own (as many claims
@@ -213,6 +216,7 @@ def _own_scale(
     scale ("said", "president"), and in a large corpus such keys made most candidate
     pairs (152M at 100,000 articles) while adding almost no links.
     """
+    counts = _postings(keys)[1]
     size = np.repeat(counts, counts)  # posting size of each (key, claim) entry
     shared = size >= 2
     rarest = np.full(n, len(members) + 1, dtype=np.int64)  # above any posting size
@@ -261,8 +265,8 @@ def _counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Sorted distinct values and how often each occurs; an in-place sort is several
     times faster here than ``np.unique``, which hashes integer arrays in numpy 2."""
     values.sort()
-    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]]) if len(values) else values
-    return values[starts], np.diff(np.r_[starts, len(values)])
+    starts, counts = _postings(values)
+    return values[starts], counts
 
 
 def _merge(
@@ -276,7 +280,7 @@ def _merge(
     weights = np.concatenate([found[1], more[1]])
     order = np.argsort(values, kind="stable")
     values, weights = values[order], weights[order]
-    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
+    starts = _postings(values)[0]
     return values[starts], np.add.reduceat(weights, starts)
 
 

@@ -65,7 +65,6 @@ def analyse(
 
 
 PARALLEL_CHECKS_FROM = 20_000  # claims; fewer are checked faster in one process
-_FORKED: Context | None = None
 
 
 def _forked_checks(
@@ -78,30 +77,20 @@ def _forked_checks(
     which come back with its findings), so the report is the one a single process
     writes.
     """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from .forking import fork_map
 
-    global _FORKED
     ctx.warm()
     gc.freeze()  # the workers' collectors leave the inherited heap alone
-    _FORKED = ctx
-    names = [c.name for c in checks]
     by_cost = [c.name for c in sorted(checks, key=lambda c: -c.cost)]  # dearest first
-    try:
-        context = multiprocessing.get_context("fork")  # a killed worker raises, never hangs
-        with ProcessPoolExecutor(min(jobs, len(names)), mp_context=context) as pool:
-            done = dict(zip(by_cost, pool.map(_run_check, by_cost), strict=True))
-    finally:
-        _FORKED = None
-    return [(n, *done[n]) for n in names]
+    done = dict(zip(by_cost, fork_map(_run_check, ctx, by_cost, jobs), strict=True))
+    return [(c.name, *done[c.name]) for c in checks]
 
 
-def _run_check(name: str) -> tuple[list[Finding], dict[str, float], float]:
-    assert _FORKED is not None
+def _run_check(ctx: Context, name: str) -> tuple[list[Finding], dict[str, float], float]:
     start = time.perf_counter()
     check = next(c for c in CHECKS if c.name == name)
-    found = list(check.run(_FORKED))
-    return found, dict(_FORKED.spin), time.perf_counter() - start
+    found = list(check.run(ctx))
+    return found, dict(ctx.spin), time.perf_counter() - start
 
 
 @contextmanager

@@ -115,12 +115,15 @@ class _Splitter:
     def __init__(self) -> None:
         self.lib: Any = None
         self.buffer: Any = None
+        self.ctypes: Any = None  # imported on the first call, not at start-up
 
     def __call__(self, text: str) -> str:
-        import ctypes
-
         if self.lib is None:
+            import ctypes
+
             import blingfire
+
+            self.ctypes = ctypes
 
             # Our own handle on the library, so that setting argument types does not
             # change the function blingfire's wrappers call.
@@ -135,13 +138,13 @@ class _Splitter:
         size = len(data) * 2 + 16
         buffer = self.buffer
         if size > KEEP_BUFFER:  # a one-off for a huge paragraph: not kept alive
-            buffer = ctypes.create_string_buffer(size)
+            buffer = self.ctypes.create_string_buffer(size)
         elif buffer is None:
-            buffer = self.buffer = ctypes.create_string_buffer(KEEP_BUFFER)
+            buffer = self.buffer = self.ctypes.create_string_buffer(KEEP_BUFFER)
         n = self.lib.TextToSentences(data, len(data), buffer, len(buffer))
         if n < 0 or n > len(buffer):
             return ""
-        return ctypes.string_at(buffer, max(n - 1, 0)).decode("utf-8")
+        return self.ctypes.string_at(buffer, max(n - 1, 0)).decode("utf-8")
 
 
 KEEP_BUFFER = 1 << 20  # bytes: twice the longest paragraph of ordinary prose, and more

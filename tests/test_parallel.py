@@ -66,7 +66,7 @@ def test_a_dead_worker_is_an_error_not_a_hang(
     assert "worker process died" in err and "Traceback" not in err
 
 
-def _die(_name: str) -> None:
+def _die(*_args: object) -> None:
     import os
 
     os._exit(9)  # as the kernel's out-of-memory killer would end a worker
