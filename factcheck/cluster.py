@@ -38,13 +38,15 @@ class Link:
 
 def content_words(claim: Claim) -> list[str]:
     """Folded words minus stop words; hyphenated compounds count as their parts."""
-    stop = stopwords()
-    out = []
-    for word in claim.words:
-        for part in word.split("-") if "-" in word else (word,):
-            if part and part not in stop and any(c.isalnum() for c in part):
-                out.append(part)
-    return out
+    return [part for word in claim.words for part in _content_parts(word, stopwords())]
+
+
+def _content_parts(word: str, stop: frozenset[str]) -> tuple[str, ...]:
+    return tuple(
+        part
+        for part in (word.split("-") if "-" in word else (word,))
+        if part and part not in stop and any(c.isalnum() for c in part)
+    )
 
 
 def encode(words: Sequence[str], vocab: dict[str, str]) -> str:
@@ -53,11 +55,15 @@ def encode(words: Sequence[str], vocab: dict[str, str]) -> str:
     for w in words:
         ch = vocab.get(w)
         if ch is None:
-            n = len(vocab)
-            code = 0x100 + n + (0x800 if 0x100 + n >= 0xD800 else 0)
-            ch = vocab[w] = chr(min(code, 0x10FFFF))
+            ch = vocab[w] = _code(len(vocab))
         out.append(ch)
     return "".join(out)
+
+
+def _code(n: int) -> str:
+    """The ``n``-th word's character: above Latin-1, skipping the surrogates."""
+    code = 0x100 + n + (0x800 if 0x100 + n >= 0xD800 else 0)
+    return chr(min(code, 0x10FFFF))
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,32 @@ def features(words: list[list[str]]) -> Features:
         [encode(w, vocab) for w in words],
         np.fromiter((len(w) for w in words), dtype=np.int32, count=len(words)),
     )
+
+
+class _WordTable(dict[str, tuple[str, str]]):
+    """A folded word's content parts, as text and as word codes, worked out once per
+    distinct word: a corpus repeats its vocabulary millions of times."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stop = stopwords()
+        self.vocab: dict[str, str] = {}
+
+    def __missing__(self, word: str) -> tuple[str, str]:
+        parts = _content_parts(word, self.stop)
+        entry = self[word] = (" ".join(parts), encode(parts, self.vocab))
+        return entry
+
+
+def claim_features(claims: Sequence[Claim]) -> Features:
+    """``features`` of the claims' content words, without a list of words per claim."""
+    table = _WordTable()
+    texts, codes = [], []
+    for claim in claims:
+        entries = list(map(table.__getitem__, claim.words))
+        texts.append(" ".join([t for t, _c in entries if t]))
+        codes.append("".join([c for _t, c in entries]))
+    return Features(texts, codes, np.fromiter(map(len, codes), dtype=np.int32, count=len(codes)))
 
 
 def score_pairs(ia: np.ndarray, ja: np.ndarray, feats: Features, settings: Settings) -> np.ndarray:
@@ -129,8 +161,15 @@ def is_link(words_a: Sequence[str], words_b: Sequence[str], settings: Settings) 
 
 
 def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
+    """Pairs (i < j) of claims sharing two of their rarest words: see ``code_pairs``."""
+    vocab: dict[str, str] = {}
+    return code_pairs([encode(w, vocab) for w in words], settings)
+
+
+def code_pairs(codes: list[str], settings: Settings) -> np.ndarray:
     """Pairs (i < j) of claims sharing two of their rarest words: a blocking index.
 
+    ``codes`` holds each claim's content words, one character per word (``encode``).
     Each claim is indexed under the pairs of its rarest distinct words (a prefix
     of about half of them, so that two claims sharing half their words share two
     prefix words); a pair of words in more than ``max_postings`` claims is no key.
@@ -138,55 +177,60 @@ def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
     grows with the corpus, not its square; in a large corpus two guards drop chance
     meetings (``_own_scale`` and ``LONG_SHARED``). Returns an (n, 2) array.
     """
-    df: Counter[str] = Counter()
-    for ws in words:
-        df.update(set(ws))
-    if not df:
+    n = len(codes)
+    # Every (claim, word) entry as numbers, with numpy rather than a loop per claim.
+    word = np.frombuffer("".join(codes).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    if not len(word):
         return np.zeros((0, 2), dtype=np.int64)
-    # Rank 0 is the rarest word; ties go by first appearance, the same in every claim.
-    rank = {w: r for r, w in enumerate(sorted(df, key=df.__getitem__))}
-    rank_of = rank.__getitem__
-    by_length: dict[int, tuple[list[int], list[list[int]]]] = defaultdict(lambda: ([], []))
-    singles: list[tuple[int, int]] = []  # (claim, word): keys of very short claims
-    prefix_len = np.zeros(len(words), dtype=np.int64)
-    for i, ws in enumerate(words):
-        ranks = sorted(set(map(rank_of, ws)))
-        if len(ranks) < SHORT:
-            # One changed word leaves a two-word claim no shared pair: its single
-            # words are keys too (met only by other short claims' single words).
-            singles.extend((i, r) for r in ranks)
-        if len(ranks) < 2:
-            continue
-        prefix = ranks[: min(PREFIX_MAX, max(2, len(ranks) // 2 + PREFIX_EXTRA))]
-        prefix_len[i] = len(prefix)
-        rows, prefixes = by_length[len(prefix)]
-        rows.append(i)
-        prefixes.append(prefix)
-    size = len(rank)
+    owner = np.repeat(np.arange(n, dtype=np.int64), np.fromiter(map(len, codes), np.int64, n))
+    entry = owner << 21 | word  # word codes are below 2**21
+    entry.sort()
+    entry = entry[_postings(entry)[0]]  # the distinct words of each claim
+    owner, word = entry >> 21, entry & ((1 << 21) - 1)
+    df = np.bincount(word)
+    used = np.flatnonzero(df)
+    # Rank 0 is the rarest word; ties go by first appearance (word codes are given in
+    # order of first appearance).
+    rank = np.zeros(len(df), dtype=np.int64)
+    rank[used[np.argsort(df[used], kind="stable")]] = np.arange(len(used))
+    entry = owner << 21 | rank[word]
+    entry.sort()
+    owner, ranks = entry >> 21, entry & ((1 << 21) - 1)
+    del entry, word
+    starts, distinct = _postings(owner)
+    claim_of = owner[starts]
+    position = np.arange(len(owner)) - np.repeat(starts, distinct)
+    prefix = np.minimum(
+        distinct, np.minimum(PREFIX_MAX, np.maximum(2, distinct // 2 + PREFIX_EXTRA))
+    )
+    prefix[distinct < 2] = 0
+    prefix_len = np.zeros(n, dtype=np.int64)
+    prefix_len[claim_of] = prefix
+    size = len(used)
     key_parts, claim_parts = [], []
-    for length in sorted(by_length):
-        rows, prefixes = by_length.pop(length)
-        matrix = np.asarray(prefixes, dtype=np.int64)
+    in_prefix = position < np.repeat(prefix, distinct)
+    for length in np.unique(prefix[prefix >= 2]).tolist():
+        rows = claim_of[prefix == length]
+        matrix = ranks[in_prefix & (np.repeat(prefix, distinct) == length)].reshape(-1, length)
         left, right = np.triu_indices(length, k=1)
         key_parts.append((matrix[:, left] * size + matrix[:, right]).ravel())
-        claim_parts.append(np.repeat(np.asarray(rows, dtype=np.int64), len(left)))
-    if singles:
-        pairs = np.asarray(singles, dtype=np.int64)
-        key_parts.append(pairs[:, 1] * size + pairs[:, 1])  # (r, r): never a pair's key
-        claim_parts.append(pairs[:, 0])
+        claim_parts.append(np.repeat(rows, len(left)))
+    # One changed word leaves a two-word claim no shared pair: its single words are
+    # keys too (met only by other short claims' single words).
+    single = np.repeat(distinct < SHORT, distinct)
+    if single.any():
+        key_parts.append(ranks[single] * size + ranks[single])  # (r, r): never a pair's key
+        claim_parts.append(owner[single])
     if not key_parts:
         return np.zeros((0, 2), dtype=np.int64)
     keys = np.concatenate(key_parts)
     members = np.concatenate(claim_parts)
     del key_parts, claim_parts
-    order = np.argsort(keys)
-    keys, members = keys[order], members[order]
-    del order
-    if len(words) >= CHANCE_FROM:
-        keys, members = _own_scale(keys, members, len(words))
+    keys, members = _sort_by_key(keys, members, size * size, n)
+    if n >= CHANCE_FROM:
+        keys, members = _own_scale(keys, members, n)
     starts, counts = _postings(keys)
     del keys
-    n = len(words)
     codes, shared = _pairs_in_groups(members, starts, counts, settings.max_postings, n)
     first, second = codes // n, codes % n
     if n < CHANCE_FROM:
@@ -198,6 +242,19 @@ def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
     long_ = (prefix_len[first] >= LONG) & (prefix_len[second] >= LONG)
     keep = ~long_ | (shared >= LONG_SHARED)
     return np.stack([first[keep], second[keep]], axis=1)
+
+
+def _sort_by_key(
+    keys: np.ndarray, members: np.ndarray, key_bound: int, n: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Keys in order, members in order within a key; one in-place sort of both packed
+    into one integer when they fit (three times faster than an argsort and gathers)."""
+    if key_bound * n < 2**62:
+        packed = keys * n + members
+        packed.sort()
+        return packed // n, packed % n
+    order = np.lexsort((members, keys))
+    return keys[order], members[order]
 
 
 def _postings(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -286,9 +343,8 @@ def _merge(
 
 def link(claims: Sequence[Claim], settings: Settings, client: Any = None) -> list[Link]:
     """Verified links between claims; with a Dask ``client`` the workers verify the pairs."""
-    words = [content_words(c) for c in claims]
-    pairs = candidate_pairs(words, settings)
-    feats = features(words)
+    feats = claim_features(claims)
+    pairs = code_pairs(feats.codes, settings)
     sources = np.array([c.source for c in claims], dtype=object)
     ia, ja = pairs[:, 0], pairs[:, 1]
     if client is not None and len(pairs):
