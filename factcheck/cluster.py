@@ -231,8 +231,8 @@ def code_pairs(codes: list[str], settings: Settings) -> np.ndarray:
         keys, members = _own_scale(keys, members, n)
     starts, counts = _postings(keys)
     del keys
-    codes, shared = _pairs_in_groups(members, starts, counts, settings.max_postings, n)
-    first, second = codes // n, codes % n
+    met, shared = _pairs_in_groups(members, starts, counts, settings.max_postings, n)
+    first, second = met // n, met % n
     if n < CHANCE_FROM:
         return np.stack([first, second], axis=1)
     # In a large corpus, two long claims that share just two rare words mostly met by
