@@ -165,7 +165,12 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
 
 
 def _is_year(word: str, tokens: Sequence[Token], i: int) -> bool:
-    return bool(re.fullmatch(r"(1[89]|20)\d\d", word))
+    return bool(_YEAR.fullmatch(word))
+
+
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+_DAY = re.compile(r"\d{1,2}(st|nd|rd|th)?")
+_CALENDAR_YEAR = re.compile(r"(19|20)\d\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,13 +210,13 @@ def dates(tokens: Sequence[Token]) -> list[DateMention]:
             continue
         month = w if w in MONTHS and tokens[i].text[:1].isupper() else MONTH_ABBR.get(w)
         if month and tokens[i].text[:1].isupper():
-            if i + 1 < len(norms) and re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", norms[i + 1]):
+            if i + 1 < len(norms) and _DAY.fullmatch(norms[i + 1]):
                 day = re.sub(r"\D", "", norms[i + 1])
                 out.append(DateMention(f"{month} {int(day)}", "day", i, i + 2))
             else:
                 out.append(DateMention(month, "month", i, i + 1))
             continue
-        if re.fullmatch(r"(19|20)\d\d", w):
+        if _CALENDAR_YEAR.fullmatch(w):
             out.append(DateMention(w, "year", i, i + 1))
     return out
 
@@ -227,6 +232,17 @@ def may_count(words: Sequence[str], text: str) -> bool:
     if _DIGIT.search(text) or not _NUMBER_WORDS.isdisjoint(words):
         return True
     return "-" in text and any(w.partition("-")[0] in _NUMBER_WORDS for w in words if "-" in w)
+
+
+_COUNT_WORDS = _NUMBER_WORDS | frozenset(SCALES)
+
+
+def may_hold_number(words: Sequence[str]) -> bool:
+    """Whether a run of a claim's words can hold part of a quantity (its number or scale):
+    a change elsewhere cannot make two quantities differ."""
+    if not _COUNT_WORDS.isdisjoint(words) or any(map(_DIGIT.search, words)):
+        return True
+    return any(w.partition("-")[0] in _NUMBER_WORDS for w in words if "-" in w)
 
 
 def may_date(words: Sequence[str], text: str) -> bool:

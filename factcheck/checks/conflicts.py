@@ -8,14 +8,14 @@ credited to two different named people is an attribution conflict.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..align import Edit, changed, side_span, side_text, window
 from ..context import Context
 from ..findings import evidence, make, short
 from ..frames import IMPLICIT_NEGATIVES
 from ..model import Claim, Finding, Severity
-from ..numbers import Quantity
+from ..numbers import Quantity, may_date, may_hold_number
 from ..quotes import is_named, same_speaker
 from ..textnorm import is_negator
 
@@ -96,7 +96,24 @@ def _pair_finding(
     )
 
 
+def _replaced(
+    a: Claim, b: Claim, diffs: list[Edit], test: Callable[[list[str]], bool]
+) -> list[Edit]:
+    """The replacements whose words on both sides pass ``test``: a cheap gate before
+    the claims' numbers or dates are parsed."""
+    return [
+        e
+        for e in diffs
+        if e.tag == "replace"
+        and test(list(a.words[e.a1 : e.a2]))
+        and test(list(b.words[e.b1 : e.b2]))
+    ]
+
+
 def _number(ctx: Context, a: Claim, b: Claim, diffs: list[Edit]) -> Iterator[Finding]:
+    diffs = _replaced(a, b, diffs, may_hold_number)
+    if not diffs:
+        return
     qa_all, qb_all = ctx.quantities(a), ctx.quantities(b)
     for e in diffs:
         qa = [q for q in qa_all if _in(q.start, q.end, e.a1, max(e.a2, e.a1 + 1))]
@@ -115,6 +132,9 @@ _TIME = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
 
 
 def _date(ctx: Context, a: Claim, b: Claim, diffs: list[Edit]) -> Iterator[Finding]:
+    diffs = _replaced(a, b, diffs, lambda words: may_date(words, " ".join(words)))
+    if not diffs:
+        return
     da_all, db_all = ctx.dates(a), ctx.dates(b)
     for e in diffs:
         if e.tag != "replace":
