@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 
 from .align import Edit, align
 from .config import Settings
@@ -25,17 +26,12 @@ class Context:
     _dates: dict[str, list[DateMention]] = field(default_factory=dict)
 
     def warm(self) -> None:
-        """Build the lookups that several checks read, so forked workers share them."""
-        for name in (
-            "by_id",
-            "by_source",
-            "word_sources",
-            "story_mates",
-            "names_by_source",
-            "word_counts",
-            "surface_counts",
-            "quote_pairs",
-        ):
+        """Build the lookups that several checks read, so forked workers share them.
+
+        A lookup one check alone reads is left to that check's worker, where it is
+        built beside the other checks instead of before all of them.
+        """
+        for name in ("by_id", "by_source", "source_counts", "_shared", "quote_pairs"):
             getattr(self, name)
 
     @cached_property
@@ -81,11 +77,19 @@ class Context:
         return self._dates[claim.id]
 
     @cached_property
-    def word_sources(self) -> dict[str, set[str]]:
-        """Folded word → the sources that use it."""
+    def source_counts(self) -> Counter[str]:
+        """Folded word → how many sources use it."""
+        return Counter(
+            chain.from_iterable(
+                set().union(*(c.words for c in claims)) for claims in self.by_source.values()
+            )
+        )
+
+    def sources_using(self, words: set[str]) -> dict[str, set[str]]:
+        """Folded word → the sources that use it, for the few ``words`` asked for."""
         out: dict[str, set[str]] = defaultdict(set)
         for c in self.claims:
-            for word in c.words:
+            for word in words.intersection(c.words):
                 out[word].add(c.source)
         return out
 
@@ -122,18 +126,18 @@ class Context:
     def names_by_source(self) -> dict[str, set[str]]:
         """Source → words it writes capitalised inside a sentence (names, acronyms)."""
         out: dict[str, set[str]] = defaultdict(set)
-        for c in self.claims:
-            for form in c.forms[1:]:
+        for source, claims in self.by_source.items():
+            for form in set().union(*(c.forms[1:] for c in claims)):
                 if form[:1].isupper():
-                    out[c.source].add(form)
-                    out[c.source].update(p for p in form.split("-") if p[:1].isupper())
+                    out[source].add(form)
+                    out[source].update(p for p in form.split("-") if p[:1].isupper())
         return out
 
     @cached_property
     def word_counts(self) -> Counter[str]:
-        return Counter(w for c in self.claims for w in c.words)
+        return Counter(chain.from_iterable(c.words for c in self.claims))
 
     @cached_property
     def surface_counts(self) -> Counter[str]:
         """Words as written (case kept), for telling names and acronyms apart."""
-        return Counter(w for c in self.claims for w in c.forms)
+        return Counter(chain.from_iterable(c.forms for c in self.claims))

@@ -162,7 +162,7 @@ def tokenize(text: str, base: int = 0) -> tuple[Token, ...]:
     make = tuple.__new__  # Token(...) without the keyword handling: millions are built
     tokens = []
     if text.isascii():
-        norm = _norm
+        norm = fold_word
         for m in _WORD_RE.finditer(text):
             word = m.group()
             start, end = m.span()
@@ -172,7 +172,9 @@ def tokenize(text: str, base: int = 0) -> tuple[Token, ...]:
     for m in _WORD_RE.finditer(folded.text):
         start, end = folded.span(m.start(), m.end())
         word = text[start:end]
-        tokens.append(make(Token, (share(word, word), _norm(m.group()), base + start, base + end)))
+        tokens.append(
+            make(Token, (share(word, word), fold_word(m.group()), base + start, base + end))
+        )
     return tuple(tokens)
 
 
@@ -182,7 +184,7 @@ def word_forms(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     forms = _WORD_RE.findall(text if text.isascii() else fold(text).text)
     if len(_SHARED) > SHARED_MAX:
         _SHARED.clear()
-    return tuple(map(_norm, forms)), tuple(map(_SHARED.setdefault, forms, forms))
+    return tuple(map(fold_word, forms)), tuple(map(_SHARED.setdefault, forms, forms))
 
 
 # One string object per distinct word: a corpus of millions of tokens repeats the same
@@ -192,7 +194,8 @@ SHARED_MAX = 2_000_000
 
 
 @lru_cache(maxsize=262144)
-def _norm(word: str) -> str:
+def fold_word(word: str) -> str:
+    """A word's ``norm``: lower case, without a trailing full stop."""
     w = word.lower()
     if w.endswith("."):
         w = w.rstrip(".")

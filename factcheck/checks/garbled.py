@@ -98,7 +98,7 @@ def find_swaps(ctx: Context) -> list[Swap]:
     for n, claim in enumerate(ctx.claims):
         padded: tuple[str, ...] | None = None
         for i, (word, form) in enumerate(zip(claim.words, claim.forms, strict=True)):
-            if len(ctx.word_sources.get(word, ())) != 1:
+            if ctx.source_counts[word] != 1:
                 continue  # another source uses this word too
             if not form.islower() or not _swappable(word):
                 continue

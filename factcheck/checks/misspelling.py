@@ -14,11 +14,13 @@ import re
 import string
 from collections import defaultdict
 from collections.abc import Iterator
+from itertools import compress
 
 from ..context import Context
 from ..findings import evidence, make
 from ..lexicons import american_form, common_misspellings, word_frequency
 from ..model import Claim, Finding, Severity, Token
+from ..textnorm import fold_word
 
 KINDS = ("misspelling",)
 _ALPHA = re.compile(r"^[a-z]+$")
@@ -57,6 +59,15 @@ def _derived(word: str, freq: dict[str, int]) -> bool:
     return False
 
 
+def _suspect(word: str, ctx: Context) -> bool:
+    """In no word list, long enough to judge, and written so by one source alone."""
+    if word in word_frequency() or len(word) < MIN_LENGTH or not _ALPHA.match(word):
+        return False
+    if american_form(word):
+        return False  # a British spelling: the spelling-variant check's business
+    return ctx.source_counts[word] <= 1  # several sources write it so: a name or a new word
+
+
 def correction(word: str, ctx: Context, source: str, name_like: bool) -> str | None:
     """The intended word for a suspect ``word``, or None when it is not a misspelling.
 
@@ -64,13 +75,9 @@ def correction(word: str, ctx: Context, source: str, name_like: bool) -> str | N
     corrected only to a word that a source of the same story writes capitalised,
     with the same first letter.
     """
-    freq = word_frequency()
-    if word in freq or len(word) < MIN_LENGTH or not _ALPHA.match(word):
+    if not _suspect(word, ctx):
         return None
-    if american_form(word):
-        return None  # a British spelling: the spelling-variant check's business
-    if len(ctx.word_sources.get(word, ())) > 1:
-        return None  # several sources write it so: a name or a new word
+    freq = word_frequency()
     candidates = [c for c in edits1(word) if c in freq]
     if name_like:
         mates = ctx.story_mates.get(source, set())
@@ -111,11 +118,10 @@ def _part_spans(token: Token, count: int) -> list[tuple[int, int]]:
     return spans if len(spans) == count else [(token.start, token.end)] * count
 
 
-def _confusable(form: str, following: str | None, ctx: Context) -> str | None:
+def _variant(form: str, ctx: Context) -> str | None:
+    """The form the corpus writes with one confusable character swapped ("Al" → "AI")."""
     if len(form) > 6 or not any(ch.isupper() for ch in form):
         return None
-    if following is None or not following[:1].islower():
-        return None  # "Al Gore": a name; "Ill.": an abbreviation
     surface = ctx.surface_counts
     for wrong, right in _CONFUSABLE:
         if wrong in form:
@@ -125,43 +131,89 @@ def _confusable(form: str, following: str | None, ctx: Context) -> str | None:
     return None
 
 
+class _OddForms(dict[str, bool]):
+    """Form → whether it needs a look: not a known word written in lower case."""
+
+    def __init__(self, freq: dict[str, int]) -> None:
+        super().__init__()
+        self.freq = freq
+
+    def __missing__(self, form: str) -> bool:
+        odd = self[form] = not (form.islower() and fold_word(form) in self.freq)
+        return odd
+
+
+class _Variants(dict[str, str | None]):
+    """Form → its confusable variant in the corpus, worked out once per form."""
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+
+    def __missing__(self, form: str) -> str | None:
+        variant = self[form] = _variant(form, self.ctx)
+        return variant
+
+
+class _Suspects(dict[tuple[str, bool], tuple[tuple[int, str, bool, int], ...]]):
+    """(form, first word of its claim?) → the parts of the form that may be misspelt,
+    as (index, part, name-like?, number of parts); worked out once per form."""
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+
+    def __missing__(self, key: tuple[str, bool]) -> tuple[tuple[int, str, bool, int], ...]:
+        form, first = key
+        parts = form.split("-")
+        out = []
+        for k, part in enumerate(parts):
+            capital = part[:1].isupper()
+            if any(ch.isupper() for ch in part[1:]):
+                continue  # "yFrog", "iPhone": brand spellings
+            if capital and part.endswith("s") and part[:-1] in self.ctx.surface_counts:
+                continue  # "the Obamas": a name in the plural
+            name_like = capital and (not first or k > 0)
+            if capital and not name_like and len(part) < 6:
+                continue  # a short capitalised first word is as likely a name
+            if _suspect(part.lower(), self.ctx):
+                out.append((k, part, name_like, len(parts)))
+        found = self[key] = tuple(out)
+        return found
+
+
 def run(ctx: Context) -> Iterator[Finding]:
     hits: dict[tuple[str, str, str], list[tuple[Claim, tuple[int, int]]]] = defaultdict(list)
     in_quote: dict[tuple[str, str, str], bool] = {}
     freq = word_frequency()
     memo: dict[tuple[str, str, bool], str | None] = {}
+    odd = _OddForms(freq)
+    variants = _Variants(ctx)
+    suspects = _Suspects(ctx)
     for claim in ctx.claims:
         forms = claim.forms
-        for n, (word, form) in enumerate(zip(claim.words, forms, strict=True)):
-            if word in freq and form.islower():
-                continue  # the common case: a known word, no capital to confuse
+        # The common case, a known word with no capital to confuse, is passed over
+        # without a step of Python per word: most claims have only a few odd words.
+        for n in compress(range(len(forms)), map(odd.__getitem__, forms)):
+            form = forms[n]
             # Decided on the words alone; offsets (a token object) only for a hit.
             found = []
             following = forms[n + 1] if n + 1 < len(forms) else None
-            variant = _confusable(form, following, ctx)
+            variant = variants[form] if following and following[:1].islower() else None
             token = claim.tokens[n] if variant else None
             if token and claim.text[token.end - claim.start : token.end - claim.start + 1] == ".":
                 token = None  # "Ill.": an abbreviation
             if token and variant:
                 found.append((token.text, variant, (token.start, token.end)))
             else:
-                parts = form.split("-")
-                for k, part in enumerate(parts):
-                    capital = part[:1].isupper()
-                    if any(ch.isupper() for ch in part[1:]):
-                        continue  # "yFrog", "iPhone": brand spellings
-                    if capital and part.endswith("s") and part[:-1] in ctx.surface_counts:
-                        continue  # "the Obamas": a name in the plural
-                    name_like = capital and (n > 0 or k > 0)
-                    if capital and not name_like and len(part) < 6:
-                        continue  # a short capitalised first word is as likely a name
+                for k, part, name_like, count in suspects[form, n == 0]:
                     look = (part.lower(), claim.source if name_like else "", name_like)
                     if look not in memo:
                         memo[look] = correction(look[0], ctx, claim.source, name_like)
                     fix = memo[look]
                     if fix:
                         shown = fix.capitalize() if part[:1].isupper() else fix
-                        span = _part_spans(claim.tokens[n], len(parts))[k]
+                        span = _part_spans(claim.tokens[n], count)[k]
                         found.append((part, shown, span))
             for wrong, right, span in found:
                 key = (claim.source, wrong, right)

@@ -28,9 +28,10 @@ def run(ctx: Context) -> Iterator[Finding]:
                 t = claim.tokens[n]
                 british[word].append((claim, (t.start, t.end)))
                 american_of[word] = us
+    sources_of = ctx.sources_using(set(american_of.values()))
     for gb, places in sorted(british.items()):
         us = american_of[gb]
-        us_sources = ctx.word_sources.get(us, set())
+        us_sources = sources_of.get(us, set())
         gb_sources = sorted({c.source for c, _ in places})
         if not us_sources - set(gb_sources):
             continue
