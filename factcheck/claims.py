@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import replace
 
 from .boilerplate import is_boilerplate
 from .model import Claim, Quote, Source
@@ -18,10 +17,20 @@ _TERMINAL = re.compile(r"[.!?]['\"”’)]*$")
 
 def extract(source: Source, first_id: int = 0) -> list[Claim]:
     """Claims of one source, numbered from ``first_id``."""
+    return _claims(source, _found(source), first_id)
+
+
+# What a worker finds in a source: (start, end, words, forms, quotes, headline,
+# paragraph), plain tuples, which cross a process boundary several times faster than
+# dataclasses (these are unpickled field by field).
+Found = tuple[int, int, tuple[str, ...], tuple[str, ...], tuple[tuple, ...], bool, int]
+
+
+def _found(source: Source) -> list[Found]:
     text = source.text
     spans = sentences(text)
     quotes = find_quotes(text)
-    claims: list[Claim] = []
+    out: list[Found] = []
     headline_span = _headline(text, spans)
     for span in spans:
         if span.end - span.start > MAX_SENTENCE:
@@ -31,21 +40,28 @@ def extract(source: Source, first_id: int = 0) -> list[Claim]:
         headline = span is headline_span
         if is_boilerplate(raw, forms, headline):
             continue
-        claims.append(
-            Claim(
-                id=f"c{first_id + len(claims)}",
-                source=source.id,
-                start=span.start,
-                end=span.end,
-                text=raw,
-                words=words,
-                forms=forms,
-                quotes=_clip(quotes, span),
-                headline=headline,
-                paragraph=span.paragraph,
-            )
+        clipped = _clip(quotes, span)
+        out.append((span.start, span.end, words, forms, clipped, headline, span.paragraph))
+    return out
+
+
+def _claims(source: Source, found: list[Found], first_id: int) -> list[Claim]:
+    text, sid = source.text, source.id
+    return [
+        Claim(
+            f"c{first_id + k}",
+            sid,
+            start,
+            end,
+            text[start:end],
+            words,
+            forms,
+            tuple(Quote(*q) for q in quotes) if quotes else (),
+            headline,
+            paragraph,
         )
-    return claims
+        for k, (start, end, words, forms, quotes, headline, paragraph) in enumerate(found)
+    ]
 
 
 def _headline(text: str, spans: list[Span]) -> Span | None:
@@ -62,12 +78,13 @@ def _headline(text: str, spans: list[Span]) -> Span | None:
     return first
 
 
-def _clip(quotes: list[QuoteSpan], span: Span) -> tuple[Quote, ...]:
+def _clip(quotes: list[QuoteSpan], span: Span) -> tuple[tuple, ...]:
+    """The fields of a ``Quote`` for each quotation that reaches into ``span``."""
     out = []
     for q in quotes:
         s, e = max(q.start, span.start), min(q.end, span.end)
         if e - s >= 2:
-            out.append(Quote(s, e, q.speaker, q.confident, q.inferred))
+            out.append((s, e, q.speaker, q.confident, q.inferred))
     return tuple(out)
 
 
@@ -92,26 +109,25 @@ TEMPLATE_WORDS = 25  # template lines (subscribe, share, credits) are short
 def extract_all(sources: Iterable[Source], jobs: int = 1) -> list[Claim]:
     """Claims of every source, numbered in input order; ``jobs`` > 1 splits the work."""
     sources = list(sources)
+    claims: list[Claim] = []
     if jobs <= 1 or len(sources) < PARALLEL_FROM:
-        return _extract_range(sources, (0, len(sources)))
+        for source in sources:
+            claims.extend(extract(source, len(claims)))
+        return claims
     from .forking import fork_map
 
     # The workers inherit the sources: only (start, end) ranges go to them, and
-    # claims (tuples of words, no token objects) come back.
+    # plain tuples come back, made into claims here, numbered in order.
     size = max(1, len(sources) // (jobs * 4))
     ranges = [(i, min(i + size, len(sources))) for i in range(0, len(sources), size)]
-    claims: list[Claim] = []
-    for part in fork_map(_extract_range, sources, ranges, jobs):
-        first = len(claims)
-        claims.extend(replace(c, id=f"c{first + k}") for k, c in enumerate(part))
+    for (lo, hi), part in zip(ranges, fork_map(_found_range, sources, ranges, jobs), strict=True):
+        for source, found in zip(sources[lo:hi], part, strict=True):
+            claims.extend(_claims(source, found, len(claims)))
     return claims
 
 
 PARALLEL_FROM = 200  # sources; fewer are quicker in one process
 
 
-def _extract_range(sources: list[Source], bounds: tuple[int, int]) -> list[Claim]:
-    out: list[Claim] = []
-    for source in sources[bounds[0] : bounds[1]]:
-        out.extend(extract(source, len(out)))
-    return out
+def _found_range(sources: list[Source], bounds: tuple[int, int]) -> list[list[Found]]:
+    return [_found(source) for source in sources[bounds[0] : bounds[1]]]
