@@ -10,6 +10,8 @@ import argparse
 import dataclasses
 import os
 import sys
+from collections.abc import Iterable
+from contextlib import suppress
 from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -320,7 +322,7 @@ def _check(args: argparse.Namespace) -> int:
     outputs = outputs + ["-"] * (len(formats) - len(outputs))
     for fmt, out in zip(formats, outputs, strict=True):
         options = reporters.Options(color=_use_color(args.color, out), fail_on=settings.fail_on)
-        _write(out, reporters.render(fmt, report, options))
+        _write(out, reporters.chunks(fmt, report, options))
     if args.timings:
         for stage, seconds in report.timings.items():
             print(f"timing {stage} {seconds:.3f}", file=sys.stderr)
@@ -399,16 +401,24 @@ def _use_color(choice: str, out: str) -> bool:
     return out == "-" and use_color(choice, sys.stdout.isatty())
 
 
-def _write(out: str, text: str) -> None:
+def _write(out: str, text: str | Iterable[str]) -> None:
+    """Write to stdout, or to a file that appears whole or not at all."""
+    pieces = [text] if isinstance(text, str) else text
     if out == "-":
-        sys.stdout.write(text)
+        for piece in pieces:
+            sys.stdout.write(piece)
         sys.stdout.flush()
         return
     path = Path(out)
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-        tmp.write_text(text, encoding="utf-8")
+        with tmp.open("w", encoding="utf-8") as fh:
+            for piece in pieces:
+                fh.write(piece)
         os.replace(tmp, path)
     except OSError as exc:
         raise Trouble(f"cannot write {out}: {exc.strerror or exc}") from None
+    finally:
+        with suppress(OSError):
+            tmp.unlink(missing_ok=True)  # gone after the replace; a partial file otherwise

@@ -77,3 +77,14 @@ def test_markdown_escapes_table_cells(report: Report) -> None:
     assert out.startswith("## factcheck")
     rows = [line for line in out.splitlines() if line.startswith("| ") and "---" not in line]
     assert all(line.count(" | ") == 3 for line in rows[1:])  # a '|' in a message cannot split cells
+
+
+def test_json_written_in_pieces_is_the_whole_report(
+    report: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck.reporters import json_report
+
+    monkeypatch.setattr(json_report, "ROWS_PER_CHUNK", 2)
+    pieces = list(json_report.chunks(report))
+    assert len(pieces) > len(report.claims) // 2  # written a few rows at a time
+    assert json.loads("".join(pieces)) == json_report.as_dict(report)

@@ -6,7 +6,7 @@ takes the report and the few ``Options`` that belong to presentation.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..model import Report, Severity
@@ -67,3 +67,14 @@ FORMATS = tuple(REPORTERS)
 
 def render(fmt: str, report: Report, options: Options | None = None) -> str:
     return REPORTERS[fmt](report, options or Options())
+
+
+def chunks(fmt: str, report: Report, options: Options | None = None) -> Iterator[str]:
+    """The same text in pieces, for writing: the JSON report of a large corpus is
+    hundreds of megabytes, and is written without being held whole."""
+    if fmt == "json":
+        from . import json_report
+
+        yield from json_report.chunks(report)
+    else:
+        yield render(fmt, report, options)

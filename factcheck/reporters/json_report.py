@@ -85,18 +85,35 @@ def finding_dict(f: Finding) -> dict[str, Any]:
 
 
 def render(report: Report) -> str:
-    """One record per line: readable, greppable, and each line goes through json's C
-    encoder (``indent`` switches the whole document to the pure-Python one, which
-    took seconds on a large corpus)."""
-    fields = []
+    return "".join(chunks(report))
+
+
+def chunks(report: Report) -> Iterator[str]:
+    """The report in pieces, one record per line: readable, greppable, and each line
+    goes through json's C encoder (``indent`` switches the whole document to the
+    pure-Python one, which took seconds on a large corpus). Written piece by piece,
+    a large report never stands whole in memory."""
+    lead = "{\n"
     for key, value in _fields(report):
         name = json.dumps(key)
-        if isinstance(value, Iterator):
-            rows = ",\n".join("  " + _compact(v) for v in value)
-            fields.append(f" {name}: [\n{rows}\n ]" if rows else f" {name}: []")
+        if not isinstance(value, Iterator):
+            yield f"{lead} {name}: {_compact(value)}"
         else:
-            fields.append(f" {name}: {_compact(value)}")
-    return "{\n" + ",\n".join(fields) + "\n}\n"
+            batch = [f"{lead} {name}: ["]
+            count = 0
+            for row in value:
+                batch.append((",\n  " if count else "\n  ") + _compact(row))
+                count += 1
+                if len(batch) >= ROWS_PER_CHUNK:
+                    yield "".join(batch)
+                    batch = []
+            batch.append("\n ]" if count else "]")
+            yield "".join(batch)
+        lead = ",\n"
+    yield "\n}\n"
+
+
+ROWS_PER_CHUNK = 2000
 
 
 def _compact(value: Any) -> str:
