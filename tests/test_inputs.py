@@ -199,3 +199,30 @@ def test_bad_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None
     code, _out, err = _run(["check"], capsys)
     assert code == 2
     assert "Traceback" not in err
+
+
+def test_unwritable_output_is_named_and_leaves_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _corpus(tmp_path)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    target = blocker / "report.json"
+    code, _out, err = _run(["check", str(folder), "--format", "json", "-o", str(target)], capsys)
+    assert code == 2
+    assert "cannot write" in err and "report.json" in err
+    assert "Traceback" not in err
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_report_file_is_replaced_whole(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _corpus(tmp_path)
+    target = tmp_path / "out" / "report.json"
+    target.parent.mkdir()
+    target.write_text("old", encoding="utf-8")
+    code, _out, _err = _run(
+        ["check", str(folder), "--format", "json", "-o", str(target), "--exit-zero"], capsys
+    )
+    assert code == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["schema"] == "factcheck/1"
+    assert [p.name for p in target.parent.iterdir()] == ["report.json"]  # no temporary left
