@@ -178,16 +178,61 @@ def code_pairs(codes: list[str], settings: Settings) -> np.ndarray:
     meetings (``_own_scale`` and ``LONG_SHARED``). Returns an (n, 2) array.
     """
     n = len(codes)
-    # Every (claim, word) entry as numbers, with numpy rather than a loop per claim.
+    # Claims worded alike (copies between outlets, half of a large corpus) have the
+    # same keys: each wording is indexed once, weighted by its claims, and its pairs
+    # are expanded to the claims at the end.
+    first: dict[str, int] = {}
+    rep = np.fromiter(map(first.setdefault, codes, range(n)), dtype=np.int64, count=n)
+    del first
+    units = np.flatnonzero(rep == np.arange(n))  # the first claim of each wording
+    unit_of = np.searchsorted(units, rep)
+    weight = np.bincount(unit_of, minlength=len(units))
+    m = len(units)
+    keys, members, prefix_len, size = _keys([codes[i] for i in units], weight)
+    if not len(keys):
+        return np.zeros((0, 2), dtype=np.int64)
+    keys, members = _sort_by_key(keys, members, size * size, m)
+    if n >= CHANCE_FROM:
+        keys, members = _own_scale(keys, members, weight)
+    starts, counts = _postings(keys)
+    del keys
+    claims_in = np.add.reduceat(weight[members], starts)  # a posting's size in claims
+    eligible = (claims_in >= 2) & (claims_in <= settings.max_postings)
+    met, shared = _pairs_in_groups(members, starts, counts, eligible, m)
+    # The claims of one wording meet in each eligible posting of it.
+    inside = np.bincount(members[np.repeat(eligible, counts)], minlength=m)
+    twins = np.flatnonzero((weight >= 2) & (inside > 0))
+    first_u = np.concatenate([met // m, twins])
+    second_u = np.concatenate([met % m, twins])
+    shared = np.concatenate([shared, inside[twins]])
+    del met
+    if n >= CHANCE_FROM:
+        # In a large corpus, two long claims that share just two rare words mostly met
+        # by chance (such meetings grow with the square of the corpus); claims that
+        # state one fact share more. A small corpus keeps them all: they are few, and
+        # a heavy rewrite of one sentence may keep only two of its rare words.
+        long_ = (prefix_len[first_u] >= LONG) & (prefix_len[second_u] >= LONG)
+        keep = ~long_ | (shared >= LONG_SHARED)
+        first_u, second_u = first_u[keep], second_u[keep]
+    return _expand(first_u, second_u, unit_of, weight)
+
+
+def _keys(codes: list[str], weight: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """The blocking keys of each wording as (key, wording) rows, the length of each
+    wording's indexed prefix, and the number of distinct words (keys are below its
+    square). A word's rarity counts claims: a wording weighs as many as it has."""
+    n = len(codes)
+    empty = np.zeros(0, dtype=np.int64)
+    # Every (wording, word) entry as numbers, with numpy rather than a loop per claim.
     word = np.frombuffer("".join(codes).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
     if not len(word):
-        return np.zeros((0, 2), dtype=np.int64)
+        return empty, empty, np.zeros(n, dtype=np.int64), 0
     owner = np.repeat(np.arange(n, dtype=np.int64), np.fromiter(map(len, codes), np.int64, n))
     entry = owner << 21 | word  # word codes are below 2**21
     entry.sort()
-    entry = entry[_postings(entry)[0]]  # the distinct words of each claim
+    entry = entry[_postings(entry)[0]]  # the distinct words of each wording
     owner, word = entry >> 21, entry & ((1 << 21) - 1)
-    df = np.bincount(word)
+    df = np.bincount(word, weights=weight[owner]).astype(np.int64)
     used = np.flatnonzero(df)
     # Rank 0 is the rarest word; ties go by first appearance (word codes are given in
     # order of first appearance).
@@ -207,7 +252,7 @@ def code_pairs(codes: list[str], settings: Settings) -> np.ndarray:
     prefix_len = np.zeros(n, dtype=np.int64)
     prefix_len[claim_of] = prefix
     size = len(used)
-    key_parts, claim_parts = [], []
+    key_parts, claim_parts = [empty], [empty]
     in_prefix = position < np.repeat(prefix, distinct)
     for length in np.unique(prefix[prefix >= 2]).tolist():
         rows = claim_of[prefix == length]
@@ -218,30 +263,39 @@ def code_pairs(codes: list[str], settings: Settings) -> np.ndarray:
     # One changed word leaves a two-word claim no shared pair: its single words are
     # keys too (met only by other short claims' single words).
     single = np.repeat(distinct < SHORT, distinct)
-    if single.any():
-        key_parts.append(ranks[single] * size + ranks[single])  # (r, r): never a pair's key
-        claim_parts.append(owner[single])
-    if not key_parts:
-        return np.zeros((0, 2), dtype=np.int64)
-    keys = np.concatenate(key_parts)
-    members = np.concatenate(claim_parts)
-    del key_parts, claim_parts
-    keys, members = _sort_by_key(keys, members, size * size, n)
-    if n >= CHANCE_FROM:
-        keys, members = _own_scale(keys, members, n)
-    starts, counts = _postings(keys)
-    del keys
-    met, shared = _pairs_in_groups(members, starts, counts, settings.max_postings, n)
-    first, second = met // n, met % n
-    if n < CHANCE_FROM:
-        return np.stack([first, second], axis=1)
-    # In a large corpus, two long claims that share just two rare words mostly met by
-    # chance (such meetings grow with the square of the corpus); claims that state one
-    # fact share more. A small corpus keeps them all: they are few, and a heavy
-    # rewrite of one sentence may keep only two of its rare words.
-    long_ = (prefix_len[first] >= LONG) & (prefix_len[second] >= LONG)
-    keep = ~long_ | (shared >= LONG_SHARED)
-    return np.stack([first[keep], second[keep]], axis=1)
+    key_parts.append(ranks[single] * size + ranks[single])  # (r, r): never a pair's key
+    claim_parts.append(owner[single])
+    return np.concatenate(key_parts), np.concatenate(claim_parts), prefix_len, size
+
+
+def _expand(
+    first: np.ndarray, second: np.ndarray, unit_of: np.ndarray, weight: np.ndarray
+) -> np.ndarray:
+    """Pairs of wordings as pairs of claims (a wording with itself: its claims' pairs),
+    each (i < j) once, in order."""
+    n = len(unit_of)
+    by_unit = np.argsort(unit_of, kind="stable")  # the claims of each wording, together
+    begin = np.concatenate([[0], np.cumsum(weight)[:-1]])
+    cross = first != second
+    fa, fb = first[cross], second[cross]
+    wa, wb = weight[fa], weight[fb]
+    count = wa * wb
+    row = np.repeat(np.arange(len(fa)), count)
+    offset = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
+    xs = [by_unit[begin[fa][row] + offset // wb[row]]]
+    ys = [by_unit[begin[fb][row] + offset % wb[row]]]
+    del row, offset
+    twins = first[~cross]
+    for size in np.unique(weight[twins]).tolist():
+        rows = twins[weight[twins] == size]
+        grid = by_unit[begin[rows][:, None] + np.arange(size)]
+        left, right = np.triu_indices(size, k=1)
+        xs.append(grid[:, left].ravel())
+        ys.append(grid[:, right].ravel())
+    x, y = np.concatenate(xs), np.concatenate(ys)
+    code = np.minimum(x, y) * n + np.maximum(x, y)
+    code.sort()
+    return np.stack([code // n, code % n], axis=1)
 
 
 def _sort_by_key(
@@ -265,18 +319,21 @@ def _postings(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return starts, np.diff(np.r_[starts, len(keys)])
 
 
-def _own_scale(keys: np.ndarray, members: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+def _own_scale(
+    keys: np.ndarray, members: np.ndarray, weight: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Each claim keeps the keys no more common than ``SCALE`` times its rarest shared key.
 
     The rarest word pair a claim shares is usually its story's own (as many claims
     as outlets tell it); a key far more common than that is a stock pair of another
     scale ("said", "president"), and in a large corpus such keys made most candidate
-    pairs (152M at 100,000 articles) while adding almost no links.
+    pairs (152M at 100,000 articles) while adding almost no links. ``members`` are
+    wordings; a posting's size counts their claims (``weight``).
     """
-    counts = _postings(keys)[1]
-    size = np.repeat(counts, counts)  # posting size of each (key, claim) entry
+    starts, counts = _postings(keys)
+    size = np.repeat(np.add.reduceat(weight[members], starts), counts)
     shared = size >= 2
-    rarest = np.full(n, len(members) + 1, dtype=np.int64)  # above any posting size
+    rarest = np.full(len(weight), int(weight.sum()) + 1, dtype=np.int64)  # above any size
     np.minimum.at(rarest, members[shared], size[shared])
     keep = shared & (size <= np.maximum(SCALE_FLOOR, SCALE * rarest[members]))
     return keys[keep], members[keep]
@@ -296,16 +353,16 @@ BATCH = 4_000_000  # pairs gathered (or verified) at a time: memory follows the 
 
 
 def _pairs_in_groups(
-    members: np.ndarray, starts: np.ndarray, counts: np.ndarray, cap: int, n: int
+    members: np.ndarray, starts: np.ndarray, counts: np.ndarray, eligible: np.ndarray, n: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Every pair of claims within a posting list of 2 to ``cap`` claims, once, as
-    ``a * n + b`` with a < b, and the number of lists that hold the pair."""
-    found = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    """Every pair of members within an ``eligible`` posting list, once, as ``a * n + b``
+    with a < b, and the number of lists that hold the pair."""
+    runs: list[tuple[np.ndarray, np.ndarray]] = []
     batch: list[np.ndarray] = []
     pending = 0
-    for length in np.unique(counts[(counts >= 2) & (counts <= cap)]).tolist():
+    for length in np.unique(counts[eligible & (counts >= 2)]).tolist():
         left, right = np.triu_indices(length, k=1)
-        firsts = starts[counts == length]
+        firsts = starts[eligible & (counts == length)]
         step = max(1, BATCH // (4 * len(left)))  # lists per slice: a slice stays small
         for lo in range(0, len(firsts), step):
             group = members[firsts[lo : lo + step, None] + np.arange(length)]
@@ -313,9 +370,21 @@ def _pairs_in_groups(
             batch.append(np.minimum(a, b) * n + np.maximum(a, b))
             pending += len(a)
             if pending >= BATCH:  # count as we go: memory follows the batch
-                found = _merge(found, _counted(np.concatenate(batch)))
+                _push(runs, _counted(np.concatenate(batch)))
                 batch, pending = [], 0
-    return _merge(found, _counted(np.concatenate([np.zeros(0, dtype=np.int64), *batch])))
+    _push(runs, _counted(np.concatenate([np.zeros(0, dtype=np.int64), *batch])))
+    while len(runs) > 1:
+        _push(runs, _merge(runs.pop(-2), runs.pop()))
+    return runs[0]
+
+
+def _push(runs: list[tuple[np.ndarray, np.ndarray]], run: tuple[np.ndarray, np.ndarray]) -> None:
+    """Add a counted run, merging runs of like size (as a merge sort does): merging each
+    batch into one growing run re-copied it every time, quadratic in the batches."""
+    runs.append(run)
+    while len(runs) > 1 and len(runs[-2][0]) <= 2 * len(runs[-1][0]):
+        last = runs.pop()
+        runs.append(_merge(runs.pop(), last))
 
 
 def _counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

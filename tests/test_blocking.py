@@ -38,3 +38,19 @@ def test_chance_meetings_are_dropped_in_a_large_corpus(monkeypatch: pytest.Monke
 
 def test_short_claims_meet_on_one_word() -> None:
     assert (0, 1) in _pairs([["know", "dont"], ["know"], *FILLER])
+
+
+def test_copies_meet_each_other_and_the_rewrite() -> None:
+    # Three outlets copy one sentence word for word, a fourth rewrites one word.
+    pairs = _pairs([A, FILLER[0], A, A_COPY, FILLER[1], A])
+    expected = {(0, 2), (0, 3), (0, 5), (2, 3), (2, 5), (3, 5)}
+    assert expected <= pairs
+    assert not any(1 in p or 4 in p for p in pairs)
+
+
+def test_copies_count_towards_the_posting_cap() -> None:
+    settings = Settings(max_postings=3)
+    few = {(a, b) for a, b in candidate_pairs([A, A, A, *FILLER], settings).tolist()}
+    many = {(a, b) for a, b in candidate_pairs([A, A, A, A, *FILLER], settings).tolist()}
+    assert few == {(0, 1), (0, 2), (1, 2)}
+    assert many == set()  # four copies: every key is in more than three claims
