@@ -46,8 +46,24 @@ def align(a: Sequence[str], b: Sequence[str]) -> list[Edit]:
     """The edit script between two word sequences (folded words, ``Claim.words``)."""
     if a == b:  # copies are the common case between outlets: no matcher needed
         return [Edit("equal", 0, len(a), 0, len(b))] if a else []
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return [Edit(*op) for op in matcher.get_opcodes()]
+    # Rewrites change a few words of a shared sentence: the matcher (quadratic, in
+    # Python) sees only what lies between the shared start and the shared end.
+    n, m = len(a), len(b)
+    lo = 0
+    while lo < n and lo < m and a[lo] == b[lo]:
+        lo += 1
+    hi = 0
+    while hi < n - lo and hi < m - lo and a[n - 1 - hi] == b[m - 1 - hi]:
+        hi += 1
+    edits = [Edit("equal", 0, lo, 0, lo)] if lo else []
+    matcher = SequenceMatcher(None, a[lo : n - hi], b[lo : m - hi], autojunk=False)
+    edits.extend(
+        Edit(tag, i1 + lo, i2 + lo, j1 + lo, j2 + lo)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    )
+    if hi:
+        edits.append(Edit("equal", n - hi, n, m - hi, m))
+    return edits
 
 
 def window(edits: list[Edit]) -> list[Edit]:
