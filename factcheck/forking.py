@@ -18,21 +18,35 @@ _SHARED: Any = None
 
 
 def fork_map(
-    fn: Callable[[Any, Item], Result], shared: Any, items: Sequence[Item], jobs: int
+    fn: Callable[[Any, Item], Result],
+    shared: Any,
+    items: Sequence[Item],
+    jobs: int,
+    *,
+    first_here: bool = False,
 ) -> list[Result]:
     """``[fn(shared, item) for item in items]`` in ``jobs`` forked workers, in order.
 
-    ``fn`` must be a module-level function (it is sent to the workers by name).
+    With ``first_here`` this process does the first item itself while ``jobs - 1``
+    workers do the rest: it would otherwise only wait, and each worker holds its own
+    copy of every page of ``shared`` it touches. ``fn`` must be a module-level
+    function (it is sent to the workers by name).
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     global _SHARED
     _SHARED = shared
+    here, rest = (items[:1], items[1:]) if first_here else ([], items)
     try:
+        if not rest:
+            return [fn(shared, item) for item in here]
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(min(jobs, len(items)), mp_context=context) as pool:
-            return list(pool.map(_call, [fn] * len(items), items))
+        workers = max(1, min(jobs - len(here), len(rest)))
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            futures = [pool.submit(_call, fn, item) for item in rest]  # the workers fork now
+            done = [fn(shared, item) for item in here]
+            return done + [f.result() for f in futures]
     finally:
         _SHARED = None
 

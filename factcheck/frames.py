@@ -46,6 +46,7 @@ _RESTRICTED_PAIRS = _pairs("restricted_pairs")
 _LIST_BREAKERS = _words("list_breakers")
 IMPLICIT_NEGATIVES = _words("implicit_negatives")
 SCOPE_REACH = 5  # words after the action word that can set its scope
+_ACTION_STARTS = TEMPORARY | PERMANENT | NEUTRAL | frozenset(a for a, _b in _PERMANENT_PAIRS)
 _HEDGES = frozenset({"nearly", "almost", "virtually", "not"})
 _NOT_ACTORS = (
     frozenset(
@@ -127,11 +128,13 @@ def _actors(claim: Claim, action_at: int, runs: list[tuple[int, int]]) -> frozen
 
 def names_in(claims: list[Claim]) -> frozenset[str]:
     """Words the corpus writes capitalised inside a sentence: names, not sentence starts."""
-    return frozenset(w for c in claims for w in c.forms[1:] if w[:1].isupper())
+    return frozenset(w for w in set().union(*(c.forms[1:] for c in claims)) if w[:1].isupper())
 
 
 def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
     norms = claim.words
+    if _ACTION_STARTS.isdisjoint(norms):
+        return []  # most claims: no action word, found without a step per word
     action_at = None
     for i, w in enumerate(norms):
         if i + 1 < len(norms) and norms[i + 1] == "up":

@@ -70,27 +70,42 @@ PARALLEL_CHECKS_FROM = 20_000  # claims; fewer are checked faster in one process
 def _forked_checks(
     ctx: Context, checks: list[Check], jobs: int
 ) -> list[tuple[str, list[Finding], dict[str, float], float]]:
-    """Each check in a forked worker that inherits the context; results in list order.
+    """The checks shared out among this process and ``jobs - 1`` forked workers that
+    inherit the context; results in list order.
 
     The lookups several checks share are built once before the fork. The checks are
     independent (each reads the context; garbled-rewrite also writes spin scores,
     which come back with its findings), so the report is the one a single process
-    writes.
+    writes. Shares are balanced by each check's ``cost``, dearest first.
     """
     from .forking import fork_map
 
     ctx.warm()
     gc.freeze()  # the workers' collectors leave the inherited heap alone
-    by_cost = [c.name for c in sorted(checks, key=lambda c: -c.cost)]  # dearest first
-    done = dict(zip(by_cost, fork_map(_run_check, ctx, by_cost, jobs), strict=True))
+    shares: list[list[str]] = [[] for _ in range(min(jobs, len(checks)))]
+    load = [0] * len(shares)
+    for check in sorted(checks, key=lambda c: -c.cost):
+        k = load.index(min(load))
+        shares[k].append(check.name)
+        load[k] += check.cost
+    done = {
+        name: result
+        for part in fork_map(_run_checks, ctx, shares, jobs, first_here=True)
+        for name, result in part
+    }
     return [(c.name, *done[c.name]) for c in checks]
 
 
-def _run_check(ctx: Context, name: str) -> tuple[list[Finding], dict[str, float], float]:
-    start = time.perf_counter()
-    check = next(c for c in CHECKS if c.name == name)
-    found = list(check.run(ctx))
-    return found, dict(ctx.spin), time.perf_counter() - start
+def _run_checks(
+    ctx: Context, names: list[str]
+) -> list[tuple[str, tuple[list[Finding], dict[str, float], float]]]:
+    out = []
+    for name in names:
+        start = time.perf_counter()
+        check = next(c for c in CHECKS if c.name == name)
+        found = list(check.run(ctx))
+        out.append((name, (found, dict(ctx.spin), time.perf_counter() - start)))
+    return out
 
 
 @contextmanager
@@ -131,6 +146,7 @@ def _stages(
     say("clusters")
     links = cluster_stage.link(claims, settings, client)
     clusters = cluster_stage.clusters(claims, links)
+    del links  # millions at scale; the checks read the clusters
     t = stage("clusters", t)
     ctx = Context({s.id: s for s in sources}, claims, clusters, settings)
     checks = [c for c in CHECKS if any(settings.kind_enabled(k) for k in c.kinds)]
