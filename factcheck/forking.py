@@ -8,7 +8,7 @@ executor, not a ``multiprocessing.Pool``: a worker killed (out of memory) raises
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
@@ -32,6 +32,19 @@ def fork_map(
     copy of every page of ``shared`` it touches. ``fn`` must be a module-level
     function (it is sent to the workers by name).
     """
+    return list(fork_iter(fn, shared, items, jobs, first_here=first_here))
+
+
+def fork_iter(
+    fn: Callable[[Any, Item], Result],
+    shared: Any,
+    items: Sequence[Item],
+    jobs: int,
+    *,
+    first_here: bool = False,
+) -> Iterator[Result]:
+    """``fork_map``, each result given as soon as it and those before it are done, so
+    that this process can use them while the workers go on."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -40,13 +53,15 @@ def fork_map(
     here, rest = (items[:1], items[1:]) if first_here else ([], items)
     try:
         if not rest:
-            return [fn(shared, item) for item in here]
+            yield from (fn(shared, item) for item in here)
+            return
         context = multiprocessing.get_context("fork")
         workers = max(1, min(jobs - len(here), len(rest)))
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             futures = [pool.submit(_call, fn, item) for item in rest]  # the workers fork now
-            done = [fn(shared, item) for item in here]
-            return done + [f.result() for f in futures]
+            yield from (fn(shared, item) for item in here)
+            for future in futures:
+                yield future.result()
     finally:
         _SHARED = None
 
