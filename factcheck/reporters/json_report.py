@@ -116,5 +116,5 @@ def chunks(report: Report) -> Iterator[str]:
 ROWS_PER_CHUNK = 2000
 
 
-def _compact(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+# One encoder for every record: ``json.dumps`` with options builds a new one per call.
+_compact = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
