@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -84,29 +85,21 @@ def features(words: list[list[str]]) -> Features:
     )
 
 
-class _WordTable(dict[str, tuple[str, str]]):
-    """A folded word's content parts, as text and as word codes, worked out once per
-    distinct word: a corpus repeats its vocabulary millions of times."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.stop = stopwords()
-        self.vocab: dict[str, str] = {}
-
-    def __missing__(self, word: str) -> tuple[str, str]:
-        parts = _content_parts(word, self.stop)
-        entry = self[word] = (" ".join(parts), encode(parts, self.vocab))
-        return entry
-
-
 def claim_features(claims: Sequence[Claim]) -> Features:
-    """``features`` of the claims' content words, without a list of words per claim."""
-    table = _WordTable()
-    texts, codes = [], []
-    for claim in claims:
-        entries = list(map(table.__getitem__, claim.words))
-        texts.append(" ".join([t for t, _c in entries if t]))
-        codes.append("".join([c for _t, c in entries]))
+    """``features`` of the claims' content words, without a list of words per claim:
+    a corpus repeats its vocabulary millions of times, so each distinct word's content
+    parts are worked out once and the claims are joined from them in C loops."""
+    stop = stopwords()
+    vocab: dict[str, str] = {}
+    text_of: dict[str, str] = {}
+    code_of: dict[str, str] = {}
+    # In order of first appearance, so that word codes are given as ``features`` gives them.
+    for word in dict.fromkeys(chain.from_iterable(c.words for c in claims)):
+        parts = _content_parts(word, stop)
+        text_of[word] = " ".join(parts)
+        code_of[word] = encode(parts, vocab)
+    texts = [" ".join(filter(None, map(text_of.__getitem__, c.words))) for c in claims]
+    codes = ["".join(map(code_of.__getitem__, c.words)) for c in claims]
     return Features(texts, codes, np.fromiter(map(len, codes), dtype=np.int32, count=len(codes)))
 
 
