@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-_HARD_WRAP = re.compile(r"[a-z,;:]$")
+_HARD_WRAP_END = frozenset("abcdefghijklmnopqrstuvwxyz,;:")  # a line broken mid-sentence
 # Titles always precede a name; the other abbreviations may end a sentence.
 _TITLE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Hon|St|Mt|Ft|"
@@ -56,7 +56,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             continue
         if cur_start is not None:
             prev = text[cur_start:cur_end]
-            if _HARD_WRAP.search(prev) and _STARTS_LOWER.match(stripped):
+            if prev[-1] in _HARD_WRAP_END and _STARTS_LOWER.match(stripped):
                 cur_end = line_end
                 continue
             blocks.append((cur_start, cur_end))
@@ -167,10 +167,19 @@ def _resplit(block: str, offsets: list[tuple[int, int]]) -> list[tuple[int, int]
 
 
 def _glue(block: str, prev: list[int], start: int) -> bool:
-    before = block[prev[0] : prev[1]]
-    if _TITLE.search(before):
+    if block[prev[1] - 1] != ".":
+        return False
+    # The abbreviations are short: only the sentence's last characters are searched
+    # (a search from every position of the sentence was a tenth of the claims stage).
+    at = max(prev[0], prev[1] - ABBREV_REACH)
+    if _TITLE.search(block, at, prev[1]):
         return True
-    return bool(_ABBREV.search(before) and _STARTS_LOWER.match(block[start:]))
+    return bool(
+        _ABBREV.search(block, at, prev[1]) and _STARTS_LOWER.match(block[start : start + 2])
+    )
+
+
+ABBREV_REACH = 12  # characters: "A.B.C.D." and "Calif." fit, with the boundary before
 
 
 def _trim(block: str, s: int, e: int) -> tuple[int, int]:
