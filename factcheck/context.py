@@ -24,6 +24,7 @@ class Context:
     spin: dict[str, float] = field(default_factory=dict)
     _quantities: dict[str, list[Quantity]] = field(default_factory=dict)
     _dates: dict[str, list[DateMention]] = field(default_factory=dict)
+    _names: dict[str, set[str]] = field(default_factory=dict)
 
     def warm(self) -> None:
         """Build the indexes every check reads before the work is forked, so that the
@@ -124,22 +125,24 @@ class Context:
         shorter = min(len(self.by_source.get(a, ())), len(self.by_source.get(b, ())))
         return shared >= 2 or shared >= 0.5 * max(shorter - 1, 1)
 
-    @cached_property
-    def names_by_source(self) -> dict[str, set[str]]:
-        """Source → words it writes capitalised inside a sentence (names, acronyms)."""
-        out: dict[str, set[str]] = defaultdict(set)
-        for source, claims in self.by_source.items():
-            for form in set().union(*(c.forms[1:] for c in claims)):
+    def names_of(self, source: str) -> set[str]:
+        """Words a source writes capitalised inside a sentence (names, acronyms); worked
+        out for the sources asked about (a few), not for every source of the corpus."""
+        names = self._names.get(source)
+        if names is None:
+            names = self._names[source] = set()
+            forms = set().union(*(c.forms[1:] for c in self.by_source.get(source, ())))
+            for form in forms:
                 if form[:1].isupper():
-                    out[source].add(form)
-                    out[source].update(p for p in form.split("-") if p[:1].isupper())
-        return out
+                    names.add(form)
+                    names.update(p for p in form.split("-") if p[:1].isupper())
+        return names
 
     @cached_property
     def word_counts(self) -> Counter[str]:
         return Counter(chain.from_iterable(c.words for c in self.claims))
 
     @cached_property
-    def surface_counts(self) -> Counter[str]:
+    def surface_forms(self) -> set[str]:
         """Words as written (case kept), for telling names and acronyms apart."""
-        return Counter(chain.from_iterable(c.forms for c in self.claims))
+        return set().union(*(c.forms for c in self.claims))

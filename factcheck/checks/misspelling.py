@@ -84,8 +84,7 @@ def correction(word: str, ctx: Context, source: str, name_like: bool) -> str | N
         written = [
             c
             for c in candidates
-            if c[0] == word[0]
-            and any(c.capitalize() in ctx.names_by_source.get(m, ()) for m in mates)
+            if c[0] == word[0] and any(c.capitalize() in ctx.names_of(m) for m in mates)
         ]
         return max(written, key=lambda c: freq[c]) if written else None
     known = common_misspellings().get(word)
@@ -122,11 +121,11 @@ def _variant(form: str, ctx: Context) -> str | None:
     """The form the corpus writes with one confusable character swapped ("Al" → "AI")."""
     if len(form) > 6 or not any(ch.isupper() for ch in form):
         return None
-    surface = ctx.surface_counts
+    surface = ctx.surface_forms
     for wrong, right in _CONFUSABLE:
         if wrong in form:
             variant = form.replace(wrong, right)
-            if variant != form and variant.isupper() and surface.get(variant, 0) > 0:
+            if variant != form and variant.isupper() and variant in surface:
                 return variant
     return None
 
@@ -171,7 +170,7 @@ class _Suspects(dict[tuple[str, bool], tuple[tuple[int, str, bool, int], ...]]):
             capital = part[:1].isupper()
             if any(ch.isupper() for ch in part[1:]):
                 continue  # "yFrog", "iPhone": brand spellings
-            if capital and part.endswith("s") and part[:-1] in self.ctx.surface_counts:
+            if capital and part.endswith("s") and part[:-1] in self.ctx.surface_forms:
                 continue  # "the Obamas": a name in the plural
             name_like = capital and (not first or k > 0)
             if capital and not name_like and len(part) < 6:
