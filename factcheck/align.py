@@ -8,7 +8,7 @@ drops the edits that are format after all: hyphenation and spacing
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -49,12 +49,8 @@ def align(a: Sequence[str], b: Sequence[str]) -> list[Edit]:
     # Rewrites change a few words of a shared sentence: the matcher (quadratic, in
     # Python) sees only what lies between the shared start and the shared end.
     n, m = len(a), len(b)
-    lo = 0
-    while lo < n and lo < m and a[lo] == b[lo]:
-        lo += 1
-    hi = 0
-    while hi < n - lo and hi < m - lo and a[n - 1 - hi] == b[m - 1 - hi]:
-        hi += 1
+    lo = _shared_run(min(n, m), lambda k: a[:k] == b[:k])
+    hi = _shared_run(min(n, m) - lo, lambda k: a[n - k :] == b[m - k :])
     edits = [Edit("equal", 0, lo, 0, lo)] if lo else []
     matcher = SequenceMatcher(None, a[lo : n - hi], b[lo : m - hi], autojunk=False)
     edits.extend(
@@ -64,6 +60,19 @@ def align(a: Sequence[str], b: Sequence[str]) -> list[Edit]:
     if hi:
         edits.append(Edit("equal", n - hi, n, m - hi, m))
     return edits
+
+
+def _shared_run(most: int, same: Callable[[int], bool]) -> int:
+    """The longest k <= ``most`` with ``same(k)``: a binary search of slice comparisons,
+    each done in C, instead of a Python step per word."""
+    lo, hi = 0, most
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if same(mid):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 def window(edits: list[Edit]) -> list[Edit]:

@@ -41,6 +41,8 @@ def local(edits: list[Edit], diffs: list[Edit]) -> list[Edit]:
     An equal neighbour anchors when it has ``MIN_ANCHOR`` words or reaches the
     end of both claims; a change at the very start or end needs only one anchor.
     """
+    if not diffs:
+        return []
     position = {id(e): i for i, e in enumerate(edits)}
     last = len(edits) - 1
     out = []
@@ -62,8 +64,15 @@ def local(edits: list[Edit], diffs: list[Edit]) -> list[Edit]:
 
 
 def run(ctx: Context) -> Iterator[Finding]:
+    story: dict[tuple[str, str], bool] = {}  # the same pairs of sources meet again and again
     for a, b in ctx.cluster_pairs():
-        if not ctx.same_story(a.source, b.source):
+        if a.words == b.words:
+            continue  # copies, the common case: nothing differs
+        sources = (a.source, b.source)
+        same = story.get(sources)
+        if same is None:
+            same = story[sources] = ctx.same_story(*sources)
+        if not same:
             continue  # one shared sentence between long articles is boilerplate, not a story
         edits = window(ctx.alignment(a, b))
         # Judged on the folded words: token objects are built only for a finding.
