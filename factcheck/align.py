@@ -52,11 +52,18 @@ def align(a: Sequence[str], b: Sequence[str]) -> list[Edit]:
     lo = _shared_run(min(n, m), lambda k: a[:k] == b[:k])
     hi = _shared_run(min(n, m) - lo, lambda k: a[n - k :] == b[m - k :])
     edits = [Edit("equal", 0, lo, 0, lo)] if lo else []
-    matcher = SequenceMatcher(None, a[lo : n - hi], b[lo : m - hi], autojunk=False)
-    edits.extend(
-        Edit(tag, i1 + lo, i2 + lo, j1 + lo, j2 + lo)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-    )
+    middle_a, middle_b = a[lo : n - hi], b[lo : m - hi]
+    if not middle_a or not middle_b or set(middle_a).isdisjoint(middle_b):
+        # Nothing in common in between (words swapped, added or dropped): the one edit
+        # difflib would give, without building a matcher.
+        tag = "replace" if middle_a and middle_b else "delete" if middle_a else "insert"
+        edits.append(Edit(tag, lo, n - hi, lo, m - hi))
+    else:
+        matcher = SequenceMatcher(None, middle_a, middle_b, autojunk=False)
+        edits.extend(
+            Edit(tag, i1 + lo, i2 + lo, j1 + lo, j2 + lo)
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        )
     if hi:
         edits.append(Edit("equal", n - hi, n, m - hi, m))
     return edits
