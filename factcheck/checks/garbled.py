@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
 
 from ..cluster import content_words
 from ..context import Context
@@ -95,10 +96,14 @@ def find_swaps(ctx: Context) -> list[Swap]:
     # First the places that could be swaps: a word this source alone uses.
     places: list[tuple[int, int, tuple[str, ...]]] = []
     wanted: set[tuple[str, str]] = set()
+    counts = ctx.source_counts
+    lone = {w for w, k in counts.items() if k == 1}
     for n, claim in enumerate(ctx.claims):
+        if lone.isdisjoint(claim.words):
+            continue  # most claims: every word is used by another source too
         padded: tuple[str, ...] | None = None
         for i, (word, form) in enumerate(zip(claim.words, claim.forms, strict=True)):
-            if ctx.source_counts[word] != 1:
+            if counts[word] != 1:
                 continue  # another source uses this word too
             if not form.islower() or not _swappable(word):
                 continue
@@ -111,10 +116,11 @@ def find_swaps(ctx: Context) -> list[Swap]:
     index: dict[tuple[str, str], list[tuple[str, int, tuple[str, ...]]]] = defaultdict(list)
     for n, claim in enumerate(ctx.claims):
         words = _padded(claim)
-        for i in range(WIDTH, len(words) - WIDTH):
-            key = (words[i - 1], words[i + 1])
-            if key in wanted:
-                index[key].append((words[i], n, _context(words, i)))
+        last = len(words) - WIDTH
+        # The neighbours of every position, tested in C; Python steps only for the hits.
+        around = zip(words[WIDTH - 1 : last - 1], words[WIDTH + 1 : last + 1], strict=True)
+        for i in compress(range(WIDTH, last), map(wanted.__contains__, around)):
+            index[(words[i - 1], words[i + 1])].append((words[i], n, _context(words, i)))
     topics: dict[int, frozenset[str]] = {}
 
     def topic(n: int) -> frozenset[str]:

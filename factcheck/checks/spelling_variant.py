@@ -21,9 +21,12 @@ def run(ctx: Context) -> Iterator[Finding]:
     accepted = {w.lower() for w in ctx.settings.accepted_variants}
     british: dict[str, list[tuple[Claim, tuple[int, int]]]] = defaultdict(list)
     american_of: dict[str, str] = {}
+    american = _American()
     for claim in ctx.claims:
-        for n, word in enumerate(claim.words):
-            us = american_form(word)
+        found = list(map(american.__getitem__, claim.words))
+        if not any(found):
+            continue  # most claims: no British spelling, found without a step per word
+        for n, (word, us) in enumerate(zip(claim.words, found, strict=True)):
             if us and word not in accepted:
                 t = claim.tokens[n]
                 british[word].append((claim, (t.start, t.end)))
@@ -44,6 +47,14 @@ def run(ctx: Context) -> Iterator[Finding]:
             f"{', '.join(sorted(us_sources))} write '{us}'"
         )
         yield make("spelling-variant", Severity.INFO, message, items, [gb, us], ctx.settings)
+
+
+class _American(dict[str, str | None]):
+    """Word → its en-US spelling when it is British, worked out once per distinct word."""
+
+    def __missing__(self, word: str) -> str | None:
+        us = self[word] = american_form(word)
+        return us
 
 
 def _first_use(ctx: Context, word: str, sources: set[str]) -> Evidence | None:
