@@ -97,8 +97,9 @@ _TERMINAL = frozenset('.!?"”’)]')  # the last character of a sentence
 
 def is_boilerplate(text: str, forms: Sequence[str], headline: bool = False) -> bool:
     """True for lines an editor would not call a statement of fact (``forms``: its words)."""
-    words = [w for w in forms if w[0].isalpha() or w[-1].isalpha()]
-    if len(words) < (MIN_HEADLINE_WORDS if headline else MIN_WORDS):
+    if len(_WORDLIKE) > MEMO_MAX:
+        _WORDLIKE.clear()
+    if sum(map(_WORDLIKE.__getitem__, forms)) < (MIN_HEADLINE_WORDS if headline else MIN_WORDS):
         return True
     stripped = text.strip()
     if len(stripped) > FURNITURE_MAX:
@@ -109,7 +110,21 @@ def is_boilerplate(text: str, forms: Sequence[str], headline: bool = False) -> b
         return True
     if "/" in stripped and _CREDIT.match(stripped):
         return True
-    return not headline and stripped[-1] not in _TERMINAL and _title_cased(words)
+    if headline or stripped[-1] in _TERMINAL:
+        return False
+    return _title_cased([w for w in forms if _WORDLIKE[w]])
+
+
+class _Wordlike(dict[str, bool]):
+    """Form → whether it is a word (begins or ends with a letter), decided once per form."""
+
+    def __missing__(self, form: str) -> bool:
+        wordlike = self[form] = form[0].isalpha() or form[-1].isalpha()
+        return wordlike
+
+
+_WORDLIKE = _Wordlike()
+MEMO_MAX = 2_000_000  # forms remembered; a corpus has a few hundred thousand
 
 
 def _furniture(line: str, forms: Sequence[str]) -> bool:

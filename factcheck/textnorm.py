@@ -184,13 +184,26 @@ def word_forms(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     forms = _WORD_RE.findall(text if text.isascii() else fold(text).text)
     if len(_SHARED) > SHARED_MAX:
         _SHARED.clear()
-    return tuple(map(fold_word, forms)), tuple(map(_SHARED.setdefault, forms, forms))
+        _FOLDED.clear()
+    return tuple(map(_FOLDED.__getitem__, forms)), tuple(map(_SHARED.setdefault, forms, forms))
 
 
 # One string object per distinct word: a corpus of millions of tokens repeats the same
 # few hundred thousand words, so tokens share them instead of holding copies.
 _SHARED: dict[str, str] = {}
 SHARED_MAX = 2_000_000
+
+
+class _Folded(dict[str, str]):
+    """Form → ``fold_word(form)``, one dictionary lookup per word once seen (a plain dict
+    is faster than ``lru_cache`` on the millions of words of a corpus)."""
+
+    def __missing__(self, form: str) -> str:
+        folded = self[form] = fold_word(form)
+        return folded
+
+
+_FOLDED = _Folded()
 
 
 @lru_cache(maxsize=262144)
