@@ -519,17 +519,25 @@ def _components(adj: Adjacency) -> list[set[int]]:
 
 def strongest(links: list[Link], per_claim: int = MAX_LINKS) -> list[Link]:
     """Each claim keeps its strongest links only: a template sentence repeated across
-    hundreds of stories must not chain them all into one hub."""
-    by_claim: dict[int, list[Link]] = defaultdict(list)
+    hundreds of stories must not chain them all into one hub. A link stays when either
+    of its claims keeps it."""
+    degree = Counter(chain((lk.a for lk in links), (lk.b for lk in links)))
+    hubs = {c for c, d in degree.items() if d > per_claim}
+    if not hubs:
+        return links  # the common case: no claim has more links than it may keep
+    incident: dict[int, list[Link]] = defaultdict(list)
     for lk in links:
-        by_claim[lk.a].append(lk)
-        by_claim[lk.b].append(lk)
+        if lk.a in hubs:
+            incident[lk.a].append(lk)
+        if lk.b in hubs:
+            incident[lk.b].append(lk)
     keep: set[int] = set()
-    for items in by_claim.values():
-        if len(items) > per_claim:
-            items = sorted(items, key=lambda lk: (-lk.score, lk.a, lk.b))[:per_claim]
-        keep.update(id(lk) for lk in items)
-    return [lk for lk in links if id(lk) in keep]
+    for items in incident.values():
+        top = sorted(items, key=lambda lk: (-lk.score, lk.a, lk.b))[:per_claim]
+        keep.update(id(lk) for lk in top)
+    # A link with a claim that keeps all its links stays; one between two hubs stays
+    # when either keeps it.
+    return [lk for lk in links if lk.a not in hubs or lk.b not in hubs or id(lk) in keep]
 
 
 def _communities(adj: Adjacency, nodes: set[int], resolution: float = 1.0) -> list[set[int]]:

@@ -54,3 +54,23 @@ def test_copies_count_towards_the_posting_cap() -> None:
     many = {(a, b) for a, b in candidate_pairs([A, A, A, A, *FILLER], settings).tolist()}
     assert few == {(0, 1), (0, 2), (1, 2)}
     assert many == set()  # four copies: every key is in more than three claims
+
+
+def test_a_hub_keeps_its_strongest_links_between_hubs() -> None:
+    from factcheck.cluster import Link, strongest
+
+    # Claims 0 and 1 are hubs (three links each, two may be kept); 2-5 are not.
+    links = [
+        Link(0, 1, 70.0),  # the weakest link of both hubs: dropped
+        Link(0, 2, 90.0),
+        Link(0, 3, 80.0),
+        Link(1, 4, 95.0),
+        Link(1, 5, 85.0),
+    ]
+    kept = strongest(links, per_claim=2)
+    assert Link(0, 1, 70.0) not in kept
+    assert len(kept) == 4
+    # A link a hub would drop stays when its other claim keeps all of its links.
+    spoke = [Link(0, 2, 90.0), Link(0, 3, 80.0), Link(0, 4, 60.0)]
+    assert strongest(spoke, per_claim=2) == spoke
+    assert strongest(links, per_claim=3) == links
