@@ -69,7 +69,7 @@ def _add_common(p: argparse.ArgumentParser, paths_required: bool = False) -> Non
         "--jobs",
         type=int,
         metavar="N",
-        help="processes for claim extraction (default 0 = all cores; 1 = none forked)",
+        help="processes for claims and checks (default 0 = all cores; 1 = none forked)",
     )
 
 

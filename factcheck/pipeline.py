@@ -73,7 +73,7 @@ def _forked_checks(
     """The checks shared out among this process and ``jobs - 1`` forked workers that
     inherit the context; results in list order.
 
-    The lookups several checks share are built once before the fork. The checks are
+    The claim indexes every check reads are built once before the fork. The checks are
     independent (each reads the context; garbled-rewrite also writes spin scores,
     which come back with its findings), so the report is the one a single process
     writes. Shares are balanced by each check's ``cost``, dearest first.
