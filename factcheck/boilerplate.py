@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .memo import Memo
+
 MIN_WORDS = 4
 MIN_HEADLINE_WORDS = 3
 FURNITURE_MAX = 240  # characters
@@ -97,8 +99,6 @@ _TERMINAL = frozenset('.!?"”’)]')  # the last character of a sentence
 
 def is_boilerplate(text: str, forms: Sequence[str], headline: bool = False) -> bool:
     """True for lines an editor would not call a statement of fact (``forms``: its words)."""
-    if len(_WORDLIKE) > MEMO_MAX:
-        _WORDLIKE.clear()
     if sum(map(_WORDLIKE.__getitem__, forms)) < (MIN_HEADLINE_WORDS if headline else MIN_WORDS):
         return True
     stripped = text.strip()
@@ -115,16 +115,12 @@ def is_boilerplate(text: str, forms: Sequence[str], headline: bool = False) -> b
     return _title_cased([w for w in forms if _WORDLIKE[w]])
 
 
-class _Wordlike(dict[str, bool]):
-    """Form → whether it is a word (begins or ends with a letter), decided once per form."""
-
-    def __missing__(self, form: str) -> bool:
-        wordlike = self[form] = form[0].isalpha() or form[-1].isalpha()
-        return wordlike
+def _is_wordlike(form: str) -> bool:
+    """A word begins or ends with a letter (not "2.5", "--")."""
+    return form[0].isalpha() or form[-1].isalpha()
 
 
-_WORDLIKE = _Wordlike()
-MEMO_MAX = 2_000_000  # forms remembered; a corpus has a few hundred thousand
+_WORDLIKE: Memo[str, bool] = Memo(_is_wordlike, limit=2_000_000)
 
 
 def _furniture(line: str, forms: Sequence[str]) -> bool:

@@ -114,14 +114,14 @@ def extract_all(sources: Iterable[Source], jobs: int = 1) -> list[Claim]:
         for source in sources:
             claims.extend(extract(source, len(claims)))
         return claims
-    from .forking import fork_iter
+    from .forking import fork_map
 
     # The workers inherit the sources: only (start, end) ranges go to them, and
     # plain tuples come back, made into claims here, numbered in order, while the
     # workers go on with the next ranges.
     size = max(1, len(sources) // (jobs * 8))
     ranges = [(i, min(i + size, len(sources))) for i in range(0, len(sources), size)]
-    for (lo, hi), part in zip(ranges, fork_iter(_found_range, sources, ranges, jobs), strict=True):
+    for (lo, hi), part in zip(ranges, fork_map(_found_range, sources, ranges, jobs), strict=True):
         for source, found in zip(sources[lo:hi], part, strict=True):
             claims.extend(_claims(source, found, len(claims)))
     return claims

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import chain
 from typing import Any
 
@@ -73,16 +74,16 @@ class Features:
 
     texts: list[str]
     codes: list[str]
-    lengths: np.ndarray
+
+    @cached_property
+    def lengths(self) -> np.ndarray:
+        """Content words per claim: a code is one character per word."""
+        return np.fromiter(map(len, self.codes), dtype=np.int32, count=len(self.codes))
 
 
 def features(words: list[list[str]]) -> Features:
     vocab: dict[str, str] = {}
-    return Features(
-        [" ".join(w) for w in words],
-        [encode(w, vocab) for w in words],
-        np.fromiter((len(w) for w in words), dtype=np.int32, count=len(words)),
-    )
+    return Features([" ".join(w) for w in words], [encode(w, vocab) for w in words])
 
 
 def claim_features(claims: Sequence[Claim]) -> Features:
@@ -100,7 +101,7 @@ def claim_features(claims: Sequence[Claim]) -> Features:
         code_of[word] = encode(parts, vocab)
     texts = [" ".join(filter(None, map(text_of.__getitem__, c.words))) for c in claims]
     codes = ["".join(map(code_of.__getitem__, c.words)) for c in claims]
-    return Features(texts, codes, np.fromiter(map(len, codes), dtype=np.int32, count=len(codes)))
+    return Features(texts, codes)
 
 
 def score_pairs(ia: np.ndarray, ja: np.ndarray, feats: Features, settings: Settings) -> np.ndarray:

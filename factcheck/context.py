@@ -25,6 +25,7 @@ class Context:
     _quantities: dict[str, list[Quantity]] = field(default_factory=dict)
     _dates: dict[str, list[DateMention]] = field(default_factory=dict)
     _names: dict[str, set[str]] = field(default_factory=dict)
+    _stories: dict[tuple[str, str], bool] = field(default_factory=dict)
 
     def warm(self) -> None:
         """Build the indexes every check reads before the work is forked, so that the
@@ -120,10 +121,15 @@ class Context:
         return self._shared[(a, b) if a < b else (b, a)]
 
     def same_story(self, a: str, b: str) -> bool:
-        """Two sources tell one story: they share two facts, or half of the shorter one's."""
-        shared = self.shared_facts(a, b)
-        shorter = min(len(self.by_source.get(a, ())), len(self.by_source.get(b, ())))
-        return shared >= 2 or shared >= 0.5 * max(shorter - 1, 1)
+        """Two sources tell one story: they share two facts, or half of the shorter one's.
+        Remembered per pair: the same two sources meet in cluster after cluster."""
+        key = (a, b) if a < b else (b, a)
+        same = self._stories.get(key)
+        if same is None:
+            shared = self.shared_facts(a, b)
+            shorter = min(len(self.by_source.get(a, ())), len(self.by_source.get(b, ())))
+            same = self._stories[key] = shared >= 2 or shared >= 0.5 * max(shorter - 1, 1)
+        return same
 
     def names_of(self, source: str) -> set[str]:
         """Words a source writes capitalised inside a sentence (names, acronyms); worked

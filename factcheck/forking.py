@@ -24,27 +24,16 @@ def fork_map(
     jobs: int,
     *,
     first_here: bool = False,
-) -> list[Result]:
-    """``[fn(shared, item) for item in items]`` in ``jobs`` forked workers, in order.
+) -> Iterator[Result]:
+    """``fn(shared, item)`` for each item, in ``jobs`` forked workers; the results in
+    order, each given as soon as it and those before it are done, so that this process
+    can use them while the workers go on.
 
     With ``first_here`` this process does the first item itself while ``jobs - 1``
     workers do the rest: it would otherwise only wait, and each worker holds its own
     copy of every page of ``shared`` it touches. ``fn`` must be a module-level
     function (it is sent to the workers by name).
     """
-    return list(fork_iter(fn, shared, items, jobs, first_here=first_here))
-
-
-def fork_iter(
-    fn: Callable[[Any, Item], Result],
-    shared: Any,
-    items: Sequence[Item],
-    jobs: int,
-    *,
-    first_here: bool = False,
-) -> Iterator[Result]:
-    """``fork_map``, each result given as soon as it and those before it are done, so
-    that this process can use them while the workers go on."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 

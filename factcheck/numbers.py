@@ -231,7 +231,7 @@ def may_count(words: Sequence[str], text: str) -> bool:
     """Whether a claim can hold a quantity: a cheap test before ``quantities``."""
     if _DIGIT.search(text) or not _NUMBER_WORDS.isdisjoint(words):
         return True
-    return "-" in text and any(w.partition("-")[0] in _NUMBER_WORDS for w in words if "-" in w)
+    return "-" in text and _number_compound(words)
 
 
 _COUNT_WORDS = _NUMBER_WORDS | frozenset(SCALES)
@@ -242,6 +242,11 @@ def may_hold_number(words: Sequence[str]) -> bool:
     a change elsewhere cannot make two quantities differ."""
     if not _COUNT_WORDS.isdisjoint(words) or any(map(_DIGIT.search, words)):
         return True
+    return _number_compound(words)
+
+
+def _number_compound(words: Sequence[str]) -> bool:
+    """A hyphenated word led by a number word ("one-year", "twenty-five")."""
     return any(w.partition("-")[0] in _NUMBER_WORDS for w in words if "-" in w)
 
 

@@ -169,8 +169,7 @@ def _resplit(block: str, offsets: list[tuple[int, int]]) -> list[tuple[int, int]
 def _glue(block: str, prev: list[int], start: int) -> bool:
     if block[prev[1] - 1] != ".":
         return False
-    # The abbreviations are short: only the sentence's last characters are searched
-    # (a search from every position of the sentence was a tenth of the claims stage).
+    # The abbreviations are short: only the sentence's last characters are searched.
     at = max(prev[0], prev[1] - ABBREV_REACH)
     if _TITLE.search(block, at, prev[1]):
         return True

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .memo import Memo
 from .model import Token
 
 _PLAIN: dict[str, str] = {
@@ -156,24 +157,20 @@ _WORD_RE = re.compile(r"[$€£]?\d[\d,.]*\d%?|[$€£]?\d%?|\w+(?:['.-]\w+)*", 
 
 def tokenize(text: str, base: int = 0) -> tuple[Token, ...]:
     """Word tokens of ``text`` with raw offsets (``base`` added)."""
-    if len(_SHARED) > SHARED_MAX:
-        _SHARED.clear()
-    share = _SHARED.setdefault
+    share, norm = _SHARED.__getitem__, _FOLDED.__getitem__
     make = tuple.__new__  # Token(...) without the keyword handling: millions are built
     tokens = []
     if text.isascii():
-        norm = fold_word
         for m in _WORD_RE.finditer(text):
             word = m.group()
             start, end = m.span()
-            tokens.append(make(Token, (share(word, word), norm(word), base + start, base + end)))
+            tokens.append(make(Token, (share(word), norm(word), base + start, base + end)))
         return tuple(tokens)
     folded = fold(text)
     for m in _WORD_RE.finditer(folded.text):
         start, end = folded.span(m.start(), m.end())
-        word = text[start:end]
         tokens.append(
-            make(Token, (share(word, word), fold_word(m.group()), base + start, base + end))
+            make(Token, (share(text[start:end]), norm(m.group()), base + start, base + end))
         )
     return tuple(tokens)
 
@@ -182,31 +179,9 @@ def word_forms(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(norms, forms) of the words of ``text``, as ``tokenize`` finds them, without
     offsets: two tuples of shared strings instead of a token object per word."""
     forms = _WORD_RE.findall(text if text.isascii() else fold(text).text)
-    if len(_SHARED) > SHARED_MAX:
-        _SHARED.clear()
-        _FOLDED.clear()
-    return tuple(map(_FOLDED.__getitem__, forms)), tuple(map(_SHARED.setdefault, forms, forms))
+    return tuple(map(_FOLDED.__getitem__, forms)), tuple(map(_SHARED.__getitem__, forms))
 
 
-# One string object per distinct word: a corpus of millions of tokens repeats the same
-# few hundred thousand words, so tokens share them instead of holding copies.
-_SHARED: dict[str, str] = {}
-SHARED_MAX = 2_000_000
-
-
-class _Folded(dict[str, str]):
-    """Form → ``fold_word(form)``, one dictionary lookup per word once seen (a plain dict
-    is faster than ``lru_cache`` on the millions of words of a corpus)."""
-
-    def __missing__(self, form: str) -> str:
-        folded = self[form] = fold_word(form)
-        return folded
-
-
-_FOLDED = _Folded()
-
-
-@lru_cache(maxsize=262144)
 def fold_word(word: str) -> str:
     """A word's ``norm``: lower case, without a trailing full stop."""
     w = word.lower()
@@ -234,3 +209,9 @@ NEGATORS = frozenset(
 
 def is_negator(norm: str) -> bool:
     return norm in NEGATORS or norm.endswith("n't")
+
+
+# One string object per distinct word: a corpus of millions of tokens repeats the same
+# few hundred thousand words, so tokens share them instead of holding copies.
+_SHARED: Memo[str, str] = Memo(lambda word: word, limit=2_000_000)
+_FOLDED: Memo[str, str] = Memo(fold_word, limit=2_000_000)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from difflib import SequenceMatcher
 
+import pytest
+
 from factcheck.align import Edit, align
 
 VOCAB = "the council said on friday that it would not raise fares for buses and trams".split()
@@ -22,24 +24,25 @@ def _valid(a: list[str], b: list[str], edits: list[Edit]) -> bool:
     return (i, j) == (len(a), len(b))
 
 
-def test_one_changed_word_is_one_replacement() -> None:
-    a = "the council will not raise bus fares this year".split()
-    b = "the council will not raise tram fares this year".split()
-    assert align(a, b) == [
-        Edit("equal", 0, 5, 0, 5),
-        Edit("replace", 5, 6, 5, 6),
-        Edit("equal", 6, 9, 6, 9),
-    ]
-
-
-def test_changes_at_either_end() -> None:
-    a = "officials said the bridge will open in march".split()
-    b = "the bridge will open in april".split()
-    assert align(a, b) == [
-        Edit("delete", 0, 2, 0, 0),
-        Edit("equal", 2, 7, 0, 5),
-        Edit("replace", 7, 8, 5, 6),
-    ]
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        pytest.param(
+            "the council will not raise bus fares this year",
+            "the council will not raise tram fares this year",
+            [Edit("equal", 0, 5, 0, 5), Edit("replace", 5, 6, 5, 6), Edit("equal", 6, 9, 6, 9)],
+            id="one changed word is one replacement",
+        ),
+        pytest.param(
+            "officials said the bridge will open in march",
+            "the bridge will open in april",
+            [Edit("delete", 0, 2, 0, 0), Edit("equal", 2, 7, 0, 5), Edit("replace", 7, 8, 5, 6)],
+            id="changes at either end",
+        ),
+    ],
+)
+def test_edit_scripts(a: str, b: str, expected: list[Edit]) -> None:
+    assert align(a.split(), b.split()) == expected
 
 
 def test_random_rewrites_give_valid_scripts_like_difflib() -> None:

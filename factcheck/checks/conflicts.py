@@ -64,15 +64,10 @@ def local(edits: list[Edit], diffs: list[Edit]) -> list[Edit]:
 
 
 def run(ctx: Context) -> Iterator[Finding]:
-    story: dict[tuple[str, str], bool] = {}  # the same pairs of sources meet again and again
     for a, b in ctx.cluster_pairs():
         if a.words == b.words:
             continue  # copies, the common case: nothing differs
-        sources = (a.source, b.source)
-        same = story.get(sources)
-        if same is None:
-            same = story[sources] = ctx.same_story(*sources)
-        if not same:
+        if not ctx.same_story(a.source, b.source):
             continue  # one shared sentence between long articles is boilerplate, not a story
         edits = window(ctx.alignment(a, b))
         # Judged on the folded words: token objects are built only for a finding.
@@ -124,10 +119,10 @@ def _number(ctx: Context, a: Claim, b: Claim, diffs: list[Edit]) -> Iterator[Fin
     if not diffs:
         return
     qa_all, qb_all = ctx.quantities(a), ctx.quantities(b)
-    for e in diffs:
-        qa = [q for q in qa_all if _in(q.start, q.end, e.a1, max(e.a2, e.a1 + 1))]
-        qb = [q for q in qb_all if _in(q.start, q.end, e.b1, max(e.b2, e.b1 + 1))]
-        if not qa or not qb or e.tag != "replace":
+    for e in diffs:  # replacements: words on both sides
+        qa = [q for q in qa_all if _in(q.start, q.end, e.a1, e.a2)]
+        qb = [q for q in qb_all if _in(q.start, q.end, e.b1, e.b2)]
+        if not qa or not qb:
             continue
         if any(x.value == y.value for x in qa for y in qb):
             continue
@@ -146,8 +141,6 @@ def _date(ctx: Context, a: Claim, b: Claim, diffs: list[Edit]) -> Iterator[Findi
         return
     da_all, db_all = ctx.dates(a), ctx.dates(b)
     for e in diffs:
-        if e.tag != "replace":
-            continue
         da = [x for x in da_all if _in(x.start, x.end, e.a1, e.a2)]
         db = [x for x in db_all if _in(x.start, x.end, e.b1, e.b2)]
         for x in da:

@@ -19,6 +19,7 @@ from itertools import compress
 from ..context import Context
 from ..findings import evidence, make
 from ..lexicons import american_form, common_misspellings, word_frequency
+from ..memo import Memo
 from ..model import Claim, Finding, Severity, Token
 from ..textnorm import fold_word
 
@@ -130,55 +131,26 @@ def _variant(form: str, ctx: Context) -> str | None:
     return None
 
 
-class _OddForms(dict[str, bool]):
-    """Form → whether it needs a look: not a known word written in lower case."""
-
-    def __init__(self, freq: dict[str, int]) -> None:
-        super().__init__()
-        self.freq = freq
-
-    def __missing__(self, form: str) -> bool:
-        odd = self[form] = not (form.islower() and fold_word(form) in self.freq)
-        return odd
+Parts = tuple[tuple[int, str, bool, int], ...]
 
 
-class _Variants(dict[str, str | None]):
-    """Form → its confusable variant in the corpus, worked out once per form."""
-
-    def __init__(self, ctx: Context) -> None:
-        super().__init__()
-        self.ctx = ctx
-
-    def __missing__(self, form: str) -> str | None:
-        variant = self[form] = _variant(form, self.ctx)
-        return variant
-
-
-class _Suspects(dict[tuple[str, bool], tuple[tuple[int, str, bool, int], ...]]):
-    """(form, first word of its claim?) → the parts of the form that may be misspelt,
-    as (index, part, name-like?, number of parts); worked out once per form."""
-
-    def __init__(self, ctx: Context) -> None:
-        super().__init__()
-        self.ctx = ctx
-
-    def __missing__(self, key: tuple[str, bool]) -> tuple[tuple[int, str, bool, int], ...]:
-        form, first = key
-        parts = form.split("-")
-        out = []
-        for k, part in enumerate(parts):
-            capital = part[:1].isupper()
-            if any(ch.isupper() for ch in part[1:]):
-                continue  # "yFrog", "iPhone": brand spellings
-            if capital and part.endswith("s") and part[:-1] in self.ctx.surface_forms:
-                continue  # "the Obamas": a name in the plural
-            name_like = capital and (not first or k > 0)
-            if capital and not name_like and len(part) < 6:
-                continue  # a short capitalised first word is as likely a name
-            if _suspect(part.lower(), self.ctx):
-                out.append((k, part, name_like, len(parts)))
-        found = self[key] = tuple(out)
-        return found
+def _suspect_parts(form: str, first: bool, ctx: Context) -> Parts:
+    """The parts of a form (``first``: its claim's first word) that may be misspelt, as
+    (index, part, name-like?, number of parts)."""
+    parts = form.split("-")
+    out = []
+    for k, part in enumerate(parts):
+        capital = part[:1].isupper()
+        if any(ch.isupper() for ch in part[1:]):
+            continue  # "yFrog", "iPhone": brand spellings
+        if capital and part.endswith("s") and part[:-1] in ctx.surface_forms:
+            continue  # "the Obamas": a name in the plural
+        name_like = capital and (not first or k > 0)
+        if capital and not name_like and len(part) < 6:
+            continue  # a short capitalised first word is as likely a name
+        if _suspect(part.lower(), ctx):
+            out.append((k, part, name_like, len(parts)))
+    return tuple(out)
 
 
 def run(ctx: Context) -> Iterator[Finding]:
@@ -186,9 +158,10 @@ def run(ctx: Context) -> Iterator[Finding]:
     in_quote: dict[tuple[str, str, str], bool] = {}
     freq = word_frequency()
     memo: dict[tuple[str, str, bool], str | None] = {}
-    odd = _OddForms(freq)
-    variants = _Variants(ctx)
-    suspects = _Suspects(ctx)
+    # Each decided once per distinct form.
+    odd: Memo[str, bool] = Memo(lambda form: not (form.islower() and fold_word(form) in freq))
+    variants: Memo[str, str | None] = Memo(lambda form: _variant(form, ctx))
+    suspects: Memo[tuple[str, bool], Parts] = Memo(lambda key: _suspect_parts(key[0], key[1], ctx))
     for claim in ctx.claims:
         forms = claim.forms
         # The common case, a known word with no capital to confuse, is passed over
@@ -199,10 +172,11 @@ def run(ctx: Context) -> Iterator[Finding]:
             found = []
             following = forms[n + 1] if n + 1 < len(forms) else None
             variant = variants[form] if following and following[:1].islower() else None
-            token = claim.tokens[n] if variant else None
-            if token and claim.text[token.end - claim.start : token.end - claim.start + 1] == ".":
-                token = None  # "Ill.": an abbreviation
-            if token and variant:
+            if variant:
+                token = claim.tokens[n]
+                if claim.text[token.end - claim.start : token.end - claim.start + 1] == ".":
+                    variant = None  # "Ill.": an abbreviation
+            if variant:
                 found.append((token.text, variant, (token.start, token.end)))
             else:
                 for k, part, name_like, count in suspects[form, n == 0]:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from ..context import Context
 from ..findings import evidence, make
 from ..lexicons import american_form
+from ..memo import Memo
 from ..model import Claim, Evidence, Finding, Severity
 
 KINDS = ("spelling-variant",)
@@ -21,7 +22,7 @@ def run(ctx: Context) -> Iterator[Finding]:
     accepted = {w.lower() for w in ctx.settings.accepted_variants}
     british: dict[str, list[tuple[Claim, tuple[int, int]]]] = defaultdict(list)
     american_of: dict[str, str] = {}
-    american = _American()
+    american = Memo(american_form)  # once per distinct word
     for claim in ctx.claims:
         found = list(map(american.__getitem__, claim.words))
         if not any(found):
@@ -47,14 +48,6 @@ def run(ctx: Context) -> Iterator[Finding]:
             f"{', '.join(sorted(us_sources))} write '{us}'"
         )
         yield make("spelling-variant", Severity.INFO, message, items, [gb, us], ctx.settings)
-
-
-class _American(dict[str, str | None]):
-    """Word → its en-US spelling when it is British, worked out once per distinct word."""
-
-    def __missing__(self, word: str) -> str | None:
-        us = self[word] = american_form(word)
-        return us
 
 
 def _first_use(ctx: Context, word: str, sources: set[str]) -> Evidence | None:
