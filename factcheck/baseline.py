@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .model import Finding, Report
+from factcheck.model import Finding, Report
 
 VERSION = 1
 STATUSES = ("accepted", "false-positive")

@@ -16,13 +16,13 @@ from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import __version__
-from .model import KINDS
+from factcheck import __version__
+from factcheck.model import KINDS
 
 if TYPE_CHECKING:
-    from .config import Settings
-    from .model import Report
-    from .progress import Progress
+    from factcheck.config import Settings
+    from factcheck.model import Report
+    from factcheck.runtime.progress import Progress
 
 DEFAULT_BASELINE = ".factcheck-baseline.json"
 
@@ -74,7 +74,7 @@ def _add_common(p: argparse.ArgumentParser, paths_required: bool = False) -> Non
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .reporters import FORMATS
+    from factcheck.reporters import FORMATS
 
     parser = _Parser(prog="factcheck", description="Cross-source fact-consistency checker.")
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
@@ -182,7 +182,7 @@ def _broken_pool() -> type[BaseException]:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    from .config import ConfigError, load
+    from factcheck.config import ConfigError, load
 
     overrides = {
         "link-threshold": getattr(args, "link_threshold", None),
@@ -214,14 +214,14 @@ def _paths(args: argparse.Namespace, settings: Settings) -> list[str]:
 def _progress(args: argparse.Namespace) -> Progress | None:
     if args.quiet or not sys.stderr.isatty():
         return None
-    from .progress import Progress
+    from factcheck.runtime.progress import Progress
 
     return Progress()
 
 
 def _run(args: argparse.Namespace) -> tuple[Settings, Report]:
-    from .pipeline import run
-    from .sources import InputError
+    from factcheck.pipeline import run
+    from factcheck.sources import InputError
 
     settings = _settings(args)
     paths = _paths(args, settings)
@@ -271,7 +271,7 @@ def _dask_client(args: argparse.Namespace, settings: Settings) -> Any:
 def _with_baseline(report: Report, path: str | None, settings: Settings) -> Report:
     if not path:
         return report
-    from . import baseline
+    from factcheck import baseline
 
     try:
         base = baseline.load(Path(path))
@@ -299,7 +299,7 @@ def corpus_name(paths: list[str]) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from . import reporters
+    from factcheck import reporters
 
     formats = list(args.format or [])
     outputs = list(args.output or [])
@@ -337,7 +337,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from . import reporters
+    from factcheck import reporters
 
     settings, report = _run(args)
     report = _with_baseline(report, args.baseline, settings)
@@ -350,7 +350,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _baseline(args: argparse.Namespace) -> int:
-    from . import baseline
+    from factcheck import baseline
 
     settings, report = _run(args)
     path = Path(args.output or settings.baseline or DEFAULT_BASELINE)
@@ -369,7 +369,7 @@ def _baseline(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from .diff import run_diff
+    from factcheck.diff import run_diff
 
     return run_diff(args, _settings(args))
 

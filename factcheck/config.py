@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .model import KINDS, Severity
+from factcheck.model import KINDS, Severity
 
 
 class ConfigError(Exception):

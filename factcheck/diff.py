@@ -17,11 +17,11 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any
 
-from .align import align, is_format_only
-from .config import Settings
-from .model import Claim, Finding, Report
-from .reporters.locate import line_col
-from .textnorm import fold_text
+from factcheck.align.edits import align, is_format_only
+from factcheck.config import Settings
+from factcheck.model import Claim, Finding, Report
+from factcheck.reporters.locate import line_col
+from factcheck.text.fold import fold_text
 
 RED, GREEN, BOLD, DIM, RESET = "\033[31m", "\033[32m", "\033[1m", "\033[2m", "\033[0m"
 
@@ -312,9 +312,9 @@ def _page(text: str, no_pager: bool) -> None:
 
 
 def run_diff(args: argparse.Namespace, settings: Settings) -> int:
-    from .cli import Exit, Trouble, use_color
-    from .pipeline import run
-    from .sources import InputError
+    from factcheck.cli import Exit, Trouble, use_color
+    from factcheck.pipeline import run
+    from factcheck.sources import InputError
 
     if args.a == "-" and args.b == "-":
         raise Trouble("only one of A and B can be standard input")
@@ -330,7 +330,7 @@ def run_diff(args: argparse.Namespace, settings: Settings) -> int:
     if args.format == "json":
         sys.stdout.write(render_json(result))
     elif args.format == "html":
-        from .reporters import Options, render
+        from factcheck.reporters import Options, render
 
         sys.stdout.write(render("html", report, Options(title="factcheck diff")))
     else:

@@ -6,9 +6,9 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 
-from .config import Settings
-from .model import KINDS, Claim, Evidence, Finding, Severity
-from .textnorm import fold_text
+from factcheck.config import Settings
+from factcheck.model import KINDS, Claim, Evidence, Finding, Severity
+from factcheck.text.fold import fold_text
 
 _SPACE = re.compile(r"\s+")
 

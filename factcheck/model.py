@@ -99,7 +99,7 @@ class Claim:
         the largest share of the run's time and memory."""
         tokens = self._tokens
         if tokens is None:
-            from .textnorm import tokenize
+            from factcheck.text.fold import tokenize
 
             tokens = tokenize(self.text, self.start)
             object.__setattr__(self, "_tokens", tokens)

@@ -11,14 +11,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from . import claims as claims_stage
-from . import cluster as cluster_stage
-from .checks import CHECKS, Check
-from .config import Settings
-from .context import Context
-from .findings import dedupe
-from .model import Finding, Report, Source
-from .sources import read_paths
+from factcheck import claims as claims_stage
+from factcheck import clusters as cluster_stage
+from factcheck.checks import CHECKS, Check
+from factcheck.checks.context import Context
+from factcheck.config import Settings
+from factcheck.findings import dedupe
+from factcheck.model import Finding, Report, Source
+from factcheck.sources import read_paths
 
 Progress = Callable[[str], None]
 
@@ -78,7 +78,7 @@ def _forked_checks(
     which come back with its findings), so the report is the one a single process
     writes. Shares are balanced by each check's ``cost``, dearest first.
     """
-    from .forking import fork_map
+    from factcheck.runtime.forking import fork_map
 
     ctx.warm()
     gc.freeze()  # the workers' collectors leave the inherited heap alone

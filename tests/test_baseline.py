@@ -10,8 +10,7 @@ import pytest
 
 from factcheck import baseline
 from factcheck.cli import main
-
-from .conftest import analyse_texts
+from tests.conftest import analyse_texts
 
 A = """Bridge budget approved
 

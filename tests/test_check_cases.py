@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.checks import CHECKS
-
-from .conftest import analyse_texts, assert_offsets
+from tests.conftest import analyse_texts, assert_offsets
 
 CASES = Path(__file__).parent / "cases"
 

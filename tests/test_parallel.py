@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from factcheck import claims
-from factcheck.claims import extract_all
+from factcheck.claims import assemble as claims
+from factcheck.claims.assemble import extract_all
 from factcheck.model import Source
 
 TEXTS = [

@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..context import Context
-from ..model import Finding
-from . import (
+from factcheck.checks import (
     conflicts,
     frames,
     garbled,
@@ -19,6 +17,8 @@ from . import (
     misspelling,
     spelling_variant,
 )
+from factcheck.checks.context import Context
+from factcheck.model import Finding
 
 
 @dataclass(frozen=True)

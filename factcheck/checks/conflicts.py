@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ..align import Edit, changed, side_span, side_text, window
-from ..context import Context
-from ..findings import evidence, make, short
-from ..frames import IMPLICIT_NEGATIVES
-from ..model import Claim, Finding, Severity
-from ..numbers import Quantity, may_date, may_hold_number
-from ..quotes import is_named, same_speaker
-from ..textnorm import is_negator
+from factcheck.align.edits import Edit, changed, side_span, side_text, window
+from factcheck.checks.context import Context
+from factcheck.claims.quotes import is_named, same_speaker
+from factcheck.facts.frames import IMPLICIT_NEGATIVES
+from factcheck.findings import evidence, make, short
+from factcheck.model import Claim, Finding, Severity
+from factcheck.text.fold import is_negator
+from factcheck.text.numbers import Quantity, may_date, may_hold_number
 
 KINDS = ("conflict-number", "conflict-date", "conflict-negation", "conflict-attribution")
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..context import Context
-from ..findings import evidence, join_ids, make, short
-from ..frames import Frame, frames, names_in
-from ..model import Finding, Severity
+from factcheck.checks.context import Context
+from factcheck.facts.frames import Frame, frames, names_in
+from factcheck.findings import evidence, join_ids, make, short
+from factcheck.model import Finding, Severity
 
 KINDS = ("conflict-duration", "conflict-scope")
 MIN_TOPIC = 1  # a shared content word: the same matter, not just the same actor

@@ -17,13 +17,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import compress
 
-from ..cluster import content_words
-from ..context import Context
-from ..findings import evidence, make
-from ..lexicons import is_spelling_variant, stopwords, word_frequency
-from ..model import Claim, Finding, Severity, Token
-from ..numbers import MONTHS, ORDINALS, UNITS, WEEKDAYS
-from ..textnorm import is_negator
+from factcheck.checks.context import Context
+from factcheck.clusters.features import content_words
+from factcheck.findings import evidence, make
+from factcheck.model import Claim, Finding, Severity, Token
+from factcheck.text.fold import is_negator
+from factcheck.text.lexicons import is_spelling_variant, stopwords, word_frequency
+from factcheck.text.numbers import MONTHS, ORDINALS, UNITS, WEEKDAYS
 
 KINDS = ("garbled-rewrite",)
 MAX_EVIDENCE = 25

@@ -14,15 +14,15 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from ..align import Difference, side_span, side_text
-from ..context import Context
-from ..findings import evidence, join_ids, make, normalise
-from ..lexicons import is_spelling_variant
-from ..model import Finding, Severity
-from ..numbers import number_value
-from ..quotematch import QuotePair, QuoteRef
-from ..quotes import same_speaker
-from ..textnorm import is_negator
+from factcheck.align.edits import Difference, side_span, side_text
+from factcheck.align.quotes import QuotePair, QuoteRef
+from factcheck.checks.context import Context
+from factcheck.claims.quotes import same_speaker
+from factcheck.findings import evidence, join_ids, make, normalise
+from factcheck.model import Finding, Severity
+from factcheck.text.fold import is_negator
+from factcheck.text.lexicons import is_spelling_variant
+from factcheck.text.numbers import number_value
 
 KINDS = ("misquote",)
 

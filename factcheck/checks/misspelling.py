@@ -16,12 +16,12 @@ from collections import defaultdict
 from collections.abc import Iterator
 from itertools import compress
 
-from ..context import Context
-from ..findings import evidence, make
-from ..lexicons import american_form, common_misspellings, word_frequency
-from ..memo import Memo
-from ..model import Claim, Finding, Severity, Token
-from ..textnorm import fold_word
+from factcheck.checks.context import Context
+from factcheck.findings import evidence, make
+from factcheck.model import Claim, Finding, Severity, Token
+from factcheck.runtime.memo import Memo
+from factcheck.text.fold import fold_word
+from factcheck.text.lexicons import american_form, common_misspellings, word_frequency
 
 KINDS = ("misspelling",)
 _ALPHA = re.compile(r"^[a-z]+$")

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..context import Context
-from ..findings import evidence, make
-from ..lexicons import american_form
-from ..memo import Memo
-from ..model import Claim, Evidence, Finding, Severity
+from factcheck.checks.context import Context
+from factcheck.findings import evidence, make
+from factcheck.model import Claim, Evidence, Finding, Severity
+from factcheck.runtime.memo import Memo
+from factcheck.text.lexicons import american_form
 
 KINDS = ("spelling-variant",)
 

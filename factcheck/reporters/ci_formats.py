@@ -8,9 +8,9 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from typing import Any
 
-from .. import __version__
-from ..model import KINDS, Evidence, Finding, Report, Severity, Source
-from .locate import line_col, repo_path
+from factcheck import __version__
+from factcheck.model import KINDS, Evidence, Finding, Report, Severity, Source
+from factcheck.reporters.locate import line_col, repo_path
 
 RULES = {
     "misquote": "Words inside a direct quotation differ between sources.",

@@ -16,8 +16,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from ..model import KINDS, Report, Severity, Source
-from .locate import line_col
+from factcheck.model import KINDS, Report, Severity, Source
+from factcheck.reporters.locate import line_col
 
 if TYPE_CHECKING:
     import jinja2

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..model import Report, Severity, Source
-from .locate import line_col
+from factcheck.model import Report, Severity, Source
+from factcheck.reporters.locate import line_col
 
 _COLOURS = {
     Severity.HIGH: "\033[1;31m",

@@ -17,9 +17,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .lexicons import stopwords, word_frequency
-from .model import Claim, Token
-from .numbers import MONTHS, WEEKDAYS, durations
+from factcheck.model import Claim, Token
+from factcheck.text.lexicons import stopwords, word_frequency
+from factcheck.text.numbers import MONTHS, WEEKDAYS, durations
 
 
 @cache

@@ -12,8 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .memo import Memo
-from .model import Token
+from factcheck.model import Token
+from factcheck.runtime.memo import Memo
 
 _PLAIN: dict[str, str] = {
     "\u2018": "'",

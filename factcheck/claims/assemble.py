@@ -6,11 +6,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from .boilerplate import is_boilerplate
-from .model import Claim, Quote, Source
-from .quotes import QuoteSpan, find_quotes
-from .segment import MAX_SENTENCE, Span, sentences
-from .textnorm import fold_text, word_forms
+from factcheck.claims.boilerplate import is_boilerplate
+from factcheck.claims.quotes import QuoteSpan, find_quotes
+from factcheck.claims.segment import MAX_SENTENCE, Span, sentences
+from factcheck.model import Claim, Quote, Source
+from factcheck.text.fold import fold_text, word_forms
 
 _TERMINAL = re.compile(r"[.!?]['\"”’)]*$")
 
@@ -114,7 +114,7 @@ def extract_all(sources: Iterable[Source], jobs: int = 1) -> list[Claim]:
         for source in sources:
             claims.extend(extract(source, len(claims)))
         return claims
-    from .forking import fork_map
+    from factcheck.runtime.forking import fork_map
 
     # The workers inherit the sources: only (start, end) ranges go to them, and
     # plain tuples come back, made into claims here, numbered in order, while the

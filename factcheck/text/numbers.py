@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Token
+from factcheck.model import Token
 
 UNITS = {
     "zero": 0,
