@@ -57,12 +57,6 @@ class Baseline:
     settings: dict[str, Any]
 
 
-@dataclass(frozen=True)
-class Comparison:
-    new: tuple[Finding, ...]
-    stale: tuple[Entry, ...]
-
-
 def _excerpt(f: Finding) -> str:
     text = " ".join(f.message.split())
     return text if len(text) <= 160 else text[:159] + "…"
@@ -159,16 +153,3 @@ def load(path: Path) -> Baseline:
         entries[entry.id] = entry
     settings = data.get("settings", {})
     return Baseline(entries, settings if isinstance(settings, dict) else {})
-
-
-def compare(report: Report, baseline: Baseline) -> Comparison:
-    allowed = Counter({k: e.count for k, e in baseline.entries.items()})
-    new = []
-    for f in report.findings:
-        if allowed[f.id] > 0:
-            allowed[f.id] -= 1
-        else:
-            new.append(f)
-    found = {f.id for f in report.findings}
-    stale = tuple(e for k, e in sorted(baseline.entries.items()) if k not in found)
-    return Comparison(tuple(new), stale)

@@ -1,4 +1,4 @@
-"""The command line: parse, call the pipeline, hand the report to reporters.
+"""The command line: parse, dispatch to a command, map errors to exit statuses.
 
 Exit status: 0 nothing to report at the failing level, 1 findings (or, for
 ``diff``, differences), 2 trouble: bad usage, configuration or input.
@@ -7,43 +7,29 @@ Exit status: 0 nothing to report at the failing level, 1 findings (or, for
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import os
 import sys
-from collections.abc import Iterable
-from contextlib import suppress
-from enum import IntEnum
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from factcheck import __version__
-from factcheck.model import KINDS
-
-if TYPE_CHECKING:
-    from factcheck.config import Settings
-    from factcheck.model import Report
-    from factcheck.runtime.progress import Progress
-
-DEFAULT_BASELINE = ".factcheck-baseline.json"
-
-
-class Exit(IntEnum):
-    OK = 0
-    FINDINGS = 1
-    TROUBLE = 2
-
-
-class UsageError(Exception):
-    pass
-
-
-class Trouble(Exception):
-    """Bad configuration or input: a one-line message and exit status 2."""
+from factcheck.commands import DEFAULT_BASELINE
+from factcheck.errors import Exit, Trouble, UsageError
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(f"{self.prog}: {message}")
+
+    def format_help(self) -> str:
+        """Help lists the kinds from the checks' register, imported only when help is
+        asked for (the register imports every check: a slower start)."""
+        if any(a.dest == "enable" for a in self._actions):
+            from factcheck.checks import KINDS
+
+            width = max(len(k.name) for k in KINDS)
+            self.epilog = "kinds:\n" + "\n".join(
+                f"  {k.name:<{width}}  {k.severity.label:<6}  {k.about}" for k in KINDS
+            )
+            self.formatter_class = argparse.RawDescriptionHelpFormatter
+        return super().format_help()
 
 
 def _add_common(p: argparse.ArgumentParser, paths_required: bool = False) -> None:
@@ -61,7 +47,7 @@ def _add_common(p: argparse.ArgumentParser, paths_required: bool = False) -> Non
         metavar="N",
         help="similarity 0-100 above which claims state the same fact",
     )
-    p.add_argument("--enable", metavar="KINDS", help=f"comma-separated kinds ({', '.join(KINDS)})")
+    p.add_argument("--enable", metavar="KINDS", help="comma-separated kinds (listed below)")
     p.add_argument("--disable", metavar="KINDS", help="comma-separated kinds to leave out")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     p.add_argument(
@@ -151,9 +137,14 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         args = build_parser().parse_args(argv)
-        handler = {"check": _check, "report": _report, "baseline": _baseline, "diff": _diff}[
-            args.command
-        ]
+        from factcheck import commands
+
+        handler = {
+            "check": commands.check,
+            "report": commands.report,
+            "baseline": commands.baseline,
+            "diff": commands.diff,
+        }[args.command]
         return handler(args)
     except UsageError as exc:
         print(exc, file=sys.stderr)
@@ -179,246 +170,3 @@ def _broken_pool() -> type[BaseException]:
     from concurrent.futures.process import BrokenProcessPool
 
     return BrokenProcessPool
-
-
-def _settings(args: argparse.Namespace) -> Settings:
-    from factcheck.config import ConfigError, load
-
-    overrides = {
-        "link-threshold": getattr(args, "link_threshold", None),
-        "enable": getattr(args, "enable", None),
-        "disable": getattr(args, "disable", None),
-        "fail-on": getattr(args, "fail_on", None),
-        "jobs": getattr(args, "jobs", None),
-    }
-    try:
-        return load(args.config, overrides)
-    except ConfigError as exc:
-        raise Trouble(str(exc)) from None
-
-
-def _paths(args: argparse.Namespace, settings: Settings) -> list[str]:
-    if args.paths:
-        return list(args.paths)
-    import glob
-
-    found = sorted({p for pattern in settings.paths for p in glob.glob(pattern, recursive=True)})
-    if not found:
-        raise UsageError(
-            f"factcheck {args.command}: no PATH given and no 'paths' in the "
-            "configuration match a file"
-        )
-    return found
-
-
-def _progress(args: argparse.Namespace) -> Progress | None:
-    if args.quiet or not sys.stderr.isatty():
-        return None
-    from factcheck.runtime.progress import Progress
-
-    return Progress()
-
-
-def _run(args: argparse.Namespace) -> tuple[Settings, Report]:
-    from factcheck.pipeline import run
-    from factcheck.sources import InputError
-
-    settings = _settings(args)
-    paths = _paths(args, settings)
-    stdin_text = sys.stdin.read() if "-" in paths else None
-    progress = _progress(args)
-    client = _dask_client(args, settings)
-    try:
-        report = run(paths, settings, progress, stdin_text, client)
-    except InputError as exc:
-        raise Trouble(str(exc)) from None
-    finally:
-        if progress is not None:
-            progress.close()
-        if client is not None:
-            client.close()
-    for skipped in report.skipped:
-        print(f"factcheck: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
-    if not report.sources:
-        raise Trouble("no readable article in " + ", ".join(paths))
-    if len(report.sources) == 1:
-        print("factcheck: only one source: nothing to compare it with", file=sys.stderr)
-    return settings, report
-
-
-def _dask_client(args: argparse.Namespace, settings: Settings) -> Any:
-    """A Dask client for --scheduler or --dask, or None for a single-process run."""
-    address = getattr(args, "scheduler", None)
-    if not address and not getattr(args, "dask", False):
-        return None
-    try:
-        from distributed import Client, LocalCluster
-    except ImportError:
-        raise Trouble(
-            "--dask and --scheduler need the dask extra: pip install 'factcheck[dask]'"
-        ) from None
-    try:
-        if address:
-            return Client(address, timeout="20s")
-        cluster = LocalCluster(
-            n_workers=max(1, settings.workers()), threads_per_worker=1, dashboard_address=None
-        )
-        return Client(cluster)
-    except OSError as exc:
-        raise Trouble(f"cannot reach the Dask scheduler {address or ''}: {exc}") from None
-
-
-def _with_baseline(report: Report, path: str | None, settings: Settings) -> Report:
-    if not path:
-        return report
-    from factcheck import baseline
-
-    try:
-        base = baseline.load(Path(path))
-    except baseline.BaselineError as exc:
-        raise Trouble(str(exc)) from None
-    if base.settings and base.settings != settings.affecting_findings():
-        print(
-            f"factcheck: {path} was written with other settings; findings may differ",
-            file=sys.stderr,
-        )
-    result = baseline.compare(report, base)
-    new_index = {id(f) for f in result.new}
-    return dataclasses.replace(
-        report,
-        new=frozenset(n for n, f in enumerate(report.findings) if id(f) in new_index),
-        stale=tuple((e.id, e.kind, e.excerpt) for e in result.stale),
-    )
-
-
-def corpus_name(paths: list[str]) -> str:
-    if len(paths) == 1 and paths[0] != "-":
-        p = Path(paths[0].rstrip("/\\"))
-        return (p.stem if p.is_file() else p.name) or "corpus"
-    return "corpus"
-
-
-def _check(args: argparse.Namespace) -> int:
-    from factcheck import reporters
-
-    formats = list(args.format or [])
-    outputs = list(args.output or [])
-    default_json = not formats and not outputs
-    if not formats:
-        formats = [_format_of(o) for o in outputs]
-    if len(outputs) > len(formats):
-        raise UsageError("factcheck check: more -o than --format")
-    for fmt in formats:
-        if fmt not in reporters.FORMATS:
-            raise UsageError(
-                f"factcheck check: unknown format {fmt!r} "
-                f"(choose from {', '.join(reporters.FORMATS)})"
-            )
-    settings, report = _run(args)
-    report = _with_baseline(report, args.baseline, settings)
-    if default_json:
-        paths = args.paths or ["corpus"]
-        formats, outputs = ["json", "text"], [f"reports/{corpus_name(paths)}.json", "-"]
-    outputs = outputs + ["-"] * (len(formats) - len(outputs))
-    for fmt, out in zip(formats, outputs, strict=True):
-        options = reporters.Options(color=_use_color(args.color, out), fail_on=settings.fail_on)
-        _write(out, reporters.chunks(fmt, report, options))
-    if args.timings:
-        for stage, seconds in report.timings.items():
-            print(f"timing {stage} {seconds:.3f}", file=sys.stderr)
-    if args.exit_zero:
-        return Exit.OK
-    failing = [
-        f
-        for n, f in enumerate(report.findings)
-        if report.is_new(n) and f.severity >= settings.fail_on
-    ]
-    return Exit.FINDINGS if failing else Exit.OK
-
-
-def _report(args: argparse.Namespace) -> int:
-    from factcheck import reporters
-
-    settings, report = _run(args)
-    report = _with_baseline(report, args.baseline, settings)
-    name = corpus_name(args.paths or ["corpus"])
-    out = args.output or f"reports/{name}.html"
-    _write(out, reporters.render("html", report, reporters.Options(title=f"factcheck: {name}")))
-    if out != "-":
-        print(f"factcheck: wrote {out} ({len(report.findings)} findings)", file=sys.stderr)
-    return Exit.OK
-
-
-def _baseline(args: argparse.Namespace) -> int:
-    from factcheck import baseline
-
-    settings, report = _run(args)
-    path = Path(args.output or settings.baseline or DEFAULT_BASELINE)
-    previous = None
-    if path.exists():
-        try:
-            previous = baseline.load(path)
-        except baseline.BaselineError as exc:
-            raise Trouble(f"{exc}; fix or delete it first") from None
-    try:
-        baseline.write(path, baseline.from_report(report, previous))
-    except OSError as exc:
-        raise Trouble(f"cannot write {path}: {exc.strerror or exc}") from None
-    print(f"factcheck: wrote {path} ({len(report.findings)} findings accepted)", file=sys.stderr)
-    return Exit.OK
-
-
-def _diff(args: argparse.Namespace) -> int:
-    from factcheck.diff import run_diff
-
-    return run_diff(args, _settings(args))
-
-
-def _format_of(path: str) -> str:
-    suffix = Path(path).suffix.lower().lstrip(".")
-    return {
-        "htm": "html",
-        "txt": "text",
-        "": "text",
-        "md": "markdown",
-        "xml": "junit",
-        "sarif": "sarif",
-    }.get(suffix, suffix)
-
-
-def use_color(choice: str | None, stream_is_tty: bool) -> bool:
-    """--color wins; otherwise NO_COLOR (set and non-empty) turns colour off; else a terminal."""
-    if choice == "always":
-        return True
-    if choice == "never":
-        return False
-    if os.environ.get("NO_COLOR"):
-        return False
-    return stream_is_tty
-
-
-def _use_color(choice: str, out: str) -> bool:
-    return out == "-" and use_color(choice, sys.stdout.isatty())
-
-
-def _write(out: str, text: str | Iterable[str]) -> None:
-    """Write to stdout, or to a file that appears whole or not at all."""
-    pieces = [text] if isinstance(text, str) else text
-    if out == "-":
-        for piece in pieces:
-            sys.stdout.write(piece)
-        sys.stdout.flush()
-        return
-    path = Path(out)
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("w", encoding="utf-8") as fh:
-            for piece in pieces:
-                fh.write(piece)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise Trouble(f"cannot write {out}: {exc.strerror or exc}") from None
-    finally:
-        with suppress(OSError):
-            tmp.unlink(missing_ok=True)  # gone after the replace; a partial file otherwise

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from factcheck.model import Token
+from factcheck.text.fold import Token
 from factcheck.text.numbers import UNITS, number_value
 
 

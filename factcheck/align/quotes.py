@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from factcheck.align.edits import Difference, Edit, align, differences, matched, window
 from factcheck.clusters.blocking import candidate_pairs
 from factcheck.config import Settings
-from factcheck.model import Claim, Token
+from factcheck.model import Claim
+from factcheck.text.fold import Token
 from factcheck.text.lexicons import stopwords
 
 MIN_MATCHED = 4

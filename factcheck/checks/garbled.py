@@ -20,12 +20,17 @@ from itertools import compress
 from factcheck.checks.context import Context
 from factcheck.clusters.features import content_words
 from factcheck.findings import evidence, make
-from factcheck.model import Claim, Finding, Severity, Token
-from factcheck.text.fold import is_negator
+from factcheck.model import Claim, Finding, Kind, Severity
+from factcheck.text.fold import Token, is_negator
 from factcheck.text.lexicons import is_spelling_variant, stopwords, word_frequency
 from factcheck.text.numbers import MONTHS, ORDINALS, UNITS, WEEKDAYS
 
-KINDS = ("garbled-rewrite",)
+GARBLED = Kind(
+    "garbled-rewrite",
+    Severity.MEDIUM,
+    "A source rewrote shared text with context-blind word swaps (spinning).",
+)
+KINDS = (GARBLED,)
 MAX_EVIDENCE = 25
 REPEAT_RATE = 0.1  # share of claims swapped when only two distinct swaps are seen
 SAME_STORY = 4  # content words two claims share when they tell the same thing
@@ -205,8 +210,8 @@ def _finding(
         f"swaps ({listing}); spin score {score:.2f}"
     )
     return make(
-        "garbled-rewrite",
-        Severity.MEDIUM,
+        GARBLED.name,
+        GARBLED.severity,
         message,
         items,
         [f"{w}>{o}" for w, o in sorted(pairs)],

@@ -36,8 +36,10 @@ def render(report: Report, color: bool = False) -> str:
             out.append(
                 f"    {src.path}:{line}:{col}: {_excerpt(src, e.start, e.end, e.highlights, color)}"
             )
-    for fid, kind, excerpt in report.stale:
-        out.append(f"stale baseline entry {fid} ({kind}): no longer found: {excerpt}")
+    for stale in report.stale:
+        out.append(
+            f"stale baseline entry {stale.id} ({stale.kind}): no longer found: {stale.excerpt}"
+        )
     if report.new is not None:
         out.append(f"{len(report.new)} new since the baseline, {len(report.stale)} stale entries")
     kinds = Counter(f.kind for f in report.findings)
