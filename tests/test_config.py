@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.cli import main
 from factcheck.checks import KIND_NAMES
+from factcheck.cli import main
 from factcheck.config import ConfigError, load
 from factcheck.model import Severity
 
