@@ -127,6 +127,15 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class Reading:
+    """One way the sources of a story tell a fact: the words, and who writes them."""
+
+    text: str
+    sources: tuple[str, ...]
+    majority: bool = False  # the reading most of the story's sources give
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     id: str
     kind: str
@@ -136,6 +145,7 @@ class Finding:
     odd_source: str | None = None
     details: tuple[tuple[str, str], ...] = ()
     story: str = ""  # the id of the story it was found in
+    readings: tuple[Reading, ...] = ()  # the majority reading first, then each deviant one
 
     @property
     def sources(self) -> tuple[str, ...]:
