@@ -80,6 +80,7 @@ PAIRWISE = {
     "conflict-duration": "Lengths of time differ",
     "conflict-date": "Dates differ",
     "conflict-negation": "Affirmed in one source, denied in another",
+    "conflict-attribution": "The same words are credited to different speakers",
 }
 
 
@@ -140,7 +141,10 @@ def _merged(
         shown = " … ".join(e.text[s - e.start : t - e.start] for s, t in sorted(spans[cid]))
         shown = shown or e.text
         claim = quoted.get(cid)
-        if kind == "misquote" and claim is not None:
+        if kind == "conflict-attribution" and claim is not None:
+            credited = claim.speaker or ""
+            reading_of[cid] = (normalise(credited), credited or shown)
+        elif kind == "misquote" and claim is not None:
             words = " ".join(
                 claim.text[q.start - claim.start : q.end - claim.start] for q in claim.quotes
             )
