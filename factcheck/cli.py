@@ -1,7 +1,9 @@
 """The command line: parse, call the pipeline, hand the report to reporters.
 
 Exit status: 0 nothing to report at the failing level, 1 findings (or, for
-``diff``, differences), 2 trouble: bad usage, configuration or input.
+``diff``, differences), 2 trouble: bad usage, configuration or input (an input
+that could not be read, even when the rest was checked), 3 an internal error: a
+bug, told in one line with where to report it, never a traceback.
 """
 
 from __future__ import annotations
@@ -20,17 +22,27 @@ from . import __version__
 from .model import KINDS
 
 if TYPE_CHECKING:
+    from .atomic import Terminated
     from .config import Settings
     from .model import Report
     from .progress import Progress
 
 DEFAULT_BASELINE = ".factcheck-baseline.json"
+ISSUES = "https://github.com/factcheck/factcheck/issues"
+MAX_JOBS = 512
+
+EXIT_STATUS = (
+    "exit status: 0 no finding at or above --fail-on (diff: the same facts), 1 findings "
+    "(diff: differences), 2 bad usage, configuration or input (an unreadable input, even "
+    f"when the rest was checked), 3 internal error (a bug: please report it at {ISSUES})"
+)
 
 
 class Exit(IntEnum):
     OK = 0
     FINDINGS = 1
     TROUBLE = 2
+    INTERNAL = 3
 
 
 class UsageError(Exception):
@@ -67,20 +79,24 @@ def _add_common(p: argparse.ArgumentParser, paths_required: bool = False) -> Non
     p.add_argument(
         "-j",
         "--jobs",
-        type=int,
         metavar="N",
-        help="processes for claims and checks (default 0 = all cores; 1 = none forked)",
+        help=f"processes for claims and checks (0 to {MAX_JOBS}; default 0 = all cores; "
+        "1 = none forked)",
     )
 
 
 def build_parser() -> argparse.ArgumentParser:
     from .reporters import FORMATS
 
-    parser = _Parser(prog="factcheck", description="Cross-source fact-consistency checker.")
+    parser = _Parser(
+        prog="factcheck", description="Cross-source fact-consistency checker.", epilog=EXIT_STATUS
+    )
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    check = sub.add_parser("check", help="check articles and write the findings")
+    check = sub.add_parser(
+        "check", help="check articles and write the findings", epilog=EXIT_STATUS
+    )
     _add_common(check)
     check.add_argument(
         "-f",
@@ -109,12 +125,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--timings", action="store_true", help="print the time of each pipeline stage on stderr"
     )
-    check.add_argument(
+    cluster = check.add_mutually_exclusive_group()
+    cluster.add_argument(
         "--dask",
         action="store_true",
         help="verify candidate pairs on a local Dask cluster of --jobs workers",
     )
-    check.add_argument(
+    cluster.add_argument(
         "--scheduler",
         metavar="ADDRESS",
         help="verify candidate pairs on a running Dask cluster, e.g. tcp://host:8786",
@@ -156,23 +173,65 @@ def main(argv: list[str] | None = None) -> int:
         ]
         return handler(args)
     except UsageError as exc:
-        print(exc, file=sys.stderr)
+        _say(str(exc))
+        return Exit.TROUBLE
+    except StdoutError as exc:
+        _say(f"factcheck: {exc}")
+        _silence_stdout()
         return Exit.TROUBLE
     except Trouble as exc:
-        print(f"factcheck: {exc}", file=sys.stderr)
+        _say(f"factcheck: {exc}")
         return Exit.TROUBLE
     except KeyboardInterrupt:
-        print("factcheck: interrupted", file=sys.stderr)
+        _say("factcheck: interrupted")
         return 130
+    except _terminated() as exc:
+        _say(f"factcheck: terminated by signal {exc.signum}; no file was left half-written")
+        return 128 + exc.signum
     except _broken_pool():  # imported only when something was raised: a fast start
-        print(
+        _say(
             "factcheck: a worker process died (out of memory?); try --jobs 1, which uses "
-            "less memory",
-            file=sys.stderr,
+            "less memory"
         )
         return Exit.TROUBLE
     except BrokenPipeError:
+        _silence_stdout()
         return Exit.OK
+    except Exception as exc:  # the last resort: a bug, said in one line
+        if os.environ.get("FACTCHECK_DEBUG"):
+            raise
+        what = " ".join(f"{type(exc).__name__}: {exc}".split())
+        what = what if len(what) <= 300 else what[:299] + "…"
+        _say(f"factcheck: internal error: {what} (please report it at {ISSUES})")
+        return Exit.INTERNAL
+
+
+class StdoutError(Exception):
+    """Standard output is closed or cannot be written (``/dev/full``)."""
+
+
+def _say(message: str) -> None:
+    """One line on stderr; a closed or full stderr loses it, never raises."""
+    with suppress(AttributeError, OSError, ValueError):
+        sys.stderr.write(message + "\n")
+        sys.stderr.flush()
+
+
+def _silence_stdout() -> None:
+    """After a failed write to stdout, send what is left in its buffer nowhere, so the
+    interpreter's last flush does not print an error of its own."""
+    with suppress(AttributeError, OSError, ValueError):
+        stream = sys.__stdout__
+        if stream is not None and sys.stdout is stream:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())
+            os.close(devnull)
+
+
+def _terminated() -> type[Terminated]:
+    from .atomic import Terminated
+
+    return Terminated
 
 
 def _broken_pool() -> type[BaseException]:
@@ -184,6 +243,8 @@ def _broken_pool() -> type[BaseException]:
 def _settings(args: argparse.Namespace) -> Settings:
     from .config import ConfigError, load
 
+    if getattr(args, "jobs", None) is not None:
+        args.jobs = _whole_number("--jobs", args.jobs)
     overrides = {
         "link-threshold": getattr(args, "link_threshold", None),
         "enable": getattr(args, "enable", None),
@@ -195,6 +256,31 @@ def _settings(args: argparse.Namespace) -> Settings:
         return load(args.config, overrides)
     except ConfigError as exc:
         raise Trouble(str(exc)) from None
+
+
+def _whole_number(flag: str, value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        shown = value if len(value) <= 40 else value[:39] + "…"
+        raise UsageError(f"factcheck: {flag} {shown!r}: not a whole number") from None
+
+
+def read_stdin(max_bytes: int) -> bytes | str:
+    """Standard input as bytes (decoded with the files' rules, so invalid UTF-8 is no
+    crash), at most ``max_bytes``."""
+    from .limits import InputLimit, read_stream
+
+    stream = sys.stdin
+    if stream is None:
+        raise Trouble("-: standard input is closed")
+    try:
+        buffer = getattr(stream, "buffer", None)
+        return read_stream(buffer, max_bytes) if buffer is not None else stream.read()
+    except InputLimit as exc:
+        raise Trouble(f"-: standard input is {exc}") from None
+    except (OSError, ValueError) as exc:
+        raise Trouble(f"-: cannot read standard input ({exc})") from None
 
 
 def _paths(args: argparse.Namespace, settings: Settings) -> list[str]:
@@ -212,7 +298,7 @@ def _paths(args: argparse.Namespace, settings: Settings) -> list[str]:
 
 
 def _progress(args: argparse.Namespace) -> Progress | None:
-    if args.quiet or not sys.stderr.isatty():
+    if args.quiet or sys.stderr is None or not sys.stderr.isatty():
         return None
     from .progress import Progress
 
@@ -225,7 +311,7 @@ def _run(args: argparse.Namespace) -> tuple[Settings, Report]:
 
     settings = _settings(args)
     paths = _paths(args, settings)
-    stdin_text = sys.stdin.read() if "-" in paths else None
+    stdin_text = read_stdin(settings.max_input_bytes()) if "-" in paths else None
     progress = _progress(args)
     client = _dask_client(args, settings)
     try:
@@ -237,13 +323,30 @@ def _run(args: argparse.Namespace) -> tuple[Settings, Report]:
             progress.close()
         if client is not None:
             client.close()
-    for skipped in report.skipped:
-        print(f"factcheck: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+    say_skipped(report)
     if not report.sources:
         raise Trouble("no readable article in " + ", ".join(paths))
     if len(report.sources) == 1:
-        print("factcheck: only one source: nothing to compare it with", file=sys.stderr)
+        _say("factcheck: only one source: nothing to compare it with")
+    for limit in report.limits:
+        _say(f"factcheck: {limit.message}")
     return settings, report
+
+
+def say_skipped(report: Report) -> None:
+    from .reporters.safe_text import one_line
+
+    for skipped in report.skipped:
+        _say(f"factcheck: skipped {one_line(skipped.path)}: {one_line(skipped.reason)}")
+
+
+def _status(report: Report, status: int) -> int:
+    """Exit 2 when an input could not be read: the rest was checked, but not all."""
+    if not report.skipped:
+        return status
+    n = len(report.skipped)
+    _say(f"factcheck: {n} input{'s' if n > 1 else ''} could not be read (named above)")
+    return Exit.TROUBLE
 
 
 def _dask_client(args: argparse.Namespace, settings: Settings) -> Any:
@@ -278,10 +381,7 @@ def _with_baseline(report: Report, path: str | None, settings: Settings) -> Repo
     except baseline.BaselineError as exc:
         raise Trouble(str(exc)) from None
     if base.settings and base.settings != settings.affecting_findings():
-        print(
-            f"factcheck: {path} was written with other settings; findings may differ",
-            file=sys.stderr,
-        )
+        _say(f"factcheck: {path} was written with other settings; findings may differ")
     result = baseline.compare(report, base)
     new_index = {id(f) for f in result.new}
     return dataclasses.replace(
@@ -314,6 +414,7 @@ def _check(args: argparse.Namespace) -> int:
                 f"factcheck check: unknown format {fmt!r} "
                 f"(choose from {', '.join(reporters.FORMATS)})"
             )
+    _one_format_per_file(formats, outputs)
     settings, report = _run(args)
     report = _with_baseline(report, args.baseline, settings)
     if default_json:
@@ -325,7 +426,7 @@ def _check(args: argparse.Namespace) -> int:
         _write(out, reporters.chunks(fmt, report, options))
     if args.timings:
         for stage, seconds in report.timings.items():
-            print(f"timing {stage} {seconds:.3f}", file=sys.stderr)
+            _say(f"timing {stage} {seconds:.3f}")
     if args.exit_zero:
         return Exit.OK
     failing = [
@@ -333,7 +434,22 @@ def _check(args: argparse.Namespace) -> int:
         for n, f in enumerate(report.findings)
         if report.is_new(n) and f.severity >= settings.fail_on
     ]
-    return Exit.FINDINGS if failing else Exit.OK
+    return _status(report, Exit.FINDINGS if failing else Exit.OK)
+
+
+def _one_format_per_file(formats: list[str], outputs: list[str]) -> None:
+    """Two formats sent to one file would overwrite each other."""
+    seen: dict[str, str] = {}
+    for fmt, out in zip(formats, outputs, strict=False):
+        if out == "-":
+            continue
+        key = os.path.realpath(out)
+        if key in seen:
+            raise UsageError(
+                f"factcheck check: -o {out} is given for both {seen[key]} and {fmt}; "
+                "give each format its own file"
+            )
+        seen[key] = fmt
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -345,27 +461,29 @@ def _report(args: argparse.Namespace) -> int:
     out = args.output or f"reports/{name}.html"
     _write(out, reporters.render("html", report, reporters.Options(title=f"factcheck: {name}")))
     if out != "-":
-        print(f"factcheck: wrote {out} ({len(report.findings)} findings)", file=sys.stderr)
-    return Exit.OK
+        _say(f"factcheck: wrote {out} ({len(report.findings)} findings)")
+    return _status(report, Exit.OK)
 
 
 def _baseline(args: argparse.Namespace) -> int:
     from . import baseline
 
-    settings, report = _run(args)
+    settings = _settings(args)
     path = Path(args.output or settings.baseline or DEFAULT_BASELINE)
-    previous = None
-    if path.exists():
+    if path.exists():  # a broken baseline is named before the run, not after it
         try:
-            previous = baseline.load(path)
+            baseline.load(path)
         except baseline.BaselineError as exc:
             raise Trouble(f"{exc}; fix or delete it first") from None
+    settings, report = _run(args)
     try:
-        baseline.write(path, baseline.from_report(report, previous))
+        baseline.update(path, report, wait=lambda: _say(f"factcheck: waiting for {path}"))
+    except baseline.BaselineError as exc:
+        raise Trouble(f"{exc}; fix or delete it first") from None
     except OSError as exc:
         raise Trouble(f"cannot write {path}: {exc.strerror or exc}") from None
-    print(f"factcheck: wrote {path} ({len(report.findings)} findings accepted)", file=sys.stderr)
-    return Exit.OK
+    _say(f"factcheck: wrote {path} ({len(report.findings)} findings accepted)")
+    return _status(report, Exit.OK)
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -398,27 +516,35 @@ def use_color(choice: str | None, stream_is_tty: bool) -> bool:
 
 
 def _use_color(choice: str, out: str) -> bool:
-    return out == "-" and use_color(choice, sys.stdout.isatty())
+    return out == "-" and use_color(choice, sys.stdout is not None and sys.stdout.isatty())
+
+
+def write_stdout(text: str | Iterable[str]) -> None:
+    """Write to standard output; a closed or full one is ``StdoutError`` (exit 2), a
+    reader that went away (``| head``) ``BrokenPipeError`` (exit 0)."""
+    pieces = [text] if isinstance(text, str) else text
+    stream = sys.stdout
+    if stream is None:
+        raise StdoutError("standard output is closed")
+    try:
+        for piece in pieces:
+            stream.write(piece)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise StdoutError(f"cannot write to standard output: {reason}") from None
 
 
 def _write(out: str, text: str | Iterable[str]) -> None:
-    """Write to stdout, or to a file that appears whole or not at all."""
-    pieces = [text] if isinstance(text, str) else text
+    """Write to stdout, or to a file that appears whole or not at all (``atomic``)."""
     if out == "-":
-        for piece in pieces:
-            sys.stdout.write(piece)
-        sys.stdout.flush()
+        write_stdout(text)
         return
-    path = Path(out)
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    from .atomic import write_text
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("w", encoding="utf-8") as fh:
-            for piece in pieces:
-                fh.write(piece)
-        os.replace(tmp, path)
+        write_text(Path(out), text, wait=lambda: _say(f"factcheck: waiting for {out}"))
     except OSError as exc:
         raise Trouble(f"cannot write {out}: {exc.strerror or exc}") from None
-    finally:
-        with suppress(OSError):
-            tmp.unlink(missing_ok=True)  # gone after the replace; a partial file otherwise

@@ -21,6 +21,7 @@ from .align import align, is_format_only
 from .config import Settings
 from .model import Claim, Finding, Report
 from .reporters.locate import line_col
+from .reporters.safe_text import one_line, visible
 from .textnorm import fold_text
 
 RED, GREEN, BOLD, DIM, RESET = "\033[31m", "\033[32m", "\033[1m", "\033[2m", "\033[0m"
@@ -190,7 +191,8 @@ def _gap(claim: Claim, index: int) -> tuple[int, int]:
 
 
 def _word_diff(pair: Pair, color: bool, show_format: bool) -> str:
-    """B's claim with A's words struck in: git diff --word-diff style."""
+    """B's claim with A's words struck in: git diff --word-diff style. Article text
+    goes through ``visible``: its control characters are shown, never run."""
     out = []
     pos = pair.b.start
     text_b = pair.b.text
@@ -198,9 +200,10 @@ def _word_diff(pair: Pair, color: bool, show_format: bool) -> str:
         if c.format_only and not show_format:
             continue
         s, e = c.b_span
-        out.append(text_b[pos - pair.b.start : s - pair.b.start])
+        out.append(visible(text_b[pos - pair.b.start : s - pair.b.start]))
         label = f"{{{','.join(c.kinds)}}}" if c.kinds else ""
-        old, new = c.a_text, text_b[s - pair.b.start : e - pair.b.start]
+        old = visible(c.a_text)
+        new = visible(text_b[s - pair.b.start : e - pair.b.start])
         if color:
             piece = (
                 (f"{RED}{old}{RESET}" if old else "")
@@ -213,18 +216,15 @@ def _word_diff(pair: Pair, color: bool, show_format: bool) -> str:
         if not new and text_b[e - pair.b.start : e - pair.b.start + 1].isalnum():
             out.append(" ")  # a deletion sits before the next word
         pos = e
-    out.append(text_b[pos - pair.b.start :])
+    out.append(visible(text_b[pos - pair.b.start :]))
     return " ".join("".join(out).split())
 
 
 def render_text(result: DiffResult, color: bool, only_findings: bool, show_format: bool) -> str:
     src = {s.id: s for s in result.report.sources}
     a_src, b_src = src[result.a_id], src[result.b_id]
-    head = (
-        f"{BOLD}--- {a_src.path}\n+++ {b_src.path}{RESET}"
-        if color
-        else (f"--- {a_src.path}\n+++ {b_src.path}")
-    )
+    a_path, b_path = one_line(a_src.path), one_line(b_src.path)
+    head = f"{BOLD}--- {a_path}\n+++ {b_path}{RESET}" if color else f"--- {a_path}\n+++ {b_path}"
     lines = [head]
     order = {"conflicting": 0, "reworded": 1, "verbatim": 2}
     for p in sorted(result.pairs, key=lambda p: (order[p.status()], p.a.start)):
@@ -243,10 +243,10 @@ def render_text(result: DiffResult, color: bool, only_findings: bool, show_forma
         lines.append(_word_diff(p, color, show_format))
     if not only_findings:
         for c in result.only_a:
-            line = f"- only in A:{line_col(a_src.text, c.start)[0]}: {' '.join(c.text.split())}"
+            line = f"- only in A:{line_col(a_src.text, c.start)[0]}: {one_line(c.text)}"
             lines.append(f"{RED}{line}{RESET}" if color else line)
         for c in result.only_b:
-            line = f"+ only in B:{line_col(b_src.text, c.start)[0]}: {' '.join(c.text.split())}"
+            line = f"+ only in B:{line_col(b_src.text, c.start)[0]}: {one_line(c.text)}"
             lines.append(f"{GREEN}{line}{RESET}" if color else line)
     s = result.summary()
     lines.append(
@@ -293,12 +293,14 @@ def render_json(result: DiffResult) -> str:
 
 
 def _page(text: str, no_pager: bool) -> None:
-    if no_pager or not sys.stdout.isatty():
-        sys.stdout.write(text)
+    from .cli import write_stdout
+
+    if no_pager or sys.stdout is None or not sys.stdout.isatty():
+        write_stdout(text)
         return
     height = shutil.get_terminal_size((80, 24)).lines
     if text.count("\n") < height:
-        sys.stdout.write(text)
+        write_stdout(text)
         return
     pager = os.environ.get("PAGER") or "less -R"
     try:
@@ -308,32 +310,32 @@ def _page(text: str, no_pager: bool) -> None:
         proc.stdin.close()
         proc.wait()
     except (OSError, BrokenPipeError):
-        sys.stdout.write(text)
+        write_stdout(text)
 
 
 def run_diff(args: argparse.Namespace, settings: Settings) -> int:
-    from .cli import Exit, Trouble, use_color
+    from .cli import Exit, Trouble, read_stdin, use_color, write_stdout
     from .pipeline import run
     from .sources import InputError
 
     if args.a == "-" and args.b == "-":
         raise Trouble("only one of A and B can be standard input")
-    stdin_text = sys.stdin.read() if "-" in (args.a, args.b) else None
+    stdin_text = read_stdin(settings.max_input_bytes()) if "-" in (args.a, args.b) else None
     try:
         report = run([args.a, args.b], settings, None, stdin_text)
     except InputError as exc:
         raise Trouble(str(exc)) from None
     if len(report.sources) != 2:
-        reasons = "; ".join(f"{s.path}: {s.reason}" for s in report.skipped)
+        reasons = "; ".join(f"{one_line(s.path)}: {one_line(s.reason)}" for s in report.skipped)
         raise Trouble(f"diff needs two readable articles ({reasons or 'one was empty'})")
     result = compare(report)
     if args.format == "json":
-        sys.stdout.write(render_json(result))
+        write_stdout(render_json(result))
     elif args.format == "html":
         from .reporters import Options, render
 
-        sys.stdout.write(render("html", report, Options(title="factcheck diff")))
+        write_stdout(render("html", report, Options(title="factcheck diff")))
     else:
-        color = use_color(args.color, sys.stdout.isatty())
+        color = use_color(args.color, sys.stdout is not None and sys.stdout.isatty())
         _page(render_text(result, color, args.only == "findings", args.all), args.no_pager)
     return Exit.FINDINGS if result.differs else Exit.OK

@@ -5,6 +5,7 @@ sources → claims → clusters → checks → findings → ``Report``.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import time
 from collections.abc import Callable, Iterator
@@ -17,7 +18,7 @@ from .checks import CHECKS, Check
 from .config import Settings
 from .context import Context
 from .findings import dedupe
-from .model import Finding, Report, Source
+from .model import Finding, Limit, Report, Source
 from .sources import read_paths
 
 Progress = Callable[[str], None]
@@ -27,7 +28,7 @@ def run(
     paths: list[str],
     settings: Settings,
     progress: Progress | None = None,
-    stdin_text: str | None = None,
+    stdin_text: str | bytes | None = None,
     client: Any = None,
 ) -> Report:
     """Read ``paths`` and check them (a Dask ``client`` verifies candidate pairs)."""
@@ -35,19 +36,10 @@ def run(
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     say("reading")
-    corpus = read_paths(paths, stdin_text)
+    corpus = read_paths(paths, stdin_text, settings.max_input_bytes())
     timings["read"] = time.perf_counter() - t0
     report = analyse(list(corpus.sources), settings, say, timings, client)
-    return Report(
-        report.sources,
-        report.claims,
-        report.clusters,
-        report.findings,
-        corpus.skipped,
-        report.spin,
-        report.timings,
-        report.settings,
-    )
+    return dataclasses.replace(report, skipped=corpus.skipped)
 
 
 def analyse(
@@ -144,7 +136,8 @@ def _stages(
     claims = claims_stage.drop_repeated_lines(claims, len(sources))
     t = stage("claims", t)
     say("clusters")
-    links = cluster_stage.link(claims, settings, client)
+    limits: list[Limit] = []
+    links = cluster_stage.link(claims, settings, client, limits)
     clusters = cluster_stage.clusters(claims, links)
     del links  # millions at scale; the checks read the clusters
     t = stage("clusters", t)
@@ -164,6 +157,7 @@ def _stages(
             found.extend(f for f in check.run(ctx) if settings.kind_enabled(f.kind))
             t = stage(f"check:{check.name}", t)
     findings = dedupe(found)
+    limits.extend(_evidence_limits(findings))
     stage("findings", t)
     return Report(
         sources=tuple(sources),
@@ -173,4 +167,25 @@ def _stages(
         spin=dict(ctx.spin),
         timings=timings,
         settings=settings.affecting_findings(),
+        limits=tuple(limits),
     )
+
+
+def _evidence_limits(findings: list[Finding]) -> list[Limit]:
+    """Findings whose evidence a cap shortened (each message says so too)."""
+    capped = [f for f in findings if f.omitted]
+    if not capped:
+        return []
+    left_out = sum(f.omitted for f in capped)
+    cap = max(len(f.evidence) for f in capped)
+    return [
+        Limit(
+            "max-evidence",
+            cap,
+            left_out,
+            "claims",
+            f"limit max-evidence ({cap} claims a finding): {len(capped)} finding(s) "
+            f"show only their first {cap} claims; {left_out:,} claims of evidence "
+            "left out of the report",
+        )
+    ]
