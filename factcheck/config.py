@@ -196,7 +196,13 @@ def load(config: str | None = None, overrides: dict[str, Any] | None = None) -> 
     values: dict[str, Any] = {}
     path = Path(config) if config else find_config()
     if config and not Path(config).is_file():
-        raise ConfigError(f"{config}: no such configuration file")
+        from .limits import file_kind
+
+        try:
+            kind = f"not a regular file: {file_kind(Path(config).stat().st_mode)}"
+        except OSError:
+            kind = "no such configuration file"
+        raise ConfigError(f"{config}: {kind}")
     if path is not None:
         for key, value in read_config(path).items():
             try:

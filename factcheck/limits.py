@@ -75,7 +75,8 @@ def too_large(size: int, limit: int, at_least: bool = False) -> str:
 
 
 def _mib(n: int) -> str:
-    return f"{n / (1 << 20):.0f} MiB" if n >= 1 << 20 else f"{n} bytes"
+    mib = n / (1 << 20)
+    return f"{n} bytes" if n < 1 << 20 else f"{mib:.1f} MiB" if mib < 10 else f"{mib:.0f} MiB"
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -132,7 +133,9 @@ def loads(text: str | bytes, max_depth: int = MAX_JSON_DEPTH) -> Any:
         try:
             text = text.decode(json.detect_encoding(text))
         except UnicodeDecodeError as exc:
-            raise InputLimit(f"not UTF-8 text (byte {exc.start}: {exc.reason})") from None
+            raise InputLimit(
+                f"not JSON text ({exc.encoding}: {exc.reason} at byte {exc.start})"
+            ) from None
         text = text.removeprefix("\ufeff")
     if _too_deep(text, max_depth):
         raise InputLimit(f"nested more than {max_depth} deep")
