@@ -31,12 +31,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from evaldata import EVAL, BasilArticle, basil_events
 
+from factcheck.claims.quotes import find_quotes
 from factcheck.config import Settings
-from factcheck.lexicons import british_to_american, word_frequency
 from factcheck.model import Severity, Source
-from factcheck.numbers import WEEKDAYS
 from factcheck.pipeline import analyse
-from factcheck.quotes import find_quotes
+from factcheck.text.lexicons import british_to_american, word_frequency
+from factcheck.text.numbers import WEEKDAYS
 
 DEBUG = "--debug" in sys.argv
 KINDS = [

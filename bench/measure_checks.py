@@ -24,7 +24,7 @@ from evaldata import EVAL, basil, cannot_pairs, mrpc
 from factcheck.config import Settings
 from factcheck.model import Source
 from factcheck.pipeline import analyse
-from factcheck.textnorm import is_negator, tokenize
+from factcheck.text.fold import is_negator, tokenize
 
 TITLE = "Report\n\n"
 

@@ -22,13 +22,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from evaldata import basil, basil_events, mrpc, polnear
 
-from factcheck.cluster import content_words, is_link
+from factcheck.claims.quotes import find_quotes
+from factcheck.claims.segment import sentences
+from factcheck.clusters.features import content_words
+from factcheck.clusters.verify import is_link
 from factcheck.config import Settings
 from factcheck.model import Claim, Source
 from factcheck.pipeline import analyse
-from factcheck.quotes import find_quotes
-from factcheck.segment import sentences
-from factcheck.textnorm import word_forms
+from factcheck.text.fold import word_forms
 
 
 def _norm(s: str) -> str:

@@ -136,8 +136,8 @@ def sample_words(path: Path, articles: int) -> list[list[str]]:
 
 def claim_words(path: Path, articles: int) -> tuple[list[list[str]], list[str]]:
     """Content words of every claim, and the story each claim belongs to."""
-    from factcheck.claims import extract_all
-    from factcheck.cluster import content_words
+    from factcheck.claims.assemble import extract_all
+    from factcheck.clusters.features import content_words
     from factcheck.sources import read_paths
 
     claims = extract_all(read_paths([str(path)]).sources[:articles])
@@ -154,7 +154,7 @@ def sampled_recall(
     import numpy as np
     from rapidfuzz import fuzz, process
 
-    from factcheck.cluster import candidate_pairs
+    from factcheck.clusters.blocking import candidate_pairs
     from factcheck.config import Settings
 
     texts = [" ".join(w) for w in words]
@@ -223,7 +223,7 @@ REPEAT_UP_TO = 10_000  # articles: smaller corpora are checked --repeat times (d
 
 
 def main(argv: list[str]) -> None:
-    from factcheck.cluster import candidate_pairs
+    from factcheck.clusters.blocking import candidate_pairs
     from factcheck.config import Settings
 
     sizes = [1000, 10000]

@@ -4,7 +4,7 @@ A finding's identity is its fingerprint (``Finding.id``: kind, sources and the
 differing words, never offsets or timestamps). The gate is multiset
 subtraction: ``new = found - baseline``, so a second copy of an accepted
 finding is new. The file is sorted, stable, diff-friendly JSON, written
-atomically (``atomic.py``: mode kept, folder locked); a reviewer's ``status`` and
+atomically (``runtime/atomic.py``: mode kept, folder locked); a reviewer's ``status`` and
 ``reason`` survive updates. It is read with the limits of any input.
 """
 
@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import atomic, limits
-from .model import Finding, Report
+from factcheck.model import Finding, Report
+from factcheck.runtime import atomic, limits
 
 VERSION = 1
 STATUSES = ("accepted", "false-positive")
@@ -58,12 +58,6 @@ class Entry:
 class Baseline:
     entries: dict[str, Entry]
     settings: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Comparison:
-    new: tuple[Finding, ...]
-    stale: tuple[Entry, ...]
 
 
 def _excerpt(f: Finding) -> str:
@@ -172,16 +166,3 @@ def load(path: Path) -> Baseline:
         entries[entry.id] = entry
     settings = data.get("settings", {})
     return Baseline(entries, settings if isinstance(settings, dict) else {})
-
-
-def compare(report: Report, baseline: Baseline) -> Comparison:
-    allowed = Counter({k: e.count for k, e in baseline.entries.items()})
-    new = []
-    for f in report.findings:
-        if allowed[f.id] > 0:
-            allowed[f.id] -= 1
-        else:
-            new.append(f)
-    found = {f.id for f in report.findings}
-    stale = tuple(e for k, e in sorted(baseline.entries.items()) if k not in found)
-    return Comparison(tuple(new), stale)

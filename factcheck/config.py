@@ -11,11 +11,12 @@ from __future__ import annotations
 import configparser
 import dataclasses
 import math
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .model import KINDS, Severity
+from factcheck.model import Severity
 
 
 class ConfigError(Exception):
@@ -30,7 +31,7 @@ class Settings:
     min_content_words: int = 4
     max_postings: int = 200
     fail_on: Severity = Severity.MEDIUM
-    enable: tuple[str, ...] = KINDS
+    enable: tuple[str, ...] | None = None  # None: every kind
     disable: tuple[str, ...] = ()
     accepted_variants: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)
@@ -51,15 +52,18 @@ class Settings:
         return self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
 
     def kind_enabled(self, kind: str) -> bool:
-        return kind in self.enable and kind not in self.disable
+        return (self.enable is None or kind in self.enable) and kind not in self.disable
 
-    def affecting_findings(self) -> dict[str, object]:
-        """The settings that change which findings a run reports (kept in baselines)."""
+    def affecting_findings(self, kinds: Collection[str]) -> dict[str, object]:
+        """The settings that change which findings a run reports (kept in baselines);
+        ``kinds``, every kind there is, stands for an ``enable`` left unset."""
         out: dict[str, object] = {}
         for f in dataclasses.fields(self):
             if f.name in ("fail_on", "jobs", "paths", "baseline", "max_input_mb"):
                 continue
             value = getattr(self, f.name)
+            if f.name == "enable" and value is None:
+                value = tuple(kinds)
             if isinstance(value, dict):
                 value = {k: v.label for k, v in sorted(value.items())}
             elif isinstance(value, tuple):
@@ -116,7 +120,7 @@ def _number(name: str, value: Any) -> float | int:
     return number
 
 
-def _convert(key: str, value: Any) -> Any:
+def _convert(key: str, value: Any, kinds: Collection[str]) -> Any:
     name = key.replace("-", "_")
     try:
         if name in _FLOAT or name in _INT:
@@ -129,15 +133,15 @@ def _convert(key: str, value: Any) -> Any:
             raw = value if isinstance(value, list) else str(value).replace(",", " ").split()
             items = tuple(str(i).strip() for i in raw if str(i).strip())
             if name in ("enable", "disable"):
-                bad = [i for i in items if i not in KINDS]
+                bad = [i for i in items if i not in kinds]
                 if bad:
-                    raise ValueError(f"unknown kind {bad[0]!r} (kinds: {', '.join(KINDS)})")
+                    raise ValueError(f"unknown kind {bad[0]!r} (kinds: {', '.join(kinds)})")
             return items
         if name == "severity":
             pairs = value.items() if isinstance(value, dict) else _pairs(str(value))
             out = {}
             for kind, sev in pairs:
-                if kind not in KINDS:
+                if kind not in kinds:
                     raise ValueError(f"unknown kind {kind!r}")
                 out[kind] = Severity.parse(str(sev))
             return out
@@ -191,12 +195,15 @@ def read_config(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
 
 
-def load(config: str | None = None, overrides: dict[str, Any] | None = None) -> Settings:
-    """Settings from the config file (found or named) with ``overrides`` on top."""
+def load(
+    kinds: Collection[str], config: str | None = None, overrides: dict[str, Any] | None = None
+) -> Settings:
+    """Settings from the config file (found or named) with ``overrides`` on top; kind
+    names are checked against ``kinds``, the checks' register."""
     values: dict[str, Any] = {}
     path = Path(config) if config else find_config()
     if config and not Path(config).is_file():
-        from .limits import file_kind
+        from factcheck.runtime.limits import file_kind
 
         try:
             kind = f"not a regular file: {file_kind(Path(config).stat().st_mode)}"
@@ -206,13 +213,13 @@ def load(config: str | None = None, overrides: dict[str, Any] | None = None) -> 
     if path is not None:
         for key, value in read_config(path).items():
             try:
-                values[key.replace("-", "_")] = _convert(key, value)
+                values[key.replace("-", "_")] = _convert(key, value, kinds)
             except ConfigError as exc:
                 raise ConfigError(f"{path}: {exc}") from None
     for key, value in (overrides or {}).items():
         if value is not None:
             try:
-                values[key.replace("-", "_")] = _convert(key, value)
+                values[key.replace("-", "_")] = _convert(key, value, kinds)
             except ConfigError as exc:
                 raise ConfigError(f"--{exc}") from None
     return Settings(**values)

@@ -6,9 +6,9 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 
-from .config import Settings
-from .model import KINDS, Claim, Evidence, Finding, Severity
-from .textnorm import fold_text
+from factcheck.config import Settings
+from factcheck.model import Claim, Evidence, Finding, Severity
+from factcheck.text.fold import fold_text
 
 _SPACE = re.compile(r"\s+")
 
@@ -56,8 +56,10 @@ def join_ids(ids: Sequence[str]) -> str:
     return ", ".join(ids[:-1]) + " and " + ids[-1]
 
 
-def dedupe(findings: Iterable[Finding]) -> list[Finding]:
-    """One finding per id and evidence set; order: most severe first, then by id."""
+def dedupe(findings: Iterable[Finding], kinds: Sequence[str]) -> list[Finding]:
+    """One finding per id and evidence set; order: most severe first, then by kind (in
+    the order of ``kinds``), sources, position and id."""
+    rank = {k: n for n, k in enumerate(kinds)}
     seen: set[tuple[str, tuple[tuple[str, int, int], ...]]] = set()
     out = []
     for f in findings:
@@ -66,5 +68,5 @@ def dedupe(findings: Iterable[Finding]) -> list[Finding]:
             continue
         seen.add(key)
         out.append(f)
-    out.sort(key=lambda f: (-f.severity, KINDS.index(f.kind), f.sources, f.evidence[0].start, f.id))
+    out.sort(key=lambda f: (-f.severity, rank[f.kind], f.sources, f.evidence[0].start, f.id))
     return out

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import NamedTuple
+
+from factcheck.text.fold import Token, tokenize
 
 
 class Severity(IntEnum):
@@ -29,18 +30,14 @@ class Severity(IntEnum):
         return self.name.lower()
 
 
-KINDS: tuple[str, ...] = (
-    "misquote",
-    "misspelling",
-    "garbled-rewrite",
-    "conflict-duration",
-    "conflict-scope",
-    "conflict-number",
-    "conflict-date",
-    "conflict-negation",
-    "conflict-attribution",
-    "spelling-variant",
-)
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """A kind of finding, declared by the check that reports it; the register, the rule
+    tables of the CI formats and the README's table are derived from these."""
+
+    name: str
+    severity: Severity  # the default; ``severity`` in the configuration overrides it
+    about: str  # one line an editor understands
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,19 +50,6 @@ class Source:
     date: str = ""
     encoding: str = "utf-8"
     line: int = 0  # a JSONL record: its line in the file (``path`` is then ``file:line``)
-
-
-class Token(NamedTuple):
-    """A word of the raw text; ``norm`` is its folded, lower-cased form.
-
-    A named tuple, not a frozen dataclass: a corpus holds millions of tokens and a
-    tuple is built five times faster (frozen dataclasses set fields one by one).
-    """
-
-    text: str
-    norm: str
-    start: int
-    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,20 +75,13 @@ class Claim:
     quotes: tuple[Quote, ...] = ()
     headline: bool = False
     paragraph: int = 0
-    _tokens: tuple[Token, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def tokens(self) -> tuple[Token, ...]:
-        """The words with raw offsets, built on first use: most claims of a large
-        corpus are never aligned or highlighted, and a token object per word was
-        the largest share of the run's time and memory."""
-        tokens = self._tokens
-        if tokens is None:
-            from .textnorm import tokenize
-
-            tokens = tokenize(self.text, self.start)
-            object.__setattr__(self, "_tokens", tokens)
-        return tokens
+        """The words with raw offsets, built when asked for and not kept: most claims of
+        a large corpus are never aligned or highlighted, and a token object per word
+        was the largest share of the run's time and memory."""
+        return tokenize(self.text, self.start)
 
     @property
     def quote(self) -> bool:
@@ -172,6 +149,15 @@ class Skipped:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class Stale:
+    """A baseline entry that no longer occurs."""
+
+    id: str
+    kind: str
+    excerpt: str
+
+
 @dataclass(frozen=True)
 class Report:
     sources: tuple[Source, ...]
@@ -182,9 +168,11 @@ class Report:
     spin: dict[str, float] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     settings: dict[str, object] = field(default_factory=dict)
+    # Cluster id → the sources of the same story that do not state it.
+    absent: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # With a baseline: indexes (into ``findings``) of the new ones, and stale entries.
     new: frozenset[int] | None = None
-    stale: tuple[tuple[str, str, str], ...] = ()  # (id, kind, excerpt)
+    stale: tuple[Stale, ...] = ()
     limits: tuple[Limit, ...] = ()  # limits that dropped work in this run
 
     def is_new(self, index: int) -> bool:

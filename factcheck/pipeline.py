@@ -1,25 +1,26 @@
 """The one place that knows the stage order.
 
-sources → claims → clusters → checks → findings → ``Report``.
+sources → claims → clusters → stories → checks → findings → ``Report``.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import gc
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
-from . import claims as claims_stage
-from . import cluster as cluster_stage
-from .checks import CHECKS, Check
-from .config import Settings
-from .context import Context
-from .findings import dedupe
-from .model import Finding, Limit, Report, Source
-from .sources import read_paths
+from factcheck import claims as claims_stage
+from factcheck import clusters as cluster_stage
+from factcheck import stories as story_stage
+from factcheck.checks import CHECKS, KIND_NAMES
+from factcheck.checks.context import Context
+from factcheck.checks.runner import run_checks
+from factcheck.config import Settings
+from factcheck.findings import dedupe
+from factcheck.model import Finding, Limit, Report, Source
+from factcheck.runtime import heap
+from factcheck.sources import read_paths
 
 Progress = Callable[[str], None]
 
@@ -52,69 +53,8 @@ def analyse(
     """Check sources already read."""
     say = say or (lambda _stage: None)
     timings = timings if timings is not None else {}
-    with _long_lived_heap():
+    with heap.long_lived_heap():
         return _stages(sources, settings, say, timings, client)
-
-
-PARALLEL_CHECKS_FROM = 20_000  # claims; fewer are checked faster in one process
-
-
-def _forked_checks(
-    ctx: Context, checks: list[Check], jobs: int
-) -> list[tuple[str, list[Finding], dict[str, float], float]]:
-    """The checks shared out among this process and ``jobs - 1`` forked workers that
-    inherit the context; results in list order.
-
-    The claim indexes every check reads are built once before the fork. The checks are
-    independent (each reads the context; garbled-rewrite also writes spin scores,
-    which come back with its findings), so the report is the one a single process
-    writes. Shares are balanced by each check's ``cost``, dearest first.
-    """
-    from .forking import fork_map
-
-    ctx.warm()
-    gc.freeze()  # the workers' collectors leave the inherited heap alone
-    shares: list[list[str]] = [[] for _ in range(min(jobs, len(checks)))]
-    load = [0] * len(shares)
-    for check in sorted(checks, key=lambda c: -c.cost):
-        k = load.index(min(load))
-        shares[k].append(check.name)
-        load[k] += check.cost
-    done = {
-        name: result
-        for part in fork_map(_run_checks, ctx, shares, jobs, first_here=True)
-        for name, result in part
-    }
-    return [(c.name, *done[c.name]) for c in checks]
-
-
-def _run_checks(
-    ctx: Context, names: list[str]
-) -> list[tuple[str, tuple[list[Finding], dict[str, float], float]]]:
-    out = []
-    for name in names:
-        start = time.perf_counter()
-        check = next(c for c in CHECKS if c.name == name)
-        found = list(check.run(ctx))
-        out.append((name, (found, dict(ctx.spin), time.perf_counter() - start)))
-    return out
-
-
-@contextmanager
-def _long_lived_heap() -> Iterator[None]:
-    """Collect cycles rarely while the stages build millions of long-lived objects.
-
-    The default thresholds run a full collection over the whole heap again and again
-    as it grows (a third of the run time at 10,000 articles); stages leave their
-    results frozen, out of the collector's sight, until the run ends.
-    """
-    before = gc.get_threshold()
-    gc.set_threshold(200_000, 50, 1000)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
-        gc.unfreeze()
 
 
 def _stages(
@@ -125,7 +65,7 @@ def _stages(
     client: Any,
 ) -> Report:
     def stage(name: str, start: float) -> float:
-        gc.freeze()  # what a stage built lives to the end: never scan it again
+        heap.keep()
         now = time.perf_counter()
         timings[name] = now - start
         return now
@@ -141,22 +81,17 @@ def _stages(
     clusters = cluster_stage.clusters(claims, links)
     del links  # millions at scale; the checks read the clusters
     t = stage("clusters", t)
+    absent = story_stage.absent_sources(claims, clusters)
+    t = stage("stories", t)
     ctx = Context({s.id: s for s in sources}, claims, clusters, settings)
-    checks = [c for c in CHECKS if any(settings.kind_enabled(k) for k in c.kinds)]
+    checks = [c for c in CHECKS if any(settings.kind_enabled(k.name) for k in c.kinds)]
     found: list[Finding] = []
-    if settings.workers() > 1 and len(claims) >= PARALLEL_CHECKS_FROM and len(checks) > 1:
-        say("checks")
-        for name, part, spin, elapsed in _forked_checks(ctx, checks, settings.workers()):
-            found.extend(f for f in part if settings.kind_enabled(f.kind))
-            ctx.spin.update(spin)
-            timings[f"check:{name}"] = elapsed
-        t = stage("checks", t)
-    else:
-        for check in checks:
-            say(f"check {check.name}")
-            found.extend(f for f in check.run(ctx) if settings.kind_enabled(f.kind))
-            t = stage(f"check:{check.name}", t)
-    findings = dedupe(found)
+    for result in run_checks(ctx, checks, settings.workers(), say):
+        found.extend(f for f in result.findings if settings.kind_enabled(f.kind))
+        ctx.spin.update(result.spin)
+        timings[f"check:{result.name}"] = result.seconds
+    t = stage("checks", t)
+    findings = dedupe(found, KIND_NAMES)
     limits.extend(_evidence_limits(findings))
     stage("findings", t)
     return Report(
@@ -166,7 +101,8 @@ def _stages(
         findings=tuple(findings),
         spin=dict(ctx.spin),
         timings=timings,
-        settings=settings.affecting_findings(),
+        settings=settings.affecting_findings(KIND_NAMES),
+        absent=absent,
         limits=tuple(limits),
     )
 

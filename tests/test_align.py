@@ -7,7 +7,7 @@ from difflib import SequenceMatcher
 
 import pytest
 
-from factcheck.align import Edit, align
+from factcheck.align.edits import Edit, align
 
 VOCAB = "the council said on friday that it would not raise fares for buses and trams".split()
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import atomic
 from factcheck.cli import main
+from factcheck.runtime import atomic
 
 from .test_bad_inputs import A
 

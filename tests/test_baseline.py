@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import baseline
+from factcheck import baseline, gate
 from factcheck.cli import main
-
-from .conftest import analyse_texts
+from tests.conftest import analyse_texts
 
 A = """Bridge budget approved
 
@@ -118,14 +117,14 @@ def test_repeated_identical_findings_are_counted() -> None:
     doubled = report.__class__(
         report.sources, report.claims, report.clusters, report.findings + report.findings[:1]
     )
-    result = baseline.compare(doubled, base)
+    result = gate.compare(doubled, base)
     assert [f.id for f in result.new] == [report.findings[0].id]
 
 
 def test_stale_entries_are_listed(tmp_path: Path) -> None:
     base = baseline.from_report(analyse_texts({"a": A, "b": B}))
     quiet = analyse_texts({"a": A, "b": A})
-    result = baseline.compare(quiet, base)
+    result = gate.compare(quiet, base)
     assert {e.id for e in result.stale} == set(base.entries)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck import cluster
-from factcheck.cluster import candidate_pairs
+from factcheck.clusters import blocking
+from factcheck.clusters.blocking import candidate_pairs
 from factcheck.config import Settings
 
 # Seven distinct words each: every word is in the indexed prefix.
@@ -30,7 +30,7 @@ def test_two_shared_rare_words_meet_in_a_small_corpus() -> None:
 
 
 def test_chance_meetings_are_dropped_in_a_large_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cluster, "CHANCE_FROM", 0)
+    monkeypatch.setattr(blocking, "CHANCE_FROM", 0)
     pairs = _pairs([A, CHANCE, A_COPY, *FILLER])
     assert (0, 2) in pairs
     assert (0, 1) not in pairs and (1, 2) not in pairs
@@ -57,7 +57,8 @@ def test_copies_count_towards_the_posting_cap() -> None:
 
 
 def test_a_hub_keeps_its_strongest_links_between_hubs() -> None:
-    from factcheck.cluster import Link, strongest
+    from factcheck.clusters.graph import strongest
+    from factcheck.clusters.verify import Link
 
     # Claims 0 and 1 are hubs (three links each, two may be kept); 2-5 are not.
     links = [

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.boilerplate import is_boilerplate
-from factcheck.textnorm import word_forms
+from factcheck.claims.boilerplate import is_boilerplate
+from factcheck.text.fold import word_forms
 
 FURNITURE = [
     "Share this article",

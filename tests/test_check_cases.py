@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.checks import CHECKS
-
-from .conftest import analyse_texts, assert_offsets
+from tests.conftest import analyse_texts, assert_offsets
 
 CASES = Path(__file__).parent / "cases"
 
@@ -50,5 +49,5 @@ def test_every_check_has_passing_and_failing_cases() -> None:
         cases = by_file.get(check.name)
         assert cases, f"no case file tests/cases/{check.name}.toml"
         for kind in check.kinds:
-            expects = {c["expect"] for c in cases if c["kind"] == kind}
-            assert expects == {True, False}, f"{check.name}: {kind} needs both kinds of case"
+            expects = {c["expect"] for c in cases if c["kind"] == kind.name}
+            assert expects == {True, False}, f"{check.name}: {kind.name} needs both kinds of case"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.checks import KIND_NAMES
 from factcheck.cli import main
 from factcheck.config import ConfigError, load
 from factcheck.model import Severity
@@ -13,7 +14,7 @@ from factcheck.model import Severity
 
 def test_defaults_without_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    settings = load()
+    settings = load(KIND_NAMES)
     assert settings.fail_on == Severity.MEDIUM and settings.link_threshold == 62
 
 
@@ -22,9 +23,9 @@ def test_setup_cfg_found_walking_up(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     deep = tmp_path / "a" / "b"
     deep.mkdir(parents=True)
     monkeypatch.chdir(deep)
-    settings = load()
+    settings = load(KIND_NAMES)
     assert settings.fail_on == Severity.HIGH and settings.link_threshold == 70
-    assert load(overrides={"fail-on": "low"}).fail_on == Severity.LOW  # flags win
+    assert load(KIND_NAMES, overrides={"fail-on": "low"}).fail_on == Severity.LOW  # flags win
 
 
 def test_pyproject_and_explicit_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -32,12 +33,12 @@ def test_pyproject_and_explicit_file(tmp_path: Path, monkeypatch: pytest.MonkeyP
         '[tool.factcheck]\ndisable = ["spelling-variant"]\nseverity = {misspelling = "medium"}\n'
     )
     monkeypatch.chdir(tmp_path)
-    settings = load()
+    settings = load(KIND_NAMES)
     assert not settings.kind_enabled("spelling-variant")
     assert settings.severity["misspelling"] == Severity.MEDIUM
     other = tmp_path / "other.cfg"
     other.write_text("[factcheck]\nfail-on = info\n")
-    assert load(str(other)).fail_on == Severity.INFO
+    assert load(KIND_NAMES, str(other)).fail_on == Severity.INFO
 
 
 @pytest.mark.parametrize(
@@ -53,7 +54,7 @@ def test_bad_settings_name_the_key(tmp_path: Path, text: str, key: str) -> None:
     path = tmp_path / ".factcheck.cfg"
     path.write_text(text)
     with pytest.raises(ConfigError, match=key):
-        load(str(path))
+        load(KIND_NAMES, str(path))
 
 
 def test_cli_reports_config_errors(

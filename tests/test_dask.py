@@ -6,8 +6,7 @@ import pytest
 
 from factcheck.config import Settings
 from factcheck.pipeline import run
-
-from .conftest import SEEDS
+from tests.conftest import SEEDS
 
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
 

@@ -9,8 +9,7 @@ import pytest
 
 from factcheck.model import Report
 from factcheck.reporters import Options, ci_formats, render
-
-from .conftest import BRIDGE_A, BRIDGE_B, SHARED, analyse_texts
+from tests.conftest import BRIDGE_A, BRIDGE_B, SHARED, analyse_texts
 
 # The shared pair, with a '%' and a '|' inside the quote to test escaping.
 A = BRIDGE_A.replace("residents step", "residents, 100% | step")

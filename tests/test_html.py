@@ -8,8 +8,7 @@ import html as html_lib
 import re
 
 from factcheck.reporters.html_report import build_page, render
-
-from .conftest import BRIDGE_A, BRIDGE_B, analyse_texts
+from tests.conftest import BRIDGE_A, BRIDGE_B, analyse_texts
 
 A = (
     BRIDGE_A

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.reporters.html_report import render
-
-from .conftest import ARTIFACTS, BRIDGE_A, BRIDGE_B, analyse_texts
+from tests.conftest import ARTIFACTS, BRIDGE_A, BRIDGE_B, analyse_texts
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")

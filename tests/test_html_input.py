@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.sources import read_paths
-
-from .conftest import BRIDGE_B
+from tests.conftest import BRIDGE_B
 
 PAGE = """<!DOCTYPE html><html><head><title>Bridge budget approved | City News</title></head>
 <body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/login">Log in</a></nav>

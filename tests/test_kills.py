@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import atomic, baseline
+from factcheck import baseline
+from factcheck.runtime import atomic
 
 KILLS = int(os.environ.get("FACTCHECK_KILLS", "3"))  # moments per command and signal
 WORDS = (

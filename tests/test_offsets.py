@@ -5,11 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.claims import extract
+from factcheck.claims.assemble import extract
 from factcheck.model import Source
-from factcheck.textnorm import fold, tokenize
-
-from .conftest import analyse_texts, assert_offsets
+from factcheck.text.fold import fold, tokenize
+from tests.conftest import analyse_texts, assert_offsets
 
 PIECES = st.sampled_from(
     [

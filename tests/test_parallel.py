@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from factcheck import claims
-from factcheck.claims import extract_all
+from factcheck.claims import assemble as claims
+from factcheck.claims.assemble import extract_all
 from factcheck.model import Source
 
 TEXTS = [
@@ -36,15 +36,24 @@ def test_forked_checks_report_what_one_process_reports(monkeypatch: pytest.Monke
     from pathlib import Path
 
     from factcheck import pipeline
+    from factcheck.checks import runner
     from factcheck.config import Settings
     from factcheck.sources import read_paths
 
     seeds = Path(__file__).resolve().parent.parent / "seeds"
     sources = list(read_paths([str(seeds)]).sources)
     one = pipeline.analyse(sources, Settings(jobs=1))
-    monkeypatch.setattr(pipeline, "PARALLEL_CHECKS_FROM", 0)
+    monkeypatch.setattr(runner, "PARALLEL_CHECKS_FROM", 0)
+    calls: list[int] = []
+    real_forked = runner._forked
+    monkeypatch.setattr(
+        runner,
+        "_forked",
+        lambda ctx, checks, jobs: calls.append(jobs) or real_forked(ctx, checks, jobs),
+    )
     forked = pipeline.analyse(sources, Settings(jobs=2))
-    assert "check:conflicts" in forked.timings and "checks" in forked.timings
+    assert calls == [2]  # the work was shared with a forked worker
+    assert "check:conflicts" in forked.timings
     assert forked.findings == one.findings
     assert forked.spin == one.spin
     assert one.findings  # the comparison is not of two empty reports
@@ -55,11 +64,11 @@ def test_a_dead_worker_is_an_error_not_a_hang(
 ) -> None:
     from pathlib import Path
 
-    from factcheck import pipeline
+    from factcheck.checks import runner
     from factcheck.cli import main
 
-    monkeypatch.setattr(pipeline, "PARALLEL_CHECKS_FROM", 0)
-    monkeypatch.setattr(pipeline, "_run_checks", _die)
+    monkeypatch.setattr(runner, "PARALLEL_CHECKS_FROM", 0)
+    monkeypatch.setattr(runner, "_run_share", _die)
     seeds = Path(__file__).resolve().parent.parent / "seeds"
     out = Path(str(tmp_path)) / "r.json"
     code = main(["check", str(seeds), "--jobs", "2", "-q", "--format", "json", "-o", str(out)])

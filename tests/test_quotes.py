@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.quotes import find_quotes, same_speaker
-from factcheck.segment import sentences
+from factcheck.claims.quotes import find_quotes, same_speaker
+from factcheck.claims.segment import sentences
 
 
 def _quotes(text: str) -> list[tuple[str, str | None]]:

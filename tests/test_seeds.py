@@ -11,8 +11,7 @@ import pytest
 
 from factcheck.model import Report
 from factcheck.reporters import json_report
-
-from .conftest import SHARED, assert_offsets
+from tests.conftest import SHARED, assert_offsets
 
 
 def test_seed_offsets(seeds_report: Report) -> None:

@@ -1,7 +1,9 @@
-"""The register of checks: each a small module with ``KINDS`` and ``run(ctx)``.
+"""Checks: the clustered corpus (``Context``) in, findings out.
 
-The order matters only for reading the report; every check sees the same
-context. To add a check, write its module and its case file, then list it here.
+The register: each check is a small module with ``KINDS`` (the kinds it reports, each
+with its one-line description and default severity) and ``run(ctx)``. To add a check,
+write its module and its case file (``tests/cases/``), then list it here; the kinds,
+the CI rule tables and the README's table follow from this list.
 """
 
 from __future__ import annotations
@@ -9,9 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..context import Context
-from ..model import Finding
-from . import (
+from factcheck.checks import (
     conflicts,
     frames,
     garbled,
@@ -19,22 +19,39 @@ from . import (
     misspelling,
     spelling_variant,
 )
+from factcheck.checks.context import Context
+from factcheck.model import Finding, Kind
 
 
 @dataclass(frozen=True)
 class Check:
     name: str
-    kinds: tuple[str, ...]
+    kinds: tuple[Kind, ...]
     run: Callable[[Context], Iterable[Finding]]
     # Relative time at 100,000 articles (bench/run.py): shares of the work are balanced by it.
     cost: int = 1
 
 
+# In the order findings of equal severity are listed.
 CHECKS: tuple[Check, ...] = (
-    Check("garbled", garbled.KINDS, garbled.run, cost=2),
     Check("misquote", misquote.KINDS, misquote.run),
     Check("misspelling", misspelling.KINDS, misspelling.run, cost=6),
-    Check("spelling_variant", spelling_variant.KINDS, spelling_variant.run, cost=2),
-    Check("conflicts", conflicts.KINDS, conflicts.run, cost=8),
+    Check("garbled", garbled.KINDS, garbled.run, cost=2),
     Check("frames", frames.KINDS, frames.run, cost=5),
+    Check("conflicts", conflicts.KINDS, conflicts.run, cost=8),
+    Check("spelling_variant", spelling_variant.KINDS, spelling_variant.run, cost=2),
 )
+
+
+def _declared(checks: tuple[Check, ...]) -> tuple[Kind, ...]:
+    """Every kind once, in the order of the register (a kind two checks report, such as
+    durations told as numbers, counts where it is first listed)."""
+    seen: dict[str, Kind] = {}
+    for check in checks:
+        for kind in check.kinds:
+            seen.setdefault(kind.name, kind)
+    return tuple(seen.values())
+
+
+KINDS: tuple[Kind, ...] = _declared(CHECKS)
+KIND_NAMES: tuple[str, ...] = tuple(k.name for k in KINDS)

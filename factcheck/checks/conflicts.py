@@ -10,16 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ..align import Edit, changed, side_span, side_text, window
-from ..context import Context
-from ..findings import evidence, make, short
-from ..frames import IMPLICIT_NEGATIVES
-from ..model import Claim, Finding, Severity
-from ..numbers import Quantity, may_date, may_hold_number
-from ..quotes import is_named, same_speaker
-from ..textnorm import is_negator
+from factcheck.align.edits import Edit, changed, side_span, side_text, window
+from factcheck.checks.context import Context
+from factcheck.checks.frames import DURATION
+from factcheck.claims.quotes import is_named, same_speaker
+from factcheck.facts.frames import IMPLICIT_NEGATIVES
+from factcheck.findings import evidence, make, short
+from factcheck.model import Claim, Finding, Kind, Severity
+from factcheck.text.fold import is_negator
+from factcheck.text.numbers import Quantity, may_date, may_hold_number
 
-KINDS = ("conflict-number", "conflict-date", "conflict-negation", "conflict-attribution")
+NUMBER = Kind(
+    "conflict-number", Severity.HIGH, "A number, amount or count differs for the same fact."
+)
+DATE = Kind("conflict-date", Severity.MEDIUM, "A date or weekday differs for the same event.")
+NEGATION = Kind("conflict-negation", Severity.HIGH, "One source affirms what another denies.")
+ATTRIBUTION = Kind(
+    "conflict-attribution", Severity.MEDIUM, "The same words are credited to different speakers."
+)
+KINDS = (NUMBER, DATE, NEGATION, ATTRIBUTION, DURATION)  # durations as numbers
 
 
 def _in(q_start: int, q_end: int, lo: int, hi: int) -> bool:
@@ -83,10 +92,11 @@ def run(ctx: Context) -> Iterator[Finding]:
 def _pair_finding(
     ctx: Context, kind: str, severity: Severity, a: Claim, b: Claim, e: Edit, what: str
 ) -> Finding:
-    span_a = side_span(a.tokens, e.a1, e.a2)
-    span_b = side_span(b.tokens, e.b1, e.b2)
-    text_a = side_text(ctx.sources[a.source].text, a.tokens, e.a1, e.a2)
-    text_b = side_text(ctx.sources[b.source].text, b.tokens, e.b1, e.b2)
+    tokens_a, tokens_b = a.tokens, b.tokens
+    span_a = side_span(tokens_a, e.a1, e.a2)
+    span_b = side_span(tokens_b, e.b1, e.b2)
+    text_a = side_text(ctx.sources[a.source].text, tokens_a, e.a1, e.a2)
+    text_b = side_text(ctx.sources[b.source].text, tokens_b, e.b1, e.b2)
     message = (
         f"{what}: {a.source} says '{short(text_a, 60)}', {b.source} says '{short(text_b, 60)}'"
     )
@@ -128,8 +138,9 @@ def _number(ctx: Context, a: Claim, b: Claim, diffs: list[Edit]) -> Iterator[Fin
             continue
         if not any(_compatible(x, y) for x in qa for y in qb):
             continue
-        kind = "conflict-duration" if any(q.unit in _TIME for q in qa + qb) else "conflict-number"
-        yield _pair_finding(ctx, kind, Severity.HIGH, a, b, e, "Numbers differ")
+        # A count of time that differs is a duration conflict, as grave as any number.
+        kind = DURATION.name if any(q.unit in _TIME for q in qa + qb) else NUMBER.name
+        yield _pair_finding(ctx, kind, NUMBER.severity, a, b, e, "Numbers differ")
 
 
 _TIME = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
@@ -146,9 +157,7 @@ def _date(ctx: Context, a: Claim, b: Claim, diffs: list[Edit]) -> Iterator[Findi
         for x in da:
             for y in db:
                 if x.kind == y.kind and x.value != y.value:
-                    yield _pair_finding(
-                        ctx, "conflict-date", Severity.MEDIUM, a, b, e, "Dates differ"
-                    )
+                    yield _pair_finding(ctx, DATE.name, DATE.severity, a, b, e, "Dates differ")
                     return
 
 
@@ -168,8 +177,8 @@ def _negation(
         if sum(map(is_negator, wa)) != sum(map(is_negator, wb)):
             yield _pair_finding(
                 ctx,
-                "conflict-negation",
-                Severity.HIGH,
+                NEGATION.name,
+                NEGATION.severity,
                 a,
                 b,
                 e,
@@ -194,8 +203,8 @@ def _attribution(ctx: Context) -> Iterator[Finding]:
             f"and to {p.b.speaker} in {b.source}"
         )
         yield make(
-            "conflict-attribution",
-            Severity.MEDIUM,
+            ATTRIBUTION.name,
+            ATTRIBUTION.severity,
             message,
             [evidence(a, [(p.a.start, p.a.end)]), evidence(b, [(p.b.start, p.b.end)])],
             [p.a.speaker or "", p.b.speaker or "", " ".join(t.norm for t in p.a.tokens)],

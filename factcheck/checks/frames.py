@@ -10,12 +10,22 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..context import Context
-from ..findings import evidence, join_ids, make, short
-from ..frames import Frame, frames, names_in
-from ..model import Finding, Severity
+from factcheck.checks.context import Context
+from factcheck.facts.frames import Frame, frames, names_in
+from factcheck.findings import evidence, join_ids, make, short
+from factcheck.model import Finding, Kind, Severity
 
-KINDS = ("conflict-duration", "conflict-scope")
+DURATION = Kind(
+    "conflict-duration",
+    Severity.MEDIUM,
+    "The same action is told as temporary in one source and permanent or of another length "
+    "in another.",
+)
+SCOPE = Kind(
+    "conflict-scope", Severity.MEDIUM, "The same action is told with a wider or narrower scope."
+)
+KINDS = (DURATION, SCOPE)
+_SEVERITY = {k.name: k.severity for k in KINDS}
 MIN_TOPIC = 1  # a shared content word: the same matter, not just the same actor
 
 
@@ -104,7 +114,7 @@ def _finding(
         seen.add(f.claim.id)
         items.append(evidence(f.claim, [(f.action.start, f.action.end)]))
     key = [actor, *(lbl.lower() for lbl in labels_a), "|", *(lbl.lower() for lbl in labels_b)]
-    return make(kind, Severity.MEDIUM, short(message, 300), items, key, ctx.settings)
+    return make(kind, _SEVERITY[kind], short(message, 300), items, key, ctx.settings)
 
 
 def _display(frame: Frame, actor: str) -> str:

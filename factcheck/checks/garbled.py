@@ -17,15 +17,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import compress
 
-from ..cluster import content_words
-from ..context import Context
-from ..findings import evidence, make
-from ..lexicons import is_spelling_variant, stopwords, word_frequency
-from ..model import Claim, Finding, Severity, Token
-from ..numbers import MONTHS, ORDINALS, UNITS, WEEKDAYS
-from ..textnorm import is_negator
+from factcheck.checks.context import Context
+from factcheck.clusters.features import content_words
+from factcheck.findings import evidence, make
+from factcheck.model import Claim, Finding, Kind, Severity
+from factcheck.text.fold import Token, is_negator
+from factcheck.text.lexicons import is_spelling_variant, stopwords, word_frequency
+from factcheck.text.numbers import MONTHS, ORDINALS, UNITS, WEEKDAYS
 
-KINDS = ("garbled-rewrite",)
+GARBLED = Kind(
+    "garbled-rewrite",
+    Severity.MEDIUM,
+    "A source rewrote shared text with context-blind word swaps (spinning).",
+)
+KINDS = (GARBLED,)
 MAX_EVIDENCE = 25
 REPEAT_RATE = 0.1  # share of claims swapped when only two distinct swaps are seen
 SAME_STORY = 4  # content words two claims share when they tell the same thing
@@ -206,8 +211,8 @@ def _finding(
         f"swaps ({listing}); spin score {score:.2f}"
     ) + (f"; evidence: the first {MAX_EVIDENCE} of {len(ordered)} claims" if omitted else "")
     found = make(
-        "garbled-rewrite",
-        Severity.MEDIUM,
+        GARBLED.name,
+        GARBLED.severity,
         message,
         items,
         [f"{w}>{o}" for w, o in sorted(pairs)],

@@ -14,17 +14,21 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from ..align import Difference, side_span, side_text
-from ..context import Context
-from ..findings import evidence, join_ids, make, normalise
-from ..lexicons import is_spelling_variant
-from ..model import Finding, Severity
-from ..numbers import number_value
-from ..quotematch import QuotePair, QuoteRef
-from ..quotes import same_speaker
-from ..textnorm import is_negator
+from factcheck.align.edits import Difference, side_span, side_text
+from factcheck.align.quotes import QuotePair, QuoteRef
+from factcheck.checks.context import Context
+from factcheck.claims.quotes import same_speaker
+from factcheck.findings import evidence, join_ids, make, normalise
+from factcheck.model import Finding, Kind, Severity
+from factcheck.text.fold import is_negator
+from factcheck.text.lexicons import is_spelling_variant
+from factcheck.text.numbers import number_value
 
-KINDS = ("misquote",)
+MISQUOTE = Kind(
+    "misquote", Severity.MEDIUM, "Words inside a direct quotation differ between sources."
+)
+KINDS = (MISQUOTE,)
+CHANGED_MEANING = Severity.HIGH  # a number or a negator changed inside the quote
 
 
 def _wording(d: Difference) -> bool:
@@ -52,8 +56,8 @@ def _severity(diffs: list[Difference]) -> Severity:
     for d in diffs:
         words = [t.norm for t in (*d.a_words, *d.b_words)]
         if any(is_negator(w) for w in words) or any(number_value([w]) is not None for w in words):
-            return Severity.HIGH
-    return Severity.MEDIUM
+            return CHANGED_MEANING
+    return MISQUOTE.severity
 
 
 def run(ctx: Context) -> Iterator[Finding]:

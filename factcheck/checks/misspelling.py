@@ -16,14 +16,16 @@ from collections import defaultdict
 from collections.abc import Iterator
 from itertools import compress
 
-from ..context import Context
-from ..findings import evidence, make
-from ..lexicons import american_form, common_misspellings, word_frequency
-from ..memo import Memo
-from ..model import Claim, Finding, Severity, Token
-from ..textnorm import fold_word
+from factcheck.checks.context import Context
+from factcheck.findings import evidence, make
+from factcheck.model import Claim, Finding, Kind, Severity
+from factcheck.runtime.memo import Memo
+from factcheck.text.fold import Token, fold_word
+from factcheck.text.lexicons import american_form, common_misspellings, word_frequency
 
-KINDS = ("misspelling",)
+MISSPELLING = Kind("misspelling", Severity.LOW, "A non-word or a confusable spelling.")
+KINDS = (MISSPELLING,)
+IN_QUOTE = Severity.MEDIUM  # a typo inside quotation marks misquotes someone
 _ALPHA = re.compile(r"^[a-z]+$")
 _CONFUSABLE = (("l", "I"), ("I", "l"), ("0", "O"), ("O", "0"), ("rn", "m"), ("1", "l"))
 MIN_LENGTH = 4
@@ -194,7 +196,7 @@ def run(ctx: Context) -> Iterator[Finding]:
                 quoted = any(q.start <= span[0] and span[1] <= q.end for q in claim.quotes)
                 in_quote[key] = in_quote.get(key, False) or quoted
     for (source, wrong, right), places in sorted(hits.items()):
-        severity = Severity.MEDIUM if in_quote[(source, wrong, right)] else Severity.LOW
+        severity = IN_QUOTE if in_quote[(source, wrong, right)] else MISSPELLING.severity
         by_claim: dict[str, list[tuple[int, int]]] = defaultdict(list)
         claims = {}
         for claim, span in places:
@@ -203,4 +205,4 @@ def run(ctx: Context) -> Iterator[Finding]:
         items = [evidence(claims[cid], spans) for cid, spans in by_claim.items()]
         times = f" ({len(places)} times)" if len(places) > 1 else ""
         message = f"{source} writes '{wrong}'{times}; did it mean '{right}'?"
-        yield make("misspelling", severity, message, items, [wrong, right], ctx.settings, source)
+        yield make(MISSPELLING.name, severity, message, items, [wrong, right], ctx.settings, source)

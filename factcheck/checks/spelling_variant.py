@@ -9,13 +9,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..context import Context
-from ..findings import evidence, make
-from ..lexicons import american_form
-from ..memo import Memo
-from ..model import Claim, Evidence, Finding, Severity
+from factcheck.checks.context import Context
+from factcheck.findings import evidence, make
+from factcheck.model import Claim, Evidence, Finding, Kind, Severity
+from factcheck.runtime.memo import Memo
+from factcheck.text.lexicons import american_form
 
-KINDS = ("spelling-variant",)
+VARIANT = Kind(
+    "spelling-variant", Severity.INFO, "A benign regional or house-style spelling difference."
+)
+KINDS = (VARIANT,)
 
 
 def run(ctx: Context) -> Iterator[Finding]:
@@ -47,7 +50,7 @@ def run(ctx: Context) -> Iterator[Finding]:
             f"{', '.join(gb_sources)} spell '{gb}' (British) where "
             f"{', '.join(sorted(us_sources))} write '{us}'"
         )
-        yield make("spelling-variant", Severity.INFO, message, items, [gb, us], ctx.settings)
+        yield make(VARIANT.name, VARIANT.severity, message, items, [gb, us], ctx.settings)
 
 
 def _first_use(ctx: Context, word: str, sources: set[str]) -> Evidence | None:

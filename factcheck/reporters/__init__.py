@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ..model import Report, Severity
+from factcheck.model import Report, Severity
 
 
 @dataclass(frozen=True)
@@ -23,26 +23,26 @@ Reporter = Callable[[Report, Options], str]
 
 
 def _json(report: Report, options: Options) -> str:
-    from . import json_report
+    from factcheck.reporters import json_report
 
     return json_report.render(report)
 
 
 def _text(report: Report, options: Options) -> str:
-    from . import text_report
+    from factcheck.reporters import text_report
 
     return text_report.render(report, color=options.color)
 
 
 def _html(report: Report, options: Options) -> str:
-    from . import html_report
+    from factcheck.reporters import html_report
 
     return html_report.render(report, title=options.title)
 
 
 def _ci(name: str) -> Reporter:
     def render(report: Report, options: Options) -> str:
-        from . import ci_formats
+        from factcheck.reporters import ci_formats
 
         if name == "junit":
             return ci_formats.junit(report, options.fail_on)
@@ -73,7 +73,7 @@ def chunks(fmt: str, report: Report, options: Options | None = None) -> Iterator
     """The same text in pieces, for writing: the JSON report of a large corpus is
     hundreds of megabytes, and is written without being held whole."""
     if fmt == "json":
-        from . import json_report
+        from factcheck.reporters import json_report
 
         yield from json_report.chunks(report)
     else:

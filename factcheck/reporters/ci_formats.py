@@ -8,24 +8,12 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from typing import Any
 
-from .. import __version__
-from ..model import KINDS, Evidence, Finding, Report, Severity, Source
-from .locate import Place, place, with_record
-from .safe_text import one_line, visible, xml_text
+from factcheck import __version__
+from factcheck.checks import KINDS
+from factcheck.model import Evidence, Finding, Report, Severity, Source
+from factcheck.reporters.locate import Place, place, with_record
+from factcheck.reporters.safe_text import one_line, visible, xml_text
 
-RULES = {
-    "misquote": "Words inside a direct quotation differ between sources.",
-    "misspelling": "A non-word or a confusable spelling.",
-    "garbled-rewrite": "A source rewrote shared text with context-blind word swaps (spinning).",
-    "conflict-duration": "The same action is told as temporary in one source and permanent "
-    "or of another length in another.",
-    "conflict-scope": "The same action is told with a wider or narrower scope.",
-    "conflict-number": "A number, amount or count differs for the same fact.",
-    "conflict-date": "A date or weekday differs for the same event.",
-    "conflict-negation": "One source affirms what another denies.",
-    "conflict-attribution": "The same words are credited to different speakers.",
-    "spelling-variant": "A benign regional or house-style spelling difference.",
-}
 _SARIF_LEVEL = {
     Severity.HIGH: "error",
     Severity.MEDIUM: "error",
@@ -87,22 +75,23 @@ def sarif(report: Report) -> str:
     sources = {s.id: s for s in report.sources}
     rules = [
         {
-            "id": kind,
-            "name": "".join(p.title() for p in kind.split("-")),
-            "shortDescription": {"text": RULES[kind]},
-            "fullDescription": {"text": RULES[kind]},
-            "defaultConfiguration": {"level": "note" if kind == "spelling-variant" else "error"},
+            "id": kind.name,
+            "name": "".join(p.title() for p in kind.name.split("-")),
+            "shortDescription": {"text": kind.about},
+            "fullDescription": {"text": kind.about},
+            "defaultConfiguration": {"level": _SARIF_LEVEL[kind.severity]},
             "helpUri": "https://github.com/factcheck/factcheck#finding-kinds",
         }
         for kind in KINDS
     ]
+    rule_index = {kind.name: n for n, kind in enumerate(KINDS)}
     results = []
     for n, f in enumerate(report.findings):
         first, *others = f.evidence
         where = _place(sources[first.source], first)
         result: dict[str, Any] = {
             "ruleId": f.kind,
-            "ruleIndex": KINDS.index(f.kind),
+            "ruleIndex": rule_index[f.kind],
             "level": _SARIF_LEVEL[f.severity],
             "message": {"text": with_record(f.message, where)},
             "locations": [_location(sources[first.source], first)],

@@ -11,13 +11,14 @@ import base64
 import hashlib
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from ..model import KINDS, Report, Severity, Source
-from .locate import line_col
+from factcheck.checks import KIND_NAMES
+from factcheck.model import Report, Severity, Source
+from factcheck.reporters.locate import line_col
 
 if TYPE_CHECKING:
     import jinja2
@@ -77,11 +78,28 @@ class ClusterView:
 
 
 @dataclass(frozen=True)
+class NodeView:
+    x: float
+    y: float
+    label: str
+    kind: str  # "source" or "cluster"
+    size: int  # its links
+
+
+@dataclass(frozen=True)
+class EdgeView:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+
+
+@dataclass(frozen=True)
 class GraphView:
     width: int
     height: int
-    nodes: tuple[tuple[float, float, str, str, int], ...]  # x, y, label, kind, size
-    edges: tuple[tuple[float, float, float, float], ...]
+    nodes: tuple[NodeView, ...]
+    edges: tuple[EdgeView, ...]
 
 
 @dataclass(frozen=True)
@@ -100,7 +118,6 @@ class Page:
     limits: tuple[str, ...]
     new_count: int
     has_baseline: bool
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 MAX_GRAPH_CLUSTERS = 60
@@ -179,8 +196,8 @@ def _graph(report: Report) -> GraphView | None:
     for node in g.nodes:
         x, y = at(node)
         kind, label = node
-        nodes.append((x, y, label, "source" if kind == "s" else "cluster", g.degree[node]))
-    edges = tuple((*at(u), *at(v)) for u, v in g.edges)
+        nodes.append(NodeView(x, y, label, "source" if kind == "s" else "cluster", g.degree[node]))
+    edges = tuple(EdgeView(*at(u), *at(v)) for u, v in g.edges)
     return GraphView(width, height, tuple(nodes), edges)
 
 
@@ -236,7 +253,7 @@ def build_page(report: Report, title: str = "factcheck report") -> Page:
         )
         for s in report.sources
     )
-    kinds_present = tuple(k for k in KINDS if any(f.kind == k for f in report.findings))
+    kinds_present = tuple(k for k in KIND_NAMES if any(f.kind == k for f in report.findings))
     matrix = tuple(
         (
             s.id,
@@ -252,25 +269,16 @@ def build_page(report: Report, title: str = "factcheck report") -> Page:
     for f in report.findings:
         for kid in {cluster_of.get(e.claim) for e in f.evidence} - {None}:
             cluster_findings[str(kid)] += 1
-    # A fact's "missing" sources are those of the same story (sharing another fact).
-    members_of = {k.id: {claims[c].source for c in k.claims} for k in report.clusters}
-    mates: dict[str, set[str]] = defaultdict(set)
-    for present in members_of.values():
-        for sid in present:
-            mates[sid] |= present
-    clusters = []
-    for k in sorted(report.clusters, key=lambda k: (-len(k.claims), k.id)):
-        stating = members_of[k.id]
-        story = set().union(*(mates[sid] for sid in stating))
-        clusters.append(
-            ClusterView(
-                k.id,
-                claims[k.claims[0]].text,
-                tuple(sorted(stating)),
-                tuple(sorted(story - stating)),
-                cluster_findings[k.id],
-            )
+    clusters = [
+        ClusterView(
+            k.id,
+            claims[k.claims[0]].text,
+            tuple(sorted({claims[c].source for c in k.claims})),
+            report.absent.get(k.id, ()),
+            cluster_findings[k.id],
         )
+        for k in sorted(report.clusters, key=lambda k: (-len(k.claims), k.id))
+    ]
     return Page(
         title=title,
         sources=source_views,

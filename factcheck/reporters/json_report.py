@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from ..model import Finding, Report
+from factcheck.model import Finding, Report
 
 
 def as_dict(report: Report) -> dict[str, Any]:

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Source
+from factcheck.model import Source
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:

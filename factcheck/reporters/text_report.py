@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..model import Report, Severity, Source
-from .locate import line_col
-from .safe_text import one_line, visible
+from factcheck.model import Report, Severity, Source
+from factcheck.reporters.locate import line_col
+from factcheck.reporters.safe_text import one_line, visible
 
 _COLOURS = {
     Severity.HIGH: "\033[1;31m",
@@ -43,10 +43,10 @@ def render(report: Report, color: bool = False) -> str:
             out.append(f"    {one_line(at)}: {_excerpt(src, e.start, e.end, e.highlights, color)}")
     for limit in report.limits:
         out.append(one_line(limit.message))
-    for fid, kind, excerpt in report.stale:
+    for stale in report.stale:
         out.append(
-            f"stale baseline entry {one_line(fid)} ({one_line(kind)}): no longer found: "
-            f"{one_line(excerpt)}"
+            f"stale baseline entry {one_line(stale.id)} ({one_line(stale.kind)}): no longer "
+            f"found: {one_line(stale.excerpt)}"
         )
     if report.new is not None:
         out.append(f"{len(report.new)} new since the baseline, {len(report.stale)} stale entries")

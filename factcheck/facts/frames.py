@@ -17,9 +17,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .lexicons import stopwords, word_frequency
-from .model import Claim, Token
-from .numbers import MONTHS, WEEKDAYS, durations
+from factcheck.model import Claim
+from factcheck.text.fold import Token
+from factcheck.text.lexicons import stopwords, word_frequency
+from factcheck.text.numbers import MONTHS, WEEKDAYS, durations
 
 
 @cache
@@ -69,7 +70,7 @@ class Frame:
     topic: frozenset[str]  # content words other than actors and action words
 
 
-def _entity_runs(claim: Claim, names: frozenset[str]) -> list[tuple[int, int]]:
+def _entity_runs(toks: tuple[Token, ...], names: frozenset[str]) -> list[tuple[int, int]]:
     """Token index runs of capitalised names.
 
     A capitalised first word is a name only if it is no dictionary word or the
@@ -78,7 +79,6 @@ def _entity_runs(claim: Claim, names: frozenset[str]) -> list[tuple[int, int]]:
     freq = word_frequency()
     runs: list[tuple[int, int]] = []
     i = 0
-    toks = claim.tokens
     while i < len(toks):
         t = toks[i]
         if _is_name(t, i, freq, names):
@@ -104,26 +104,26 @@ def _is_name(t: Token, position: int, freq: dict[str, int], names: frozenset[str
     return any(c.isalpha() for c in t.text)
 
 
-def _actors(claim: Claim, action_at: int, runs: list[tuple[int, int]]) -> frozenset[str]:
+def _actors(
+    claim: Claim, toks: tuple[Token, ...], action_at: int, runs: list[tuple[int, int]]
+) -> frozenset[str]:
     """The subject of the action word: the nearest name before it, with names listed beside it."""
     before = [r for r in runs if r[1] <= action_at]
     if not before:
         speaker = claim.speaker
-        first_person = any(
-            t.norm in ("we", "we're", "we've", "our") for t in claim.tokens[:action_at]
-        )
+        first_person = any(t.norm in ("we", "we're", "we've", "our") for t in toks[:action_at])
         return frozenset({speaker.split()[-1].lower()}) if speaker and first_person else frozenset()
     chosen = [before[-1]]
     for prev in reversed(before[:-1]):
-        gap = [t.norm for t in claim.tokens[prev[1] : chosen[-1][0]]]
+        gap = [t.norm for t in toks[prev[1] : chosen[-1][0]]]
         if not gap or all(g in ("and", "&") for g in gap):
             chosen.append(prev)
         else:
             break
     first = chosen[-1][0]
-    if first > 0 and claim.tokens[first - 1].norm in _LIST_BREAKERS:
+    if first > 0 and toks[first - 1].norm in _LIST_BREAKERS:
         chosen = chosen[:1]
-    return frozenset(claim.tokens[r[1] - 1].norm for r in chosen)
+    return frozenset(toks[r[1] - 1].norm for r in chosen)
 
 
 def names_in(claims: list[Claim]) -> frozenset[str]:
@@ -147,13 +147,14 @@ def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
             break
     if action_at is None:
         return []
-    runs = _entity_runs(claim, names)
-    actors = _actors(claim, action_at, runs)
+    toks = claim.tokens
+    runs = _entity_runs(toks, names)
+    actors = _actors(claim, toks, action_at, runs)
     if not actors:
         return []
     words = set(norms)
     pairs = set(itertools.pairwise(norms))
-    spans = durations(claim.tokens)
+    spans = durations(toks)
     duration = ""
     if spans:
         q = spans[0]
@@ -183,4 +184,4 @@ def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
         for w in words
         if w.isalpha() and w not in stop and w not in lexicon and w not in actors and len(w) > 2
     )
-    return [Frame(claim, actors, claim.tokens[action_at], temporal, duration, scope, topic)]
+    return [Frame(claim, actors, toks[action_at], temporal, duration, scope, topic)]

@@ -11,9 +11,23 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
-from .memo import Memo
-from .model import Token
+from factcheck.runtime.memo import Memo
+
+
+class Token(NamedTuple):
+    """A word of the raw text; ``norm`` is its folded, lower-cased form.
+
+    A named tuple, not a frozen dataclass: a corpus holds millions of tokens and a
+    tuple is built five times faster (frozen dataclasses set fields one by one).
+    """
+
+    text: str
+    norm: str
+    start: int
+    end: int
+
 
 _PLAIN: dict[str, str] = {
     "\u2018": "'",

@@ -2,7 +2,7 @@
 
 Bad input never stops the run: an unreadable file becomes a ``Skipped`` entry
 naming the file and the reason, and the rest of the corpus is still read. Every
-input is read with limits (``limits.py``): regular files only, a size cap, JSONL
+input is read with limits (``runtime/limits.py``): regular files only, a size cap, JSONL
 lines with depth and number limits, no lone surrogates.
 """
 
@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import limits
-from .limits import InputLimit, clean
-from .model import Skipped, Source
+from factcheck.model import Skipped, Source
+from factcheck.runtime import limits
+from factcheck.runtime.limits import InputLimit, clean
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})

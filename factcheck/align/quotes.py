@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .align import Difference, Edit, align, differences, matched, window
-from .cluster import candidate_pairs
-from .config import Settings
-from .lexicons import stopwords
-from .model import Claim, Token
+from factcheck.align.edits import Difference, Edit, align, differences, matched, window
+from factcheck.clusters.blocking import candidate_pairs
+from factcheck.config import Settings
+from factcheck.model import Claim
+from factcheck.text.fold import Token
+from factcheck.text.lexicons import stopwords
 
 MIN_MATCHED = 4
 MIN_SHARE = 0.6

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from typing import NamedTuple
 
-from .boilerplate import is_boilerplate
-from .model import Claim, Quote, Source
-from .quotes import QuoteSpan, find_quotes
-from .segment import MAX_SENTENCE, Span, sentences
-from .textnorm import fold_text, word_forms
+from factcheck.claims.boilerplate import is_boilerplate
+from factcheck.claims.quotes import QuoteSpan, find_quotes
+from factcheck.claims.segment import MAX_SENTENCE, Span, sentences
+from factcheck.model import Claim, Quote, Source
+from factcheck.text.fold import fold_text, word_forms
 
 _TERMINAL = re.compile(r"[.!?]['\"”’)]*$")
 
@@ -20,10 +21,20 @@ def extract(source: Source, first_id: int = 0) -> list[Claim]:
     return _claims(source, _found(source), first_id)
 
 
-# What a worker finds in a source: (start, end, words, forms, quotes, headline,
-# paragraph), plain tuples, which cross a process boundary several times faster than
-# dataclasses (these are unpickled field by field).
-Found = tuple[int, int, tuple[str, ...], tuple[str, ...], tuple[tuple, ...], bool, int]
+QuoteFields = tuple[int, int, str | None, bool, bool]  # a ``Quote``'s fields, in order
+
+
+class Found(NamedTuple):
+    """What a worker finds of one claim. A named tuple: it crosses a process boundary
+    several times faster than a frozen dataclass (unpickled field by field)."""
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+    forms: tuple[str, ...]
+    quotes: tuple[QuoteFields, ...]
+    headline: bool
+    paragraph: int
 
 
 def _found(source: Source) -> list[Found]:
@@ -41,7 +52,7 @@ def _found(source: Source) -> list[Found]:
         if is_boilerplate(raw, forms, headline):
             continue
         clipped = _clip(quotes, span)
-        out.append((span.start, span.end, words, forms, clipped, headline, span.paragraph))
+        out.append(Found(span.start, span.end, words, forms, clipped, headline, span.paragraph))
     return out
 
 
@@ -78,9 +89,9 @@ def _headline(text: str, spans: list[Span]) -> Span | None:
     return first
 
 
-def _clip(quotes: list[QuoteSpan], span: Span) -> tuple[tuple, ...]:
+def _clip(quotes: list[QuoteSpan], span: Span) -> tuple[QuoteFields, ...]:
     """The fields of a ``Quote`` for each quotation that reaches into ``span``."""
-    out = []
+    out: list[QuoteFields] = []
     for q in quotes:
         s, e = max(q.start, span.start), min(q.end, span.end)
         if e - s >= 2:
@@ -114,7 +125,7 @@ def extract_all(sources: Iterable[Source], jobs: int = 1) -> list[Claim]:
         for source in sources:
             claims.extend(extract(source, len(claims)))
         return claims
-    from .forking import fork_map
+    from factcheck.runtime.forking import fork_map
 
     # The workers inherit the sources: only (start, end) ranges go to them, and
     # plain tuples come back, made into claims here, numbered in order, while the

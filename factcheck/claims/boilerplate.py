@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .memo import Memo
+from factcheck.runtime.memo import Memo
 
 MIN_WORDS = 4
 MIN_HEADLINE_WORDS = 3

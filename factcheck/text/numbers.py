@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Token
+from factcheck.text.fold import Token
 
 UNITS = {
     "zero": 0,
@@ -179,26 +179,6 @@ class DateMention:
     kind: str  # weekday, day, year
     start: int
     end: int
-
-
-RELATIVE = frozenset(
-    {
-        "yesterday",
-        "today",
-        "tomorrow",
-        "tonight",
-        "recently",
-        "ago",
-        "later",
-        "earlier",
-        "last",
-        "next",
-        "this",
-        "past",
-        "previous",
-        "following",
-    }
-)
 
 
 def dates(tokens: Sequence[Token]) -> list[DateMention]:

@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from .model import Token
-from .numbers import UNITS, number_value
+from factcheck.text.fold import Token
+from factcheck.text.numbers import UNITS, number_value
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
 
-from .align import Edit, align
-from .config import Settings
-from .model import Claim, Cluster, Source
-from .numbers import DateMention, Quantity, dates, may_count, may_date, quantities
-from .quotematch import QuotePair, compare_quotes
+from factcheck.align.edits import Edit, align
+from factcheck.align.quotes import QuotePair, compare_quotes
+from factcheck.config import Settings
+from factcheck.model import Claim, Cluster, Source
+from factcheck.text.numbers import DateMention, Quantity, dates, may_count, may_date, quantities
 
 
 @dataclass

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .segment import paragraphs
+from factcheck.claims.segment import paragraphs
 
 _SPEECH = (
     r"said|says|say|told|tells|added|adds|stated|states|informed|informs|noted|notes|"

@@ -1,0 +1,311 @@
+"""Candidate pairs: a blocking index over pairs of each claim's rarest content words.
+
+The cost follows the corpus, not its square: word pairs are far rarer than words, so
+the posting lists stay short. Everything here is numpy over word codes (one character
+per word, ``features.encode``); in a large corpus two guards drop chance meetings.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from factcheck.clusters.features import encode
+from factcheck.config import Settings
+from factcheck.model import Limit
+
+CHANCE_FROM = 50_000  # claims: from here on, chance meetings are most candidates
+
+
+LONG = 7  # prefix words: claims this long need more than two rare words in common
+
+
+LONG_SHARED = 3  # shared word pairs (three shared words make three pairs)
+
+
+SCALE = 3  # a claim's keys may be this many times as common as its rarest shared one
+
+
+SCALE_FLOOR = 16  # postings this short are always kept
+
+
+SHORT = 3  # distinct words: shorter claims are also indexed under single words
+
+
+PREFIX_MAX = 12  # rarest words a claim is indexed under (66 word pairs)
+
+
+PREFIX_EXTRA = 4  # words beyond half of a claim's distinct words
+
+
+BATCH = 4_000_000  # pairs gathered (or verified) at a time: memory follows the batch
+
+
+def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
+    """Pairs (i < j) of claims sharing two of their rarest words: see ``code_pairs``."""
+    vocab: dict[str, str] = {}
+    return code_pairs([encode(w, vocab) for w in words], settings)
+
+
+def code_pairs(
+    codes: list[str], settings: Settings, limits: list[Limit] | None = None
+) -> np.ndarray:
+    """Pairs (i < j) of claims sharing two of their rarest words: a blocking index.
+
+    ``codes`` holds each claim's content words, one character per word (``encode``).
+    Each claim is indexed under the pairs of its rarest distinct words (a prefix
+    of about half of them, so that two claims sharing half their words share two
+    prefix words); a pair of words in more than ``max_postings`` claims is no key.
+    Word pairs are far rarer than words, so the postings stay short and the cost
+    grows with the corpus, not its square; in a large corpus two guards drop chance
+    meetings (``_own_scale`` and ``LONG_SHARED``). Returns an (n, 2) array; what the
+    ``max_postings`` cap dropped is added to ``limits``.
+    """
+    n = len(codes)
+    # Claims worded alike (copies between outlets, half of a large corpus) have the
+    # same keys: each wording is indexed once, weighted by its claims, and its pairs
+    # are expanded to the claims at the end.
+    first: dict[str, int] = {}
+    rep = np.fromiter(map(first.setdefault, codes, range(n)), dtype=np.int64, count=n)
+    del first
+    units = np.flatnonzero(rep == np.arange(n))  # the first claim of each wording
+    unit_of = np.searchsorted(units, rep)
+    weight = np.bincount(unit_of, minlength=len(units))
+    m = len(units)
+    keys, members, prefix_len, size = _keys([codes[i] for i in units], weight)
+    if not len(keys):
+        return np.zeros((0, 2), dtype=np.int64)
+    keys, members = _sort_by_key(keys, members, size * size, m)
+    if n >= CHANCE_FROM:
+        keys, members = _own_scale(keys, members, weight)
+    starts, counts = _postings(keys)
+    del keys
+    claims_in = np.add.reduceat(weight[members], starts)  # a posting's size in claims
+    eligible = (claims_in >= 2) & (claims_in <= settings.max_postings)
+    met, shared = _pairs_in_groups(members, starts, counts, eligible, m)
+    # The claims of one wording meet in each eligible posting of it.
+    inside = np.bincount(members[np.repeat(eligible, counts)], minlength=m)
+    if limits is not None:
+        limits.extend(_capped(claims_in, members, counts, inside, weight, settings))
+    twins = np.flatnonzero((weight >= 2) & (inside > 0))
+    first_u = np.concatenate([met // m, twins])
+    second_u = np.concatenate([met % m, twins])
+    shared = np.concatenate([shared, inside[twins]])
+    del met
+    if n >= CHANCE_FROM:
+        # In a large corpus, two long claims that share just two rare words mostly met
+        # by chance (such meetings grow with the square of the corpus); claims that
+        # state one fact share more. A small corpus keeps them all: they are few, and
+        # a heavy rewrite of one sentence may keep only two of its rare words.
+        long_ = (prefix_len[first_u] >= LONG) & (prefix_len[second_u] >= LONG)
+        keep = ~long_ | (shared >= LONG_SHARED)
+        first_u, second_u = first_u[keep], second_u[keep]
+    return _expand(first_u, second_u, unit_of, weight)
+
+
+def _capped(
+    claims_in: np.ndarray,
+    members: np.ndarray,
+    counts: np.ndarray,
+    inside: np.ndarray,
+    weight: np.ndarray,
+    settings: Settings,
+) -> list[Limit]:
+    """What the ``max_postings`` cap dropped: keys, and the claims that lost them."""
+    over = claims_in > settings.max_postings
+    if not over.any():
+        return []
+    hit = np.zeros(len(weight), dtype=bool)
+    hit[members[np.repeat(over, counts)]] = True
+    some, every = int(weight[hit].sum()), int(weight[hit & (inside == 0)].sum())
+    cap = settings.max_postings
+    return [
+        Limit(
+            "max-postings",
+            cap,
+            some,
+            "claims",
+            f"limit max-postings ({cap}) dropped {int(over.sum()):,} blocking keys shared by "
+            f"more claims: {some:,} claims lost candidate pairs, {every:,} of them every one "
+            "(a story copied by many outlets?); raise max-postings to compare them",
+        )
+    ]
+
+
+def _keys(codes: list[str], weight: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """The blocking keys of each wording as (key, wording) rows, the length of each
+    wording's indexed prefix, and the number of distinct words (keys are below its
+    square). A word's rarity counts claims: a wording weighs as many as it has."""
+    n = len(codes)
+    empty = np.zeros(0, dtype=np.int64)
+    # Every (wording, word) entry as numbers, with numpy rather than a loop per claim.
+    word = np.frombuffer("".join(codes).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    if not len(word):
+        return empty, empty, np.zeros(n, dtype=np.int64), 0
+    owner = np.repeat(np.arange(n, dtype=np.int64), np.fromiter(map(len, codes), np.int64, n))
+    entry = owner << 21 | word  # word codes are below 2**21
+    entry.sort()
+    entry = entry[_postings(entry)[0]]  # the distinct words of each wording
+    owner, word = entry >> 21, entry & ((1 << 21) - 1)
+    df = np.bincount(word, weights=weight[owner]).astype(np.int64)
+    used = np.flatnonzero(df)
+    # Rank 0 is the rarest word; ties go by first appearance (word codes are given in
+    # order of first appearance).
+    rank = np.zeros(len(df), dtype=np.int64)
+    rank[used[np.argsort(df[used], kind="stable")]] = np.arange(len(used))
+    entry = owner << 21 | rank[word]
+    entry.sort()
+    owner, ranks = entry >> 21, entry & ((1 << 21) - 1)
+    del entry, word
+    starts, distinct = _postings(owner)
+    claim_of = owner[starts]
+    position = np.arange(len(owner)) - np.repeat(starts, distinct)
+    prefix = np.minimum(
+        distinct, np.minimum(PREFIX_MAX, np.maximum(2, distinct // 2 + PREFIX_EXTRA))
+    )
+    prefix[distinct < 2] = 0
+    prefix_len = np.zeros(n, dtype=np.int64)
+    prefix_len[claim_of] = prefix
+    size = len(used)
+    key_parts, claim_parts = [empty], [empty]
+    in_prefix = position < np.repeat(prefix, distinct)
+    for length in np.unique(prefix[prefix >= 2]).tolist():
+        rows = claim_of[prefix == length]
+        matrix = ranks[in_prefix & (np.repeat(prefix, distinct) == length)].reshape(-1, length)
+        left, right = np.triu_indices(length, k=1)
+        key_parts.append((matrix[:, left] * size + matrix[:, right]).ravel())
+        claim_parts.append(np.repeat(rows, len(left)))
+    # One changed word leaves a two-word claim no shared pair: its single words are
+    # keys too (met only by other short claims' single words).
+    single = np.repeat(distinct < SHORT, distinct)
+    key_parts.append(ranks[single] * size + ranks[single])  # (r, r): never a pair's key
+    claim_parts.append(owner[single])
+    return np.concatenate(key_parts), np.concatenate(claim_parts), prefix_len, size
+
+
+def _expand(
+    first: np.ndarray, second: np.ndarray, unit_of: np.ndarray, weight: np.ndarray
+) -> np.ndarray:
+    """Pairs of wordings as pairs of claims (a wording with itself: its claims' pairs),
+    each (i < j) once, in order."""
+    n = len(unit_of)
+    by_unit = np.argsort(unit_of, kind="stable")  # the claims of each wording, together
+    begin = np.concatenate([[0], np.cumsum(weight)[:-1]])
+    cross = first != second
+    fa, fb = first[cross], second[cross]
+    wa, wb = weight[fa], weight[fb]
+    count = wa * wb
+    row = np.repeat(np.arange(len(fa)), count)
+    offset = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
+    xs = [by_unit[begin[fa][row] + offset // wb[row]]]
+    ys = [by_unit[begin[fb][row] + offset % wb[row]]]
+    del row, offset
+    twins = first[~cross]
+    for size in np.unique(weight[twins]).tolist():
+        rows = twins[weight[twins] == size]
+        grid = by_unit[begin[rows][:, None] + np.arange(size)]
+        left, right = np.triu_indices(size, k=1)
+        xs.append(grid[:, left].ravel())
+        ys.append(grid[:, right].ravel())
+    x, y = np.concatenate(xs), np.concatenate(ys)
+    code = np.minimum(x, y) * n + np.maximum(x, y)
+    code.sort()
+    return np.stack([code // n, code % n], axis=1)
+
+
+def _sort_by_key(
+    keys: np.ndarray, members: np.ndarray, key_bound: int, n: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Keys in order, members in order within a key; one in-place sort of both packed
+    into one integer when they fit (three times faster than an argsort and gathers)."""
+    if key_bound * n < 2**62:
+        packed = keys * n + members
+        packed.sort()
+        return packed // n, packed % n
+    order = np.lexsort((members, keys))
+    return keys[order], members[order]
+
+
+def _postings(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each run of equal (sorted) keys starts, and its length."""
+    if not len(keys):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    return starts, np.diff(np.r_[starts, len(keys)])
+
+
+def _own_scale(
+    keys: np.ndarray, members: np.ndarray, weight: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each claim keeps the keys no more common than ``SCALE`` times its rarest shared key.
+
+    The rarest word pair a claim shares is usually its story's own (as many claims
+    as outlets tell it); a key far more common than that is a stock pair of another
+    scale ("said", "president"), and in a large corpus such keys made most candidate
+    pairs (152M at 100,000 articles) while adding almost no links. ``members`` are
+    wordings; a posting's size counts their claims (``weight``).
+    """
+    starts, counts = _postings(keys)
+    size = np.repeat(np.add.reduceat(weight[members], starts), counts)
+    shared = size >= 2
+    rarest = np.full(len(weight), int(weight.sum()) + 1, dtype=np.int64)  # above any size
+    np.minimum.at(rarest, members[shared], size[shared])
+    keep = shared & (size <= np.maximum(SCALE_FLOOR, SCALE * rarest[members]))
+    return keys[keep], members[keep]
+
+
+def _pairs_in_groups(
+    members: np.ndarray, starts: np.ndarray, counts: np.ndarray, eligible: np.ndarray, n: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair of members within an ``eligible`` posting list, once, as ``a * n + b``
+    with a < b, and the number of lists that hold the pair."""
+    runs: list[tuple[np.ndarray, np.ndarray]] = []
+    batch: list[np.ndarray] = []
+    pending = 0
+    for length in np.unique(counts[eligible & (counts >= 2)]).tolist():
+        left, right = np.triu_indices(length, k=1)
+        firsts = starts[eligible & (counts == length)]
+        step = max(1, BATCH // (4 * len(left)))  # lists per slice: a slice stays small
+        for lo in range(0, len(firsts), step):
+            group = members[firsts[lo : lo + step, None] + np.arange(length)]
+            a, b = group[:, left].ravel(), group[:, right].ravel()
+            batch.append(np.minimum(a, b) * n + np.maximum(a, b))
+            pending += len(a)
+            if pending >= BATCH:  # count as we go: memory follows the batch
+                _push(runs, _counted(np.concatenate(batch)))
+                batch, pending = [], 0
+    _push(runs, _counted(np.concatenate([np.zeros(0, dtype=np.int64), *batch])))
+    while len(runs) > 1:
+        _push(runs, _merge(runs.pop(-2), runs.pop()))
+    return runs[0]
+
+
+def _push(runs: list[tuple[np.ndarray, np.ndarray]], run: tuple[np.ndarray, np.ndarray]) -> None:
+    """Add a counted run, merging runs of like size (as a merge sort does): merging each
+    batch into one growing run re-copied it every time, quadratic in the batches."""
+    runs.append(run)
+    while len(runs) > 1 and len(runs[-2][0]) <= 2 * len(runs[-1][0]):
+        last = runs.pop()
+        runs.append(_merge(runs.pop(), last))
+
+
+def _counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted distinct values and how often each occurs; an in-place sort is several
+    times faster here than ``np.unique``, which hashes integer arrays in numpy 2."""
+    values.sort()
+    starts, counts = _postings(values)
+    return values[starts], counts
+
+
+def _merge(
+    found: tuple[np.ndarray, np.ndarray], more: tuple[np.ndarray, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Two sorted counted arrays as one: a stable sort (timsort) of two sorted runs is a
+    linear merge, so merging batch after batch does not re-sort everything."""
+    if not len(found[0]):
+        return more
+    values = np.concatenate([found[0], more[0]])
+    weights = np.concatenate([found[1], more[1]])
+    order = np.argsort(values, kind="stable")
+    values, weights = values[order], weights[order]
+    starts = _postings(values)[0]
+    return values[starts], np.add.reduceat(weights, starts)

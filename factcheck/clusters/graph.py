@@ -1,0 +1,145 @@
+"""Links as a networkx graph; its communities, one claim per source, are the clusters.
+
+Two guards keep unrelated facts apart: Louvain communities split chains (A~B, B~C,
+A unlike C), and a cluster keeps at most one claim of a source unless that source
+repeats itself nearly word for word.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from itertools import chain
+
+from factcheck.clusters.verify import NEAR_VERBATIM, Link
+from factcheck.model import Claim, Cluster
+
+MAX_LINKS = 12  # strongest links a claim keeps
+
+
+MAX_CLUSTER = 200  # claims; a larger community is split further
+
+
+Adjacency = dict[int, dict[int, float]]
+
+
+def clusters(claims: Sequence[Claim], links: list[Link]) -> list[Cluster]:
+    adj: Adjacency = defaultdict(dict)
+    for lk in strongest(links):
+        adj[lk.a][lk.b] = lk.score
+        adj[lk.b][lk.a] = lk.score
+    groups: list[set[int]] = []
+    for component in _components(adj):
+        groups.extend(_communities(adj, component))
+    result: list[list[int]] = []
+    for group in groups:
+        result.extend(
+            sorted(part) for part in _one_per_source(adj, claims, group) if len(part) >= 2
+        )
+    result.sort(key=lambda g: g[0])
+    return [
+        Cluster(id=f"k{n}", claims=tuple(claims[i].id for i in g)) for n, g in enumerate(result)
+    ]
+
+
+def _components(adj: Adjacency) -> list[set[int]]:
+    seen: set[int] = set()
+    out = []
+    for start in sorted(adj):
+        if start in seen:
+            continue
+        stack, component = [start], {start}
+        seen.add(start)
+        while stack:
+            for v in adj[stack.pop()]:
+                if v not in seen:
+                    seen.add(v)
+                    component.add(v)
+                    stack.append(v)
+        out.append(component)
+    return out
+
+
+def strongest(links: list[Link], per_claim: int = MAX_LINKS) -> list[Link]:
+    """Each claim keeps its strongest links only: a template sentence repeated across
+    hundreds of stories must not chain them all into one hub. A link stays when either
+    of its claims keeps it."""
+    degree = Counter(chain((lk.a for lk in links), (lk.b for lk in links)))
+    hubs = {c for c, d in degree.items() if d > per_claim}
+    if not hubs:
+        return links  # the common case: no claim has more links than it may keep
+    incident: dict[int, list[Link]] = defaultdict(list)
+    for lk in links:
+        if lk.a in hubs:
+            incident[lk.a].append(lk)
+        if lk.b in hubs:
+            incident[lk.b].append(lk)
+    keep: set[int] = set()
+    for items in incident.values():
+        top = sorted(items, key=lambda lk: (-lk.score, lk.a, lk.b))[:per_claim]
+        keep.update(id(lk) for lk in top)
+    # A link with a claim that keeps all its links stays; one between two hubs stays
+    # when either keeps it.
+    return [lk for lk in links if lk.a not in hubs or lk.b not in hubs or id(lk) in keep]
+
+
+def _communities(adj: Adjacency, nodes: set[int], resolution: float = 1.0) -> list[set[int]]:
+    """Louvain communities (networkx), split further while larger than ``MAX_CLUSTER``."""
+    import networkx as nx
+
+    if len(nodes) <= 2 or _dense(adj, nodes):
+        return [nodes] if len(nodes) <= MAX_CLUSTER else []
+    sub = nx.Graph()
+    for u in nodes:
+        for v, w in adj[u].items():
+            if u < v and v in nodes:
+                sub.add_edge(u, v, weight=w)
+    out: list[set[int]] = []
+    for group in nx.community.louvain_communities(
+        sub, weight="weight", seed=7, resolution=resolution
+    ):
+        if len(group) <= MAX_CLUSTER:
+            out.append(set(group))
+        elif resolution < 8 and len(group) < len(nodes):
+            out.extend(_communities(adj, set(group), resolution * 2))
+        # else: a hub of near-identical boilerplate; it states no single fact
+    return out
+
+
+def _dense(adj: Adjacency, nodes: set[int]) -> bool:
+    """Every member linked to at least half the others: no chain to cut."""
+    need = (len(nodes) - 1) / 2
+    return all(sum(1 for v in adj[u] if v in nodes) >= need for u in nodes)
+
+
+def _one_per_source(adj: Adjacency, claims: Sequence[Claim], group: set[int]) -> list[set[int]]:
+    """Split a group so that each part holds one claim per source (near-verbatim repeats
+    of a source stay together): strongest links first, never joining two claims of one
+    source. Twin sentences of an article ("pay 77 percent by 2033", "pay 73 percent by
+    2085") so pair with their own counterparts instead of one of them being dropped."""
+    parent = {i: i for i in group}
+    sources = {i: {claims[i].source} for i in group}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    edges = sorted(
+        ((w, u, v) for u in group for v, w in adj[u].items() if u < v and v in group),
+        key=lambda e: (-e[0], e[1], e[2]),
+    )
+    for w, u, v in edges:
+        ru, rv = root(u), root(v)
+        if ru == rv:
+            continue
+        repeat = claims[u].source == claims[v].source and w >= NEAR_VERBATIM
+        if sources[ru] & sources[rv] and not repeat:
+            continue
+        parent[rv] = ru
+        sources[ru] |= sources.pop(rv)
+    parts: dict[int, set[int]] = defaultdict(set)
+    for i in group:
+        parts[root(i)].add(i)
+    return list(parts.values())

@@ -1,0 +1,1 @@
+"""Facts: claims in, the facts they state (action frames: actor, action, duration, scope) out."""

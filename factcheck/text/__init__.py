@@ -1,0 +1,1 @@
+"""Text tools shared by every stage: folding, tokens, numbers and dates, lexicons."""
