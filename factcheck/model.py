@@ -102,6 +102,22 @@ class Cluster:
 
 
 @dataclass(frozen=True, slots=True)
+class Story:
+    """Sources that report one event, and the facts (clusters) they share.
+
+    Every claim and every cluster belongs to one story; a source belongs to the story it
+    shares most with (its ``core``) and contributes to others where some of its claims
+    state their facts (a roundup article)."""
+
+    id: str
+    title: str
+    sources: tuple[str, ...]  # core sources first, then contributors, each in input order
+    core: tuple[str, ...]
+    clusters: tuple[str, ...]
+    claims: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     source: str
     claim: str
@@ -109,6 +125,15 @@ class Evidence:
     start: int
     end: int
     highlights: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One way the sources of a story tell a fact: the words, and who writes them."""
+
+    text: str
+    sources: tuple[str, ...]
+    majority: bool = False  # the reading most of the story's sources give
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +145,8 @@ class Finding:
     evidence: tuple[Evidence, ...]
     odd_source: str | None = None
     details: tuple[tuple[str, str], ...] = ()
+    story: str = ""  # the id of the story it was found in
+    readings: tuple[Reading, ...] = ()  # the majority reading first, then each deviant one
     omitted: int = 0  # claims of evidence left out by a cap (the message says how many)
 
     @property
@@ -168,7 +195,8 @@ class Report:
     spin: dict[str, float] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     settings: dict[str, object] = field(default_factory=dict)
-    # Cluster id → the sources of the same story that do not state it.
+    stories: tuple[Story, ...] = ()
+    # Cluster id → the sources of its story that do not state it.
     absent: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # With a baseline: indexes (into ``findings``) of the new ones, and stale entries.
     new: frozenset[int] | None = None

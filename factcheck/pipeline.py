@@ -1,6 +1,6 @@
 """The one place that knows the stage order.
 
-sources → claims → clusters → stories → checks → findings → ``Report``.
+sources → claims → clusters → stories → checks (story by story) → findings → ``Report``.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from typing import Any
 from factcheck import claims as claims_stage
 from factcheck import clusters as cluster_stage
 from factcheck import stories as story_stage
+from factcheck.align.quotes import compare_quotes
 from factcheck.checks import CHECKS, KIND_NAMES
-from factcheck.checks.context import Context
-from factcheck.checks.runner import run_checks
+from factcheck.checks.runner import Corpus, run_checks
 from factcheck.config import Settings
 from factcheck.findings import dedupe
 from factcheck.model import Finding, Limit, Report, Source
@@ -81,15 +81,23 @@ def _stages(
     clusters = cluster_stage.clusters(claims, links)
     del links  # millions at scale; the checks read the clusters
     t = stage("clusters", t)
-    absent = story_stage.absent_sources(claims, clusters)
+    say("stories")
+    quoted = [(p.a.claim.id, p.b.claim.id) for p in compare_quotes(claims, settings)]
+    grouping = story_stage.group(sources, claims, clusters, quoted)
+    clusters, stories = list(grouping.clusters), grouping.stories
+    absent = story_stage.absent_sources(stories, claims, clusters)
     t = stage("stories", t)
-    ctx = Context({s.id: s for s in sources}, claims, clusters, settings)
     checks = [c for c in CHECKS if any(settings.kind_enabled(k.name) for k in c.kinds)]
-    found: list[Finding] = []
-    for result in run_checks(ctx, checks, settings.workers(), say):
-        found.extend(f for f in result.findings if settings.kind_enabled(f.kind))
-        ctx.spin.update(result.spin)
-        timings[f"check:{result.name}"] = result.seconds
+    corpus = Corpus(
+        {s.id: s for s in sources},
+        {c.id: c for c in claims},
+        {k.id: k for k in clusters},
+        settings,
+    )
+    result = run_checks(corpus, stories, checks, settings.workers(), say, client)
+    found = [f for f in result.findings if settings.kind_enabled(f.kind)]
+    for name, seconds in result.seconds.items():
+        timings[f"check:{name}"] = seconds
     t = stage("checks", t)
     findings = dedupe(found, KIND_NAMES)
     limits.extend(_evidence_limits(findings))
@@ -99,9 +107,10 @@ def _stages(
         claims=tuple(claims),
         clusters=tuple(clusters),
         findings=tuple(findings),
-        spin=dict(ctx.spin),
+        spin=result.spin,
         timings=timings,
         settings=settings.affecting_findings(KIND_NAMES),
+        stories=stories,
         absent=absent,
         limits=tuple(limits),
     )

@@ -38,21 +38,26 @@ def test_forked_checks_report_what_one_process_reports(monkeypatch: pytest.Monke
     from factcheck import pipeline
     from factcheck.checks import runner
     from factcheck.config import Settings
+    from factcheck.runtime import forking
     from factcheck.sources import read_paths
+    from tests.conftest import BRIDGE_A, BRIDGE_B
 
     seeds = Path(__file__).resolve().parent.parent / "seeds"
     sources = list(read_paths([str(seeds)]).sources)
+    sources += [Source("bridge-a", "a.txt", BRIDGE_A), Source("bridge-b", "b.txt", BRIDGE_B)]
     one = pipeline.analyse(sources, Settings(jobs=1))
+    assert len(one.stories) >= 2  # something to share out
     monkeypatch.setattr(runner, "PARALLEL_CHECKS_FROM", 0)
     calls: list[int] = []
-    real_forked = runner._forked
-    monkeypatch.setattr(
-        runner,
-        "_forked",
-        lambda ctx, checks, jobs: calls.append(jobs) or real_forked(ctx, checks, jobs),
-    )
+    real = forking.fork_map
+
+    def spy(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(forking, "fork_map", spy)
     forked = pipeline.analyse(sources, Settings(jobs=2))
-    assert calls == [2]  # the work was shared with a forked worker
+    assert calls  # the stories were shared with forked workers
     assert "check:conflicts" in forked.timings
     assert forked.findings == one.findings
     assert forked.spin == one.spin
@@ -68,19 +73,28 @@ def test_a_dead_worker_is_an_error_not_a_hang(
     from factcheck.cli import main
 
     monkeypatch.setattr(runner, "PARALLEL_CHECKS_FROM", 0)
-    monkeypatch.setattr(runner, "_run_share", _die)
+    monkeypatch.setattr(runner, "_run_part", _die)
+    from tests.conftest import BRIDGE_A, BRIDGE_B
+
+    corpus = Path(str(tmp_path)) / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(BRIDGE_A, encoding="utf-8")
+    (corpus / "b.txt").write_text(BRIDGE_B, encoding="utf-8")
     seeds = Path(__file__).resolve().parent.parent / "seeds"
     out = Path(str(tmp_path)) / "r.json"
-    code = main(["check", str(seeds), "--jobs", "2", "-q", "--format", "json", "-o", str(out)])
+    argv = ["check", str(seeds), str(corpus), "--jobs", "2", "-q", "--format", "json", "-o"]
+    code = main([*argv, str(out)])
     err = capsys.readouterr().err
     assert code == 2
     assert "worker process died" in err and "Traceback" not in err
 
 
-def _die(*_args: object) -> list[object]:
+def _die(*_args: object) -> object:
+    from factcheck.checks.runner import CheckResult
+
     if os.getpid() != _TEST_PROCESS:
         os._exit(9)  # as the kernel's out-of-memory killer would end a worker
-    return []  # this process does a share of the work too; it lives on
+    return CheckResult()  # this process does a share of the work too; it lives on
 
 
 _TEST_PROCESS = os.getpid()

@@ -12,6 +12,7 @@ from factcheck.align.edits import Edit, align
 from factcheck.align.quotes import QuotePair, compare_quotes
 from factcheck.config import Settings
 from factcheck.model import Claim, Cluster, Source
+from factcheck.stories import tells_one_story
 from factcheck.text.numbers import DateMention, Quantity, dates, may_count, may_date, quantities
 
 
@@ -126,9 +127,11 @@ class Context:
         key = (a, b) if a < b else (b, a)
         same = self._stories.get(key)
         if same is None:
-            shared = self.shared_facts(a, b)
-            shorter = min(len(self.by_source.get(a, ())), len(self.by_source.get(b, ())))
-            same = self._stories[key] = shared >= 2 or shared >= 0.5 * max(shorter - 1, 1)
+            same = self._stories[key] = tells_one_story(
+                self.shared_facts(a, b),
+                len(self.by_source.get(a, ())),
+                len(self.by_source.get(b, ())),
+            )
         return same
 
     def names_of(self, source: str) -> set[str]:

@@ -1,75 +1,152 @@
-"""Running the registered checks: in this process, or shared with forked workers."""
+"""Running the registered checks story by story: here, in forked workers, or on Dask.
+
+Each story is checked alone, with a context of its own sources, claims and clusters,
+so every statistic a check reads (the words only one source uses, source counts,
+spin rates, majority readings) is the story's, and no finding joins two stories.
+Stories are independent: however they are shared out, the findings are the same.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from factcheck.checks import CHECKS, Check
 from factcheck.checks.context import Context
-from factcheck.model import Finding
+from factcheck.config import Settings
+from factcheck.findings import one_per_fact
+from factcheck.model import Claim, Cluster, Finding, Source, Story
 from factcheck.runtime import heap
 
 PARALLEL_CHECKS_FROM = 20_000  # claims; fewer are checked faster in one process
+PARTS_PER_WORKER = 4  # shares of stories per worker: a large story does not hold up the rest
 
 
 @dataclass(frozen=True)
+class Corpus:
+    """What the checks read, for the stories to be cut from."""
+
+    sources: dict[str, Source]
+    claims: dict[str, Claim]
+    clusters: dict[str, Cluster]
+    settings: Settings
+
+
+@dataclass
 class CheckResult:
-    name: str
-    findings: list[Finding]
-    spin: dict[str, float]  # spin scores the check wrote (garbled-rewrite)
-    seconds: float
+    findings: list[Finding] = field(default_factory=list)
+    spin: dict[str, float] = field(default_factory=dict)  # the highest of its stories
+    seconds: dict[str, float] = field(default_factory=dict)  # check name → time
+
+    def add(self, other: CheckResult) -> None:
+        self.findings.extend(other.findings)
+        for sid, score in other.spin.items():
+            self.spin[sid] = max(score, self.spin.get(sid, 0.0))
+        for name, seconds in other.seconds.items():
+            self.seconds[name] = self.seconds.get(name, 0.0) + seconds
 
 
 def run_checks(
-    ctx: Context, checks: list[Check], jobs: int, say: Callable[[str], None]
-) -> list[CheckResult]:
-    """Each check's findings, in list order, whether or not the work was forked."""
-    if jobs > 1 and len(ctx.claims) >= PARALLEL_CHECKS_FROM and len(checks) > 1:
+    corpus: Corpus,
+    stories: Sequence[Story],
+    checks: list[Check],
+    jobs: int,
+    say: Callable[[str], None],
+    client: Any = None,
+) -> CheckResult:
+    """The findings of every story, in story order, whichever way the work was shared."""
+    names = [c.name for c in checks]
+    total = CheckResult()
+    claims = sum(len(s.claims) for s in stories)
+    if client is not None and len(stories) > 1:
+        say("checks (dask)")
+        parts = _shares(stories, max(1, _dask_workers(client)) * PARTS_PER_WORKER)
+        for part in _on_dask(client, corpus, parts, names):
+            total.add(part)
+        return total
+    if jobs > 1 and claims >= PARALLEL_CHECKS_FROM and len(stories) > 1:
+        from factcheck.runtime.forking import fork_map
+
         say("checks")
-        return _forked(ctx, checks, jobs)
-    out = []
-    for check in checks:
-        say(f"check {check.name}")
-        out.append(_run_one(ctx, check.name))
-        heap.keep()
+        heap.keep()  # the workers' collectors leave the inherited heap alone
+        parts = _shares(stories, jobs * PARTS_PER_WORKER)
+        items = [(part, names) for part in parts]
+        for result in fork_map(_run_part, corpus, items, jobs, first_here=True):
+            total.add(result)
+        return total
+    for n, story in enumerate(stories):
+        if n % 200 == 0:
+            say(f"checks: story {n + 1} of {len(stories)}")
+        total.add(check_story(corpus, story, names))
+    return total
+
+
+def check_story(corpus: Corpus, story: Story, names: Sequence[str]) -> CheckResult:
+    ctx = Context(
+        {sid: corpus.sources[sid] for sid in story.sources},
+        [corpus.claims[c] for c in story.claims],
+        [corpus.clusters[k] for k in story.clusters],
+        corpus.settings,
+    )
+    out = CheckResult()
+    quoted = {c.id: c for c in ctx.claims if c.quotes}
+    for name in names:
+        start = time.perf_counter()
+        check = next(c for c in CHECKS if c.name == name)
+        found = [dataclasses.replace(f, story=story.id) for f in check.run(ctx)]
+        out.findings.extend(
+            one_per_fact(found, quoted, corpus.settings) if check.pairwise else found
+        )
+        out.seconds[name] = time.perf_counter() - start
+    out.spin.update(ctx.spin)
     return out
 
 
-def _forked(ctx: Context, checks: list[Check], jobs: int) -> list[CheckResult]:
-    """The checks shared out among this process and ``jobs - 1`` forked workers that
-    inherit the context.
-
-    The claim indexes every check reads are built once before the fork. The checks are
-    independent (each reads the context; garbled-rewrite also writes spin scores,
-    which come back with its findings), so the report is the one a single process
-    writes. Shares are balanced by each check's ``cost``, dearest first.
-    """
-    from factcheck.runtime.forking import fork_map
-
-    ctx.warm()
-    heap.keep()
-    shares: list[list[str]] = [[] for _ in range(min(jobs, len(checks)))]
+def _shares(stories: Sequence[Story], parts: int) -> list[list[Story]]:
+    """Stories in ``parts`` shares of about equal claims, each share's stories in
+    order; the results are put back together in share order, then story order."""
+    shares: list[list[Story]] = [[] for _ in range(max(1, min(parts, len(stories))))]
     load = [0] * len(shares)
-    for check in sorted(checks, key=lambda c: -c.cost):
+    for story in sorted(stories, key=lambda s: -len(s.claims)):
         k = load.index(min(load))
-        shares[k].append(check.name)
-        load[k] += check.cost
-    done = {
-        result.name: result
-        for part in fork_map(_run_share, ctx, shares, jobs, first_here=True)
-        for result in part
-    }
-    return [done[c.name] for c in checks]
+        shares[k].append(story)
+        load[k] += len(story.claims) + 1
+    index = {s.id: n for n, s in enumerate(stories)}
+    return [sorted(share, key=lambda s: index[s.id]) for share in shares if share]
 
 
-def _run_share(ctx: Context, names: list[str]) -> list[CheckResult]:
-    return [_run_one(ctx, name) for name in names]
+def _run_part(corpus: Corpus, item: tuple[list[Story], list[str]]) -> CheckResult:
+    stories, names = item
+    out = CheckResult()
+    for story in stories:
+        out.add(check_story(corpus, story, names))
+    return out
 
 
-def _run_one(ctx: Context, name: str) -> CheckResult:
-    start = time.perf_counter()
-    check = next(c for c in CHECKS if c.name == name)
-    found = list(check.run(ctx))
-    return CheckResult(name, found, dict(ctx.spin), time.perf_counter() - start)
+def _dask_workers(client: Any) -> int:
+    return len(client.scheduler_info().get("workers", {}))
+
+
+def _on_dask(
+    client: Any, corpus: Corpus, parts: list[list[Story]], names: list[str]
+) -> list[CheckResult]:
+    """Each share goes to a worker with just the sources, claims and clusters of its
+    stories; results come back in share order."""
+    payloads = []
+    for part in parts:
+        wanted_sources = {sid for s in part for sid in s.sources}
+        wanted_claims = {c for s in part for c in s.claims}
+        wanted_clusters = {k for s in part for k in s.clusters}
+        payloads.append(
+            Corpus(
+                {k: v for k, v in corpus.sources.items() if k in wanted_sources},
+                {k: v for k, v in corpus.claims.items() if k in wanted_claims},
+                {k: v for k, v in corpus.clusters.items() if k in wanted_clusters},
+                corpus.settings,
+            )
+        )
+    futures = client.map(_run_part, payloads, [(part, names) for part in parts], pure=False)
+    return list(client.gather(futures))

@@ -7,7 +7,6 @@ Dask client the pairs are scored on its workers, with the same result.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,9 +21,6 @@ from factcheck.config import Settings
 from factcheck.model import Claim, Limit
 
 NEAR_VERBATIM = 95.0
-
-
-STORY_FILTER_FROM = 20  # sources; smaller corpora keep every link
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,26 +107,7 @@ def link(
         # Within one source only near-verbatim repeats are the same fact.
         scores[same & (scores < NEAR_VERBATIM)] = 0.0
     keep = np.nonzero(scores)[0]
-    if len(set(sources.tolist())) >= STORY_FILTER_FROM:
-        keep = _same_story_links(keep, ia, ja, sources)
     return [Link(int(ia[k]), int(ja[k]), float(scores[k])) for k in keep]
-
-
-def _same_story_links(
-    keep: np.ndarray, ia: np.ndarray, ja: np.ndarray, sources: np.ndarray
-) -> np.ndarray:
-    """In a large corpus, a lone link between two sources is a shared stock phrase, not a
-    shared story: keep links only between sources that share two facts or more."""
-    pair_of = [
-        (a, b) if a < b else (b, a)
-        for a, b in zip(sources[ia[keep]].tolist(), sources[ja[keep]].tolist(), strict=True)
-    ]
-    counts = Counter(pair_of)
-    return keep[
-        np.fromiter(
-            (a == b or counts[(a, b)] >= 2 for a, b in pair_of), dtype=bool, count=len(pair_of)
-        )
-    ]
 
 
 PARTITIONS_PER_WORKER = 4

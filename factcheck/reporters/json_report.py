@@ -56,6 +56,19 @@ def _fields(report: Report) -> Iterator[tuple[str, Any]]:
         ),
     )
     yield "clusters", ({"id": k.id, "claims": list(k.claims)} for k in report.clusters)
+    yield (
+        "stories",
+        (
+            {
+                "id": s.id,
+                "title": s.title,
+                "sources": list(s.sources),
+                "core": list(s.core),
+                "clusters": list(s.clusters),
+            }
+            for s in report.stories
+        ),
+    )
     yield "findings", (finding_dict(f) for f in report.findings)
     yield "skipped", ({"path": s.path, "reason": s.reason} for s in report.skipped)
     yield (
@@ -81,6 +94,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "severity": f.severity.label,
         "message": f.message,
         "sources": list(f.sources),
+        **({"story": f.story} if f.story else {}),
         **({"odd_source": f.odd_source} if f.odd_source else {}),
         **({"details": [list(d) for d in f.details]} if f.details else {}),
         **({"evidence_omitted": f.omitted} if f.omitted else {}),

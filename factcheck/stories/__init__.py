@@ -1,26 +1,29 @@
-"""Stories: sources and clusters in, the sources that tell one story together out."""
+"""Stories: sources and clusters in, the stories they tell (``Story``) out.
+
+Checks work inside one story at a time, so a day of news checks as each story would
+alone; see ``group``.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 
-from factcheck.model import Claim, Cluster
+from factcheck.model import Claim, Cluster, Story
+from factcheck.stories.group import Grouping, group, tells_one_story
+
+__all__ = ["Grouping", "absent_sources", "group", "tells_one_story"]
 
 
 def absent_sources(
-    claims: Sequence[Claim], clusters: Sequence[Cluster]
+    stories: Sequence[Story], claims: Sequence[Claim], clusters: Sequence[Cluster]
 ) -> dict[str, tuple[str, ...]]:
-    """Cluster id → the sources of the same story (sharing another of its sources' facts)
-    that do not state this one: what an editor checks for an omission."""
+    """Cluster id → the core sources of its story that do not state it: what an editor
+    checks for an omission."""
     source_of = {c.id: c.source for c in claims}
-    members = {k.id: {source_of[c] for c in k.claims} for k in clusters}
-    mates: dict[str, set[str]] = defaultdict(set)
-    for present in members.values():
-        for sid in present:
-            mates[sid] |= present
+    by_id = {k.id: k for k in clusters}
     out = {}
-    for kid, present in members.items():
-        story = set().union(*(mates[sid] for sid in present))
-        out[kid] = tuple(sorted(story - present))
+    for story in stories:
+        for kid in story.clusters:
+            present = {source_of[c] for c in by_id[kid].claims}
+            out[kid] = tuple(s for s in sorted(story.core) if s not in present)
     return out
