@@ -5,6 +5,7 @@ sources → claims → clusters → stories → checks (story by story) → find
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 from typing import Any
@@ -17,7 +18,7 @@ from factcheck.checks import CHECKS, KIND_NAMES
 from factcheck.checks.runner import Corpus, run_checks
 from factcheck.config import Settings
 from factcheck.findings import dedupe
-from factcheck.model import Report, Source
+from factcheck.model import Finding, Limit, Report, Source
 from factcheck.runtime import heap
 from factcheck.sources import read_paths
 
@@ -28,7 +29,7 @@ def run(
     paths: list[str],
     settings: Settings,
     progress: Progress | None = None,
-    stdin_text: str | None = None,
+    stdin_text: str | bytes | None = None,
     client: Any = None,
 ) -> Report:
     """Read ``paths`` and check them (a Dask ``client`` verifies candidate pairs)."""
@@ -36,21 +37,10 @@ def run(
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     say("reading")
-    corpus = read_paths(paths, stdin_text)
+    corpus = read_paths(paths, stdin_text, settings.max_input_bytes())
     timings["read"] = time.perf_counter() - t0
     report = analyse(list(corpus.sources), settings, say, timings, client)
-    return Report(
-        report.sources,
-        report.claims,
-        report.clusters,
-        report.findings,
-        corpus.skipped,
-        report.spin,
-        report.timings,
-        report.settings,
-        stories=report.stories,
-        absent=report.absent,
-    )
+    return dataclasses.replace(report, skipped=corpus.skipped)
 
 
 def analyse(
@@ -86,7 +76,8 @@ def _stages(
     claims = claims_stage.drop_repeated_lines(claims, len(sources))
     t = stage("claims", t)
     say("clusters")
-    links = cluster_stage.link(claims, settings, client)
+    limits: list[Limit] = []
+    links = cluster_stage.link(claims, settings, client, limits)
     clusters = cluster_stage.clusters(claims, links)
     del links  # millions at scale; the checks read the clusters
     t = stage("clusters", t)
@@ -109,6 +100,7 @@ def _stages(
         timings[f"check:{name}"] = seconds
     t = stage("checks", t)
     findings = dedupe(found, KIND_NAMES)
+    limits.extend(_evidence_limits(findings))
     stage("findings", t)
     return Report(
         sources=tuple(sources),
@@ -120,4 +112,25 @@ def _stages(
         settings=settings.affecting_findings(KIND_NAMES),
         stories=stories,
         absent=absent,
+        limits=tuple(limits),
     )
+
+
+def _evidence_limits(findings: list[Finding]) -> list[Limit]:
+    """Findings whose evidence a cap shortened (each message says so too)."""
+    capped = [f for f in findings if f.omitted]
+    if not capped:
+        return []
+    left_out = sum(f.omitted for f in capped)
+    cap = max(len(f.evidence) for f in capped)
+    return [
+        Limit(
+            "max-evidence",
+            cap,
+            left_out,
+            "claims",
+            f"limit max-evidence ({cap} claims a finding): {len(capped)} finding(s) "
+            f"show only their first {cap} claims; {left_out:,} claims of evidence "
+            "left out of the report",
+        )
+    ]

@@ -18,7 +18,7 @@ from rapidfuzz.distance import LCSseq
 from factcheck.clusters.blocking import BATCH, code_pairs
 from factcheck.clusters.features import Features, claim_features, features
 from factcheck.config import Settings
-from factcheck.model import Claim
+from factcheck.model import Claim, Limit
 
 NEAR_VERBATIM = 95.0
 
@@ -80,10 +80,16 @@ def is_link(words_a: Sequence[str], words_b: Sequence[str], settings: Settings) 
     return float(score_pairs(np.array([0]), np.array([1]), feats, settings)[0])
 
 
-def link(claims: Sequence[Claim], settings: Settings, client: Any = None) -> list[Link]:
-    """Verified links between claims; with a Dask ``client`` the workers verify the pairs."""
+def link(
+    claims: Sequence[Claim],
+    settings: Settings,
+    client: Any = None,
+    limits: list[Limit] | None = None,
+) -> list[Link]:
+    """Verified links between claims; with a Dask ``client`` the workers verify the pairs.
+    Limits that dropped work are added to ``limits``."""
     feats = claim_features(claims)
-    pairs = code_pairs(feats.codes, settings)
+    pairs = code_pairs(feats.codes, settings, limits)
     sources = np.array([c.source for c in claims], dtype=object)
     ia, ja = pairs[:, 0], pairs[:, 1]
     if client is not None and len(pairs):

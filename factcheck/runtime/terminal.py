@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 
 
 def use_color(choice: str | None, stream_is_tty: bool) -> bool:
@@ -19,21 +18,22 @@ def use_color(choice: str | None, stream_is_tty: bool) -> bool:
     return stream_is_tty
 
 
-def page(text: str, no_pager: bool) -> None:
-    """Long output on a terminal goes through ``$PAGER`` (default ``less -R``)."""
-    if no_pager or not sys.stdout.isatty():
-        sys.stdout.write(text)
-        return
+def page(text: str) -> bool:
+    """Long output on a terminal goes through ``$PAGER`` (default ``less -R``); False
+    when the text fits the terminal or no pager starts, for the caller to write it."""
     height = shutil.get_terminal_size((80, 24)).lines
     if text.count("\n") < height:
-        sys.stdout.write(text)
-        return
+        return False
     pager = os.environ.get("PAGER") or "less -R"
     try:
         proc = subprocess.Popen(pager, shell=True, stdin=subprocess.PIPE)
-        assert proc.stdin is not None
+    except OSError:
+        return False
+    assert proc.stdin is not None
+    try:
         proc.stdin.write(text.encode("utf-8"))
         proc.stdin.close()
-        proc.wait()
-    except (OSError, BrokenPipeError):
-        sys.stdout.write(text)
+    except OSError:  # the reader quit the pager early
+        pass
+    proc.wait()
+    return True
