@@ -97,6 +97,16 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         **({"story": f.story} if f.story else {}),
         **({"odd_source": f.odd_source} if f.odd_source else {}),
         **({"details": [list(d) for d in f.details]} if f.details else {}),
+        **(
+            {
+                "readings": [
+                    {"text": r.text, "sources": list(r.sources), "majority": r.majority}
+                    for r in f.readings
+                ]
+            }
+            if f.readings
+            else {}
+        ),
         **({"evidence_omitted": f.omitted} if f.omitted else {}),
         "evidence": [
             {
