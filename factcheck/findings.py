@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
@@ -100,7 +101,11 @@ def one_per_fact(
             by_kind.setdefault(f.kind, []).append(f)
     for kind, group in by_kind.items():
         for component in _connected(group):
-            out.append(_merged(kind, component, quoted, settings))
+            merged = _merged(kind, component, quoted, settings)
+            if len(component) == 1:
+                # One finding already: its own words (and id) say it best.
+                merged = dataclasses.replace(component[0], readings=merged.readings)
+            out.append(merged)
     return out
 
 
