@@ -100,9 +100,8 @@ def main(argv: list[str]) -> None:
         f"real gold: {len(events)} BASIL events read whole, {sum(total.values())} labelled "
         f"inconsistencies, checked in one run ({len(report.findings)} findings)"
     )
-    print(
-        f"{'kind':22} {'gold':>5} {'recall':>7} {'medium+':>8} {'precision':>9} {'low':>5} {'precision':>9}"
-    )
+    head = ("kind", "gold", "recall", "medium+", "precision", "low", "precision")
+    print("{:22} {:>5} {:>7} {:>8} {:>9} {:>5} {:>9}".format(*head))
     kinds = sorted(set(total) | set(reported["medium+"]) | set(reported["low"]))
     for kind in kinds:
         m, lo = reported["medium+"][kind], reported["low"][kind]
