@@ -47,8 +47,50 @@ def _add_common(p: argparse.ArgumentParser, paths_required: bool = False) -> Non
         metavar="N",
         help="similarity 0-100 above which claims state the same fact",
     )
-    p.add_argument("--enable", metavar="KINDS", help="comma-separated kinds (listed below)")
-    p.add_argument("--disable", metavar="KINDS", help="comma-separated kinds to leave out")
+    p.add_argument(
+        "--containment",
+        type=float,
+        metavar="X",
+        help="share (0-1) of a shorter claim's content words found in order in a longer one",
+    )
+    p.add_argument(
+        "--partial-threshold",
+        type=float,
+        metavar="N",
+        help="best-substring similarity 0-100 that links a short claim into a longer one",
+    )
+    p.add_argument(
+        "--min-content-words", type=int, metavar="N", help="shorter claims are not clustered"
+    )
+    p.add_argument(
+        "--max-postings",
+        type=int,
+        metavar="N",
+        help="words in more claims than this are not blocking keys",
+    )
+    p.add_argument(
+        "--enable", "--select", metavar="KINDS", help="comma-separated kinds (listed below)"
+    )
+    p.add_argument(
+        "--disable", "--ignore", metavar="KINDS", help="comma-separated kinds to leave out"
+    )
+    p.add_argument(
+        "--accepted-variants",
+        metavar="WORDS",
+        help="comma-separated spellings never reported as variants",
+    )
+    p.add_argument(
+        "--severity",
+        action="append",
+        metavar="KIND=LEVEL",
+        help="a kind's severity (repeatable)",
+    )
+    p.add_argument(
+        "--ignore-id",
+        action="append",
+        metavar="ID",
+        help="report this finding as suppressed, not as a finding (repeatable)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     p.add_argument(
         "-j",
@@ -80,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         action="append",
         metavar="FILE",
-        help="where to write (- for stdout); default reports/NAME.json",
+        help="where to write (- for stdout); default: the text summary on stdout, no file",
     )
     check.add_argument(
         "--baseline", metavar="FILE", help="report only findings not in this baseline as new"
@@ -91,6 +133,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 when a new finding is at or above it (default medium)",
     )
     check.add_argument("--exit-zero", action="store_true", help="exit 0 whatever is found")
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print counts per kind and per source (instead of the text summary when no "
+        "--format is given)",
+    )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument(
         "--timings", action="store_true", help="print the time of each pipeline stage on stderr"

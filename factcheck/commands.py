@@ -28,13 +28,24 @@ def _settings(args: argparse.Namespace) -> Settings:
     from factcheck.checks import KIND_NAMES
     from factcheck.config import ConfigError, load
 
+    severity = getattr(args, "severity", None)
     overrides = {
-        "link-threshold": getattr(args, "link_threshold", None),
-        "enable": getattr(args, "enable", None),
-        "disable": getattr(args, "disable", None),
-        "fail-on": getattr(args, "fail_on", None),
-        "jobs": getattr(args, "jobs", None),
+        key: getattr(args, key.replace("-", "_"), None)
+        for key in (
+            "link-threshold",
+            "containment",
+            "partial-threshold",
+            "min-content-words",
+            "max-postings",
+            "enable",
+            "disable",
+            "accepted-variants",
+            "fail-on",
+            "jobs",
+        )
     }
+    overrides["severity"] = ",".join(severity) if severity else None
+    overrides["ignore"] = getattr(args, "ignore_id", None)
     try:
         return load(KIND_NAMES, args.config, overrides)
     except ConfigError as exc:
@@ -142,7 +153,6 @@ def check(args: argparse.Namespace) -> int:
 
     formats = list(args.format or [])
     outputs = list(args.output or [])
-    default_json = not formats and not outputs
     if not formats:
         formats = [_format_of(o) for o in outputs]
     if len(outputs) > len(formats):
@@ -155,13 +165,16 @@ def check(args: argparse.Namespace) -> int:
             )
     settings, report = _run(args)
     report = _with_baseline(report, args.baseline, settings)
-    if default_json:
-        paths = args.paths or ["corpus"]
-        formats, outputs = ["json", "text"], [f"reports/{corpus_name(paths)}.json", "-"]
+    if not formats and not args.statistics:
+        formats = ["text"]  # nothing is written to disk unless -o asks for it
     outputs = outputs + ["-"] * (len(formats) - len(outputs))
     for fmt, out in zip(formats, outputs, strict=True):
         options = reporters.Options(color=_use_color(args.color, out), fail_on=settings.fail_on)
         _write(out, reporters.chunks(fmt, report, options))
+    if args.statistics:
+        from factcheck.reporters.text_report import statistics
+
+        _write("-", statistics(report))
     if args.timings:
         for stage, seconds in report.timings.items():
             print(f"timing {stage} {seconds:.3f}", file=sys.stderr)

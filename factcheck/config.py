@@ -36,6 +36,7 @@ class Settings:
     severity: dict[str, Severity] = field(default_factory=dict)
     paths: tuple[str, ...] = ()  # globs checked when no PATH is given
     baseline: str = ""  # the baseline file 'factcheck baseline' writes
+    ignore: tuple[str, ...] = ()  # finding ids reported as suppressed, not as findings
     spin_min_pairs: int = 3
     spin_min_rate: float = 0.1
     jobs: int = 0  # every core: claims (tuples of words) are cheap to send back
@@ -54,7 +55,7 @@ class Settings:
         ``kinds``, every kind there is, stands for an ``enable`` left unset."""
         out: dict[str, object] = {}
         for f in dataclasses.fields(self):
-            if f.name in ("fail_on", "jobs", "paths", "baseline"):
+            if f.name in ("fail_on", "jobs", "paths", "baseline", "ignore"):
                 continue
             value = getattr(self, f.name)
             if f.name == "enable" and value is None:
@@ -69,7 +70,7 @@ class Settings:
 
 _FLOAT = {"link_threshold", "containment", "partial_threshold", "spin_min_rate"}
 _INT = {"min_content_words", "spin_min_pairs", "jobs", "max_postings"}
-_LIST = {"enable", "disable", "accepted_variants", "paths"}
+_LIST = {"enable", "disable", "accepted_variants", "paths", "ignore"}
 _STR = {"baseline"}
 
 

@@ -164,6 +164,14 @@ class Skipped:
 
 
 @dataclass(frozen=True, slots=True)
+class Suppressed:
+    """A finding silenced by an inline marker or an ignored id: listed, never dropped."""
+
+    finding: Finding
+    reason: str  # where it was silenced: "marker in a.txt:12", "--ignore-id", "config"
+
+
+@dataclass(frozen=True, slots=True)
 class Stale:
     """A baseline entry that no longer occurs."""
 
@@ -188,6 +196,7 @@ class Report:
     # With a baseline: indexes (into ``findings``) of the new ones, and stale entries.
     new: frozenset[int] | None = None
     stale: tuple[Stale, ...] = ()
+    suppressed: tuple[Suppressed, ...] = ()
 
     def is_new(self, index: int) -> bool:
         return self.new is None or index in self.new

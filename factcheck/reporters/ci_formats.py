@@ -119,6 +119,16 @@ def sarif(report: Report) -> str:
     return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
 
 
+def _accepted(report: Report) -> str:
+    """ ", N accepted by the baseline" (and suppressed ones), for the one-line summaries."""
+    out = ""
+    if report.new is not None:
+        out += f", {len(report.findings) - len(report.new)} accepted by the baseline"
+    if report.suppressed:
+        out += f", {len(report.suppressed)} suppressed"
+    return out
+
+
 def _gh_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -154,8 +164,10 @@ def github(report: Report) -> str:
         lines.append(f"::{level} {props}::{_gh_data(f.message)}")
     total = len(_new(report))
     more = sum(hidden.values())
-    summary = f"factcheck: {total} finding(s)" + (
-        f", {more} not annotated (GitHub shows {GITHUB_CAP} per level)" if more else ""
+    summary = (
+        f"factcheck: {total} {'new ' if report.new is not None else ''}finding(s)"
+        + _accepted(report)
+        + (f", {more} not annotated (GitHub shows {GITHUB_CAP} per level)" if more else "")
     )
     lines.append(f"::notice title=factcheck summary::{_gh_data(summary)}")
     return "\n".join(lines) + "\n"
@@ -234,7 +246,8 @@ def markdown(report: Report) -> str:
         "",
         f"{len(report.sources)} sources, {len(report.claims)} claims: "
         f"**{len(new)} {head}finding(s)**"
-        + (f" ({', '.join(f'{v} {k}' for k, v in sorted(by_sev.items()))})" if new else ""),
+        + (f" ({', '.join(f'{v} {k}' for k, v in sorted(by_sev.items()))})" if new else "")
+        + _accepted(report),
         "",
     ]
     if new:
