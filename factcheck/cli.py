@@ -91,6 +91,13 @@ def _add_common(p: argparse.ArgumentParser, paths_required: bool = False) -> Non
         metavar="ID",
         help="report this finding as suppressed, not as a finding (repeatable)",
     )
+    p.add_argument(
+        "--name",
+        action="append",
+        metavar="FILE=NAME",
+        help="the outlet that published FILE (repeatable; default: JSONL 'source', the "
+        "HTML site name, else the file name)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     p.add_argument(
         "-j",

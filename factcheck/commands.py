@@ -92,6 +92,8 @@ def _run(args: argparse.Namespace) -> tuple[Settings, Report]:
             progress.close()
         if client is not None:
             client.close()
+    if getattr(args, "name", None):
+        report = _named(report, args.name)
     for skipped in report.skipped:
         print(f"factcheck: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
     if not report.sources:
@@ -99,6 +101,31 @@ def _run(args: argparse.Namespace) -> tuple[Settings, Report]:
     if len(report.sources) == 1:
         print("factcheck: only one source: nothing to compare it with", file=sys.stderr)
     return settings, report
+
+
+def _named(report: Report, names: list[str]) -> Report:
+    """The report with the outlets given by ``--name FILE=NAME``: FILE is a path as given,
+    or a source's id (its file name without the suffix)."""
+    import dataclasses
+
+    wanted: dict[str, str] = {}
+    for item in names:
+        file, sep, name = item.partition("=")
+        if not sep or not file.strip() or not name.strip():
+            raise UsageError(f"factcheck: --name wants FILE=NAME, got {item!r}")
+        wanted[os.path.normpath(file.strip())] = name.strip()
+    used: set[str] = set()
+    sources = []
+    for s in report.sources:
+        keys = (os.path.normpath(s.path), s.id, Path(s.path).name)
+        key = next((k for k in keys if k in wanted), None)
+        if key is not None:
+            used.add(key)
+            s = dataclasses.replace(s, outlet=wanted[key])
+        sources.append(s)
+    for key in wanted.keys() - used:
+        print(f"factcheck: --name {key}: no such source", file=sys.stderr)
+    return dataclasses.replace(report, sources=tuple(sources))
 
 
 def _dask_client(args: argparse.Namespace, settings: Settings) -> Any:

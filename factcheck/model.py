@@ -49,6 +49,7 @@ class Source:
     url: str = ""
     date: str = ""
     encoding: str = "utf-8"
+    outlet: str = ""  # who published it: JSONL ``source``, HTML site name or ``--name``
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from typing import Any
 from factcheck import claims as claims_stage
 from factcheck import clusters as cluster_stage
 from factcheck import stories as story_stage
+from factcheck import suppress
 from factcheck.align.quotes import compare_quotes
 from factcheck.checks import CHECKS, KIND_NAMES
 from factcheck.checks.runner import Corpus, run_checks
@@ -50,6 +51,7 @@ def run(
         report.settings,
         stories=report.stories,
         absent=report.absent,
+        suppressed=report.suppressed,
     )
 
 
@@ -108,7 +110,7 @@ def _stages(
     for name, seconds in result.seconds.items():
         timings[f"check:{name}"] = seconds
     t = stage("checks", t)
-    findings = dedupe(found, KIND_NAMES)
+    findings, suppressed = suppress.split(dedupe(found, KIND_NAMES), sources, settings.ignore)
     stage("findings", t)
     return Report(
         sources=tuple(sources),
@@ -120,4 +122,5 @@ def _stages(
         settings=settings.affecting_findings(KIND_NAMES),
         stories=stories,
         absent=absent,
+        suppressed=tuple(suppressed),
     )

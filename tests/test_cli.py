@@ -188,3 +188,21 @@ def test_severity_flag(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         ["check", "x.txt", "--severity", "misquote=high", "--severity", "misspelling=info"]
     )
     assert _settings(args).severity == {"misquote": Severity.HIGH, "misspelling": Severity.INFO}
+
+
+def test_outlet_names_from_jsonl_and_name_flag(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    folder = _corpus(tmp_path, {"a": FERRY_A})
+    rows = [{"id": "wire-1", "text": FERRY_B, "source": "Island Wire"}]
+    (folder / "wire.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    args = ["check", str(folder), "-q", "-f", "json", "-o", "-"]
+    main([*args, "--name", f"{folder / 'a.txt'}=Harbour Times", "--name", "nope.txt=X"])
+    captured = capsys.readouterr()
+    outlets = {s["id"]: s.get("outlet") for s in json.loads(captured.out)["sources"]}
+    assert outlets == {"a": "Harbour Times", "wire-1": "Island Wire"}
+    assert "--name nope.txt: no such source" in captured.err
+    assert main([*args, "--name", "a.txt"]) == 2
+    assert "FILE=NAME" in capsys.readouterr().err

@@ -12,6 +12,7 @@ from factcheck.claims.quotes import QuoteSpan, find_quotes
 from factcheck.claims.segment import MAX_SENTENCE, Span, sentences
 from factcheck.model import Claim, Quote, Source
 from factcheck.text.fold import fold_text, word_forms
+from factcheck.text.markers import has_markers, markers, outside
 
 _TERMINAL = re.compile(r"[.!?]['\"”’)]*$")
 
@@ -43,6 +44,8 @@ def _found(source: Source) -> list[Found]:
     quotes = find_quotes(text)
     out: list[Found] = []
     headline_span = _headline(text, spans)
+    if has_markers(text):
+        spans, headline_span = _around_markers(text, spans, headline_span)
     for span in spans:
         if span.end - span.start > MAX_SENTENCE:
             continue
@@ -54,6 +57,27 @@ def _found(source: Source) -> list[Found]:
         clipped = _clip(quotes, span)
         out.append(Found(span.start, span.end, words, forms, clipped, headline, span.paragraph))
     return out
+
+
+def _around_markers(
+    text: str, spans: list[Span], headline: Span | None
+) -> tuple[list[Span], Span | None]:
+    """Sentences with the suppression markers cut out: a marker is never a claim, nor
+    part of one (the offsets of what is left are unchanged)."""
+    marks = markers(text)
+    if not marks:
+        return spans, headline
+    out = []
+    for span in spans:
+        pieces = outside(text, span.start, span.end, marks)
+        if len(pieces) == 1 and pieces[0] == (span.start, span.end):
+            out.append(span)
+            continue
+        kept = [Span(s, e, span.paragraph) for s, e in pieces]
+        if span is headline and kept:
+            headline = kept[0]
+        out.extend(kept)
+    return out, headline if headline in out else None
 
 
 def _claims(source: Source, found: list[Found], first_id: int) -> list[Claim]:
