@@ -141,6 +141,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--exit-zero", action="store_true", help="exit 0 whatever is found")
     check.add_argument(
+        "--in-corpus",
+        action="store_true",
+        help="check the PATHs against the configured 'paths' corpus and report only the "
+        "findings that touch them, with the baseline file when it exists (the pre-commit hook)",
+    )
+    check.add_argument(
         "--statistics",
         action="store_true",
         help="print counts per kind and per source (instead of the text summary when no "

@@ -52,18 +52,59 @@ def _settings(args: argparse.Namespace) -> Settings:
         raise Trouble(str(exc)) from None
 
 
+def _configured(settings: Settings) -> list[str]:
+    import glob
+
+    return sorted({p for pattern in settings.paths for p in glob.glob(pattern, recursive=True)})
+
+
 def _paths(args: argparse.Namespace, settings: Settings) -> list[str]:
     if args.paths:
         return list(args.paths)
-    import glob
-
-    found = sorted({p for pattern in settings.paths for p in glob.glob(pattern, recursive=True)})
+    found = _configured(settings)
     if not found:
         raise UsageError(
             f"factcheck {args.command}: no PATH given and no 'paths' in the "
             "configuration match a file"
         )
     return found
+
+
+def _in_corpus(given: list[str], settings: Settings) -> tuple[list[str], set[str]]:
+    """What to read for ``--in-corpus``, and the paths whose findings are reported: the
+    given files that belong to the configured corpus (all of them when there is none)
+    and the rest of that corpus to compare them with."""
+    corpus = _configured(settings)
+    if not corpus:
+        return given, {os.path.normpath(p) for p in given}
+    members = {os.path.normpath(p) for p in corpus}
+    focus = {os.path.normpath(p) for p in given} & members
+    outside = [p for p in given if os.path.normpath(p) not in members]
+    if outside:
+        print(
+            f"factcheck: {len(outside)} file(s) outside the configured paths, not checked: "
+            + ", ".join(outside[:5])
+            + (" ..." if len(outside) > 5 else ""),
+            file=sys.stderr,
+        )
+    return (corpus if focus else []), focus
+
+
+def _focus(report: Report, focus: set[str]) -> Report:
+    """Only the findings with evidence in a source read from one of ``focus``; how many
+    are left out is said."""
+    import dataclasses
+
+    ids = {s.id for s in report.sources if os.path.normpath(s.path) in focus}
+    kept = tuple(f for f in report.findings if ids.intersection(f.sources))
+    if len(kept) < len(report.findings):
+        print(
+            f"factcheck: {len(report.findings) - len(kept)} finding(s) elsewhere in the corpus "
+            "not reported (they touch none of the files given)",
+            file=sys.stderr,
+        )
+    suppressed = tuple(s for s in report.suppressed if ids.intersection(s.finding.sources))
+    return dataclasses.replace(report, findings=kept, suppressed=suppressed)
 
 
 def _progress(args: argparse.Namespace) -> Progress | None:
@@ -190,8 +231,21 @@ def check(args: argparse.Namespace) -> int:
                 f"factcheck check: unknown format {fmt!r} "
                 f"(choose from {', '.join(reporters.FORMATS)})"
             )
+    baseline_path = args.baseline
+    focus: set[str] | None = None
+    if args.in_corpus and args.paths:
+        settings = _settings(args)
+        args.paths, focus = _in_corpus(list(args.paths), settings)
+        if not focus:
+            print("factcheck: no file of the configured corpus given", file=sys.stderr)
+            return Exit.OK
+        default = Path(settings.baseline or DEFAULT_BASELINE)
+        if not baseline_path and default.is_file():
+            baseline_path = str(default)
     settings, report = _run(args)
-    report = _with_baseline(report, args.baseline, settings)
+    if focus is not None:
+        report = _focus(report, focus)
+    report = _with_baseline(report, baseline_path, settings)
     if not formats and not args.statistics:
         formats = ["text"]  # nothing is written to disk unless -o asks for it
     outputs = outputs + ["-"] * (len(formats) - len(outputs))
