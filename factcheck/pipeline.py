@@ -22,7 +22,8 @@ from factcheck.model import Report, Source
 from factcheck.runtime import heap
 from factcheck.sources import read_paths
 
-Progress = Callable[[str], None]
+# say(stage, done, total): what the run is doing, with counts where a stage has them.
+Progress = Callable[..., None]
 
 
 def run(
@@ -33,11 +34,12 @@ def run(
     client: Any = None,
 ) -> Report:
     """Read ``paths`` and check them (a Dask ``client`` verifies candidate pairs)."""
-    say = progress or (lambda _stage: None)
+    say = progress or (lambda *_args: None)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     say("reading")
     corpus = read_paths(paths, stdin_text)
+    say("reading", len(corpus.sources), len(corpus.sources))
     timings["read"] = time.perf_counter() - t0
     report = analyse(list(corpus.sources), settings, say, timings, client)
     return Report(
@@ -63,7 +65,7 @@ def analyse(
     client: Any = None,
 ) -> Report:
     """Check sources already read."""
-    say = say or (lambda _stage: None)
+    say = say or (lambda *_args: None)
     timings = timings if timings is not None else {}
     with heap.long_lived_heap():
         return _stages(sources, settings, say, timings, client)
@@ -83,12 +85,12 @@ def _stages(
         return now
 
     t = time.perf_counter()
-    say("claims")
-    claims = claims_stage.extract_all(sources, settings.workers())
+    say("claims: sources", 0, len(sources))
+    claims = claims_stage.extract_all(sources, settings.workers(), say)
     claims = claims_stage.drop_repeated_lines(claims, len(sources))
     t = stage("claims", t)
-    say("clusters")
-    links = cluster_stage.link(claims, settings, client)
+    say("clusters: candidate pairs")
+    links = cluster_stage.link(claims, settings, client, say)
     clusters = cluster_stage.clusters(claims, links)
     del links  # millions at scale; the checks read the clusters
     t = stage("clusters", t)

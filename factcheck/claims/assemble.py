@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from factcheck.claims.boilerplate import is_boilerplate
@@ -141,13 +141,20 @@ def drop_repeated_lines(claims: list[Claim], n_sources: int) -> list[Claim]:
 TEMPLATE_WORDS = 25  # template lines (subscribe, share, credits) are short
 
 
-def extract_all(sources: Iterable[Source], jobs: int = 1) -> list[Claim]:
-    """Claims of every source, numbered in input order; ``jobs`` > 1 splits the work."""
+def extract_all(
+    sources: Iterable[Source], jobs: int = 1, say: Callable[..., None] | None = None
+) -> list[Claim]:
+    """Claims of every source, numbered in input order; ``jobs`` > 1 splits the work;
+    ``say(stage, done, total)`` hears how many sources are done."""
     sources = list(sources)
     claims: list[Claim] = []
+    tell = say or (lambda *_args: None)
     if jobs <= 1 or len(sources) < PARALLEL_FROM:
-        for source in sources:
+        for n, source in enumerate(sources):
             claims.extend(extract(source, len(claims)))
+            if n % 64 == 63:
+                tell("claims: sources", n + 1, len(sources))
+        tell("claims: sources", len(sources), len(sources))
         return claims
     from factcheck.runtime.forking import fork_map
 
@@ -159,6 +166,7 @@ def extract_all(sources: Iterable[Source], jobs: int = 1) -> list[Claim]:
     for (lo, hi), part in zip(ranges, fork_map(_found_range, sources, ranges, jobs), strict=True):
         for source, found in zip(sources[lo:hi], part, strict=True):
             claims.extend(_claims(source, found, len(claims)))
+        tell("claims: sources", hi, len(sources))
     return claims
 
 
