@@ -1,8 +1,21 @@
 """Per-kind precision and recall on corpora built from real articles with injected errors.
 
-    python bench/accuracy.py [--events N] [--seed S]
+    python bench/accuracy.py [--events N] [--seed S]              # corpus mode (default)
+    python bench/accuracy.py --one-story [--events N] [--seed S]  # one story at a time
 
-For each BASIL event, the first outlet's article is the original; a copy of it
+Corpus mode is how users work: every event in ONE run, each with the first outlet's
+article (the original, with two synthetic sentences about its main actor), three
+copies of it with benign edits and three injected errors each (of different kinds,
+at different places), a machine-spun copy, and the other two outlets' real articles:
+seven sources an event, 350 in all. Nothing is subtracted: an injection is found
+when a finding of its kind has evidence in its copy over the injected words; a
+finding that involves a copy is correct when it explains one of the injections,
+natural variation when what it highlights in the copies was already in the original
+(the outlets differ), and wrong otherwise. Also printed: findings per injected error
+(one fact, one finding) and findings whose evidence comes from two events.
+
+One-story mode (the earlier harness): for each BASIL event, the first outlet's article
+is the original; a copy of it
 gets benign edits (British spellings, contractions and digits outside quotes,
 a dropped sentence, two paragraphs swapped) and one injected, labelled error of
 one kind; a third source is another outlet's real article on the same event.
@@ -290,7 +303,7 @@ def _explains(finding, injection: Injection, copy_id: str) -> bool:  # type: ign
     return any(ev.source == copy_id and ev.start <= e and s <= ev.end for ev in finding.evidence)
 
 
-def main(argv: list[str]) -> None:
+def one_story(argv: list[str]) -> None:
     limit = int(argv[argv.index("--events") + 1]) if "--events" in argv else 50
     seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 20261121
     rng = random.Random(seed)
@@ -355,6 +368,247 @@ def main(argv: list[str]) -> None:
         print(f"{kind:22} {t:8d} {fnd / max(t, 1):7.3f} {rep:8d} {cor / max(rep, 1):9.3f}")
     print(f"benign-only copies: findings raised {dict(benign_flags)}")
     print(f"the other outlet differing (natural variation, not scored): {dict(natural)}")
+
+
+COPIES = 3  # copies with injected errors, per event
+# The wordings of the synthetic sentences, one chosen per event.
+VERBS = ["announced", "unveiled", "declared", "disclosed"]
+LENGTHS = ["six-month", "90-day", "two-year", "three-week"]
+PAUSES = ["suspension", "pause", "freeze", "moratorium"]
+ACTIVITIES = [
+    ("funding, hiring and research", "research"),
+    ("sales, marketing and development", "development"),
+    ("grants, contracts and studies", "studies"),
+    ("travel, events and outreach", "outreach"),
+]
+ERRORS_PER_COPY = 3
+COPY_KINDS = [k for k in KINDS if k != "garbled-rewrite"]  # spinning gets a copy of its own
+
+
+@dataclass
+class Planted:
+    source: str
+    event: str
+    injection: Injection
+
+
+def _edit_region(old: str, new: str) -> tuple[int, int, int]:
+    """Where ``new`` differs from ``old``: (start, end in old, length change)."""
+    p = 0
+    limit = min(len(old), len(new))
+    while p < limit and old[p] == new[p]:
+        p += 1
+    s = 0
+    while s < limit - p and old[len(old) - 1 - s] == new[len(new) - 1 - s]:
+        s += 1
+    return p, len(old) - s, len(new) - len(old)
+
+
+def _synthetic(article: BasilArticle) -> tuple[str, dict[str, tuple[str, str]]] | None:
+    """The original with a duration and a scope sentence about its actor, and for each
+    kind (the sentence, its conflicting version)."""
+    actor = _actor(article)
+    if not actor:
+        return None
+    # The sentences name the event's own matter (rare words of its title), as a real
+    # story's facts do: templated sentences shared by every event would tie them all.
+    freq = word_frequency()
+    own = {w for w in re.findall(r"\b[a-z]{5,}\b", article.text) if w in freq}
+    rare = sorted(own, key=lambda w: (freq[w], w))[:5]
+    if len(rare) < 5:
+        return None
+    matter = f"{rare[0]}, {rare[1]}, {rare[2]}, {rare[3]} and {rare[4]}"
+    pick = random.Random(article.title).choice  # the same wording each run, another per event
+    verb, length, pause = pick(VERBS), pick(LENGTHS), pick(PAUSES)
+    what, day = pick(["work on", "plans for", "spending on", "talks on"]), pick(WEEKDAYS).title()
+    total, part = pick(ACTIVITIES)
+    link = pick(["linked to", "tied to", "related to"])
+    ended = pick(["stop", "end", "halt"])
+    pairs = {
+        "conflict-duration": (
+            f"{actor} {verb} a {length} {pause} of {what} {matter} on {day}.",
+            f"{actor} {verb} a ban on {what} {matter} on {day}.",
+        ),
+        "conflict-scope": (
+            f"{actor} said it will {ended} all {total} {link} {matter}.",
+            f"{actor} said it will {ended} only the {part} {link} {matter}.",
+        ),
+    }
+    text = article.text
+    at = text.find("\n\n") + 2
+    lead = "\n\n".join(a for a, _b in pairs.values())
+    return text[:at] + lead + "\n\n" + text[at:], pairs
+
+
+def _plant(
+    kind: str,
+    text: str,
+    rng: random.Random,
+    article: BasilArticle,
+    pairs: dict[str, str],
+    synthetic: dict[str, tuple[str, str]],
+    taken: list[tuple[int, int]],
+) -> tuple[str, Injection] | None:
+    """``text`` with one more injected error of ``kind`` away from the ``taken`` spans
+    (which are moved to follow the edit)."""
+    for _ in range(6):
+        if kind in synthetic:
+            a, b = synthetic[kind]
+            # The benign edits may have touched the sentence ("six" → "6"): find it by
+            # its opening words, to the end of its paragraph.
+            at = text.find(" ".join(a.split()[:4]))
+            if at < 0:
+                return None
+            stop = text.find("\n", at)
+            stop = len(text) if stop < 0 else stop
+            new, inj = text[:at] + b + text[stop:], Injection(kind, (at, at + len(b)))
+        else:
+            made = inject(kind, text, text, rng, article, pairs)
+            if made is None:
+                return None
+            _orig, new, inj = made
+        start, end, delta = _edit_region(text, new)
+        if any(s <= end + 2 and start - 2 <= e for s, e in taken):
+            continue  # too near an earlier injection: try another place
+        for n, (s, e) in enumerate(taken):
+            if s >= end:
+                taken[n] = (s + delta, e + delta)
+        return new, inj
+    return None
+
+
+def corpus_mode(argv: list[str]) -> None:
+    limit = int(argv[argv.index("--events") + 1]) if "--events" in argv else 50
+    seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 20261121
+    rng = random.Random(seed)
+    pairs = swap_pairs()
+    sources: list[Source] = []
+    planted: list[Planted] = []
+    event_of: dict[str, str] = {}
+    base_of: dict[str, str] = {}
+    turn = 0
+    for event, articles in list(basil_events().items())[:limit]:
+        made = _synthetic(articles[0])
+        if made is None:
+            continue
+        original, synthetic = made
+        tag = event[:8]
+        ids = [f"{tag}-orig"]
+        texts = [original]
+        for c in range(COPIES):
+            text = benign(original, rng)
+            sid = f"{tag}-copy{c + 1}"
+            taken: list[tuple[int, int]] = []
+            injections: list[Injection] = []
+            kinds = [COPY_KINDS[(turn + k) % len(COPY_KINDS)] for k in range(len(COPY_KINDS))]
+            turn += ERRORS_PER_COPY
+            for kind in kinds:
+                if len(injections) == ERRORS_PER_COPY:
+                    break
+                placed = _plant(kind, text, rng, articles[0], pairs, synthetic, taken)
+                if placed is None:
+                    continue
+                text, inj = placed
+                taken.append(inj.span or (0, 0))
+                injections.append(inj)
+            for inj, span in zip(injections, taken, strict=True):
+                planted.append(Planted(sid, event, Injection(inj.kind, span, inj.note)))
+            ids.append(sid)
+            texts.append(text)
+        spun = inject("garbled-rewrite", benign(original, rng), original, rng, articles[0], pairs)
+        if spun is not None:
+            ids.append(f"{tag}-spun")
+            texts.append(spun[1])
+            planted.append(Planted(f"{tag}-spun", event, spun[2]))
+        for n, other in enumerate(articles[1:]):
+            ids.append(f"{tag}-other{n + 1}")
+            texts.append(other.text)
+        for sid, text in zip(ids, texts, strict=True):
+            sources.append(Source(sid, sid, text))
+            event_of[sid] = event
+            base_of[sid] = original
+    report = analyse(sources, Settings())
+    injected = {p.source for p in planted}
+    tried: dict[str, int] = defaultdict(int)
+    found: dict[str, int] = defaultdict(int)
+    per_error: list[int] = []
+    for p in planted:
+        tried[p.injection.kind] += 1
+        hits = [f for f in report.findings if _hits(f, p.injection, p.source)]
+        if hits:
+            found[p.injection.kind] += 1
+            per_error.append(len(hits))
+        elif DEBUG and p.injection.span:
+            s0, e0 = p.injection.span
+            text = next(s.text for s in report.sources if s.id == p.source)
+            print("MISS", p.injection.kind, p.source, repr(text[max(0, s0 - 80) : e0 + 60]))
+    texts = {s.id: s.text for s in report.sources}
+    reported: dict[str, int] = defaultdict(int)
+    correct: dict[str, int] = defaultdict(int)
+    natural: dict[str, int] = defaultdict(int)
+    joined = 0
+    for f in report.findings:
+        if len({event_of[s] for s in f.sources}) > 1:
+            joined += 1
+            if DEBUG:
+                print("JOINED", f.kind, f.sources, f.message[:160])
+        if f.severity < Severity.LOW or not injected & set(f.sources):
+            continue
+        mine = [p for p in planted if p.source in f.sources]
+        if any(
+            _explains(f, p.injection, p.source) and _kind_fits(f.kind, p.injection.kind)
+            for p in mine
+        ):
+            reported[f.kind] += 1
+            correct[f.kind] += 1
+        elif _inherited(f, injected, texts, base_of):
+            natural[f.kind] += 1
+        else:
+            reported[f.kind] += 1
+            if DEBUG:
+                print("WRONG", f.kind, f.sources, f.message[:200])
+    print(
+        f"corpus mode: {len(report.sources)} sources of {len(set(event_of.values()))} events "
+        f"in one run, {len(planted)} injected errors, {len(report.findings)} findings, "
+        f"{len(report.stories)} stories"
+    )
+    print(f"{'kind':22} {'injected':>8} {'recall':>7} {'reported':>8} {'precision':>9}")
+    for kind in KINDS:
+        t, fnd, rep, cor = tried[kind], found[kind], reported[kind], correct[kind]
+        print(f"{kind:22} {t:8d} {fnd / max(t, 1):7.3f} {rep:8d} {cor / max(rep, 1):9.3f}")
+    total_rep, total_cor = sum(reported.values()), sum(correct.values())
+    print(f"all kinds: precision {total_cor / max(total_rep, 1):.3f} ({total_cor}/{total_rep})")
+    print(
+        f"findings per injected error found: {sum(per_error) / max(len(per_error), 1):.2f}; "
+        f"findings with evidence from two events: {joined}"
+    )
+    print(f"natural variation between the outlets (not scored): {dict(natural)}")
+
+
+def _kind_fits(reported: str, injected: str) -> bool:
+    """The reported kind names the injected error (a spun quotation is also a misquote)."""
+    if injected == "garbled-rewrite" and reported == "misquote":
+        return True
+    return reported in ACCEPTED.get(injected, {injected})
+
+
+def _inherited(f, injected: set[str], texts: dict[str, str], base_of: dict[str, str]) -> bool:  # type: ignore[no-untyped-def]
+    """What the finding highlights in the injected sources was already in their original."""
+    for e in f.evidence:
+        if e.source not in injected:
+            continue
+        spans = e.highlights or ((e.start, e.end),)
+        for s, t in spans:
+            if texts[e.source][s:t] not in base_of[e.source]:
+                return False
+    return True
+
+
+def main(argv: list[str]) -> None:
+    if "--one-story" in argv:
+        one_story(argv)
+    else:
+        corpus_mode(argv)
 
 
 if __name__ == "__main__":

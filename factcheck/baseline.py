@@ -4,23 +4,26 @@ A finding's identity is its fingerprint (``Finding.id``: kind, sources and the
 differing words, never offsets or timestamps). The gate is multiset
 subtraction: ``new = found - baseline``, so a second copy of an accepted
 finding is new. The file is sorted, stable, diff-friendly JSON, written
-atomically; a reviewer's ``status`` and ``reason`` survive updates.
+atomically (``runtime/atomic.py``: mode kept, folder locked); a reviewer's ``status`` and
+``reason`` survive updates. It is read with the limits of any input.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from factcheck.model import Finding, Report
+from factcheck.runtime import atomic, limits
 
 VERSION = 1
 STATUSES = ("accepted", "false-positive")
+MAX_COUNT = 1_000_000  # copies of one finding; a larger count is a hand-broken file
+MAX_BYTES = 256 << 20
 
 
 class BaselineError(Exception):
@@ -94,31 +97,35 @@ def dumps(baseline: Baseline) -> str:
 
 def write(path: Path, baseline: Baseline) -> None:
     """Write through a temporary file and a rename: a crash leaves the old file whole."""
-    text = dumps(baseline)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic.write_text(path, dumps(baseline))
+
+
+def update(path: Path, report: Report, wait: Callable[[], None] | None = None) -> Baseline:
+    """Merge ``report`` into the baseline at ``path`` and write it, holding the lock
+    from the read to the rename: two runs at once never lose a reviewer's status.
+    Raises ``BaselineError`` (a corrupt file) or ``OSError``."""
+    with atomic.locked(path, wait):
+        previous = load(path) if path.exists() or path.is_symlink() else None
+        result = from_report(report, previous)
+        write(path, result)
+    return result
 
 
 def load(path: Path) -> Baseline:
+    name = limits.clean(str(path))
     try:
-        data = json.loads(path.read_text("utf-8"))
+        data = limits.loads(limits.read_bytes(path, MAX_BYTES))
     except FileNotFoundError:
         raise BaselineError(
-            f"{path}: no such baseline (create it with 'factcheck baseline')"
+            f"{name}: no such baseline (create it with 'factcheck baseline')"
         ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BaselineError(f"{path}: cannot read baseline: {exc}") from None
+    except limits.InputLimit as exc:
+        raise BaselineError(f"{name}: cannot read baseline: {exc}") from None
+    except OSError as exc:
+        raise BaselineError(f"{name}: cannot read baseline: {exc.strerror or exc}") from None
     except json.JSONDecodeError as exc:
-        raise BaselineError(f"{path}: not valid JSON (line {exc.lineno}): {exc.msg}") from None
+        raise BaselineError(f"{name}: not valid JSON (line {exc.lineno}): {exc.msg}") from None
+    path = Path(name)
     if not isinstance(data, dict) or data.get("tool") != "factcheck":
         raise BaselineError(f"{path}: not a factcheck baseline")
     version = data.get("version")
@@ -132,13 +139,21 @@ def load(path: Path) -> Baseline:
         raise BaselineError(f"{path}: 'findings' must be a list")
     entries = {}
     for n, item in enumerate(findings):
+        if not isinstance(item, dict):
+            raise BaselineError(f"{path}: entry {n + 1} is not an object")
+        count = item.get("count", 1)
+        if type(count) is not int or not 1 <= count <= MAX_COUNT:
+            shown = repr(count) if len(repr(count)) <= 40 else repr(count)[:39] + "…"
+            raise BaselineError(
+                f"{path}: entry {n + 1} has count {shown} (a whole number from 1 to {MAX_COUNT})"
+            )
         try:
             entry = Entry(
                 id=str(item["id"]),
                 kind=str(item["kind"]),
                 sources=tuple(str(s) for s in item.get("sources", [])),
                 excerpt=str(item.get("excerpt", "")),
-                count=int(item.get("count", 1)),
+                count=count,
                 status=str(item.get("status", "accepted")),
                 reason=str(item.get("reason", "")),
             )
@@ -148,8 +163,6 @@ def load(path: Path) -> Baseline:
             raise BaselineError(
                 f"{path}: entry {n + 1} has status {entry.status!r} (use {' or '.join(STATUSES)})"
             )
-        if entry.count < 1:
-            raise BaselineError(f"{path}: entry {n + 1} has count {entry.count}")
         entries[entry.id] = entry
     settings = data.get("settings", {})
     return Baseline(entries, settings if isinstance(settings, dict) else {})

@@ -1,17 +1,33 @@
 """The command line: parse, dispatch to a command, map errors to exit statuses.
 
 Exit status: 0 nothing to report at the failing level, 1 findings (or, for
-``diff``, differences), 2 trouble: bad usage, configuration or input.
+``diff``, differences), 2 trouble: bad usage, configuration or input (an input
+that could not be read, even when the rest was checked), 3 an internal error: a
+bug, told in one line with where to report it, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from contextlib import suppress
+from typing import TYPE_CHECKING
 
 from factcheck import __version__
-from factcheck.commands import DEFAULT_BASELINE
-from factcheck.errors import Exit, Trouble, UsageError
+from factcheck.commands import DEFAULT_BASELINE, MAX_JOBS, say
+from factcheck.errors import Exit, StdoutError, Trouble, UsageError
+
+if TYPE_CHECKING:
+    from factcheck.runtime.atomic import Terminated
+
+ISSUES = "https://github.com/factcheck/factcheck/issues"
+EXIT_STATUS = f"""exit status:
+  0  no finding at or above --fail-on (diff: the same facts)
+  1  findings (diff: differences)
+  2  bad usage, configuration or input (an input that could not be read,
+     even when the rest was checked)
+  3  internal error: a bug; please report it at {ISSUES}"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -21,14 +37,18 @@ class _Parser(argparse.ArgumentParser):
     def format_help(self) -> str:
         """Help lists the kinds from the checks' register, imported only when help is
         asked for (the register imports every check: a slower start)."""
+        self.formatter_class = argparse.RawDescriptionHelpFormatter
+        self.epilog = EXIT_STATUS
         if any(a.dest == "enable" for a in self._actions):
             from factcheck.checks import KINDS
 
             width = max(len(k.name) for k in KINDS)
-            self.epilog = "kinds:\n" + "\n".join(
-                f"  {k.name:<{width}}  {k.severity.label:<6}  {k.about}" for k in KINDS
+            self.epilog = (
+                "kinds:\n"
+                + "\n".join(f"  {k.name:<{width}}  {k.severity.label:<6}  {k.about}" for k in KINDS)
+                + "\n\n"
+                + EXIT_STATUS
             )
-            self.formatter_class = argparse.RawDescriptionHelpFormatter
         return super().format_help()
 
 
@@ -69,6 +89,12 @@ def _add_common(p: argparse.ArgumentParser, paths_required: bool = False) -> Non
         help="words in more claims than this are not blocking keys",
     )
     p.add_argument(
+        "--max-input-mb",
+        type=int,
+        metavar="N",
+        help="a larger input file or standard input is skipped (default 1024)",
+    )
+    p.add_argument(
         "--enable", "--select", metavar="KINDS", help="comma-separated kinds (listed below)"
     )
     p.add_argument(
@@ -102,9 +128,9 @@ def _add_common(p: argparse.ArgumentParser, paths_required: bool = False) -> Non
     p.add_argument(
         "-j",
         "--jobs",
-        type=int,
         metavar="N",
-        help="processes for claims and checks (default 0 = all cores; 1 = none forked)",
+        help=f"processes for claims and checks (0 to {MAX_JOBS}; default 0 = all cores; "
+        "1 = none forked)",
     )
 
 
@@ -156,12 +182,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--timings", action="store_true", help="print the time of each pipeline stage on stderr"
     )
-    check.add_argument(
+    cluster = check.add_mutually_exclusive_group()
+    cluster.add_argument(
         "--dask",
         action="store_true",
         help="verify candidate pairs on a local Dask cluster of --jobs workers",
     )
-    check.add_argument(
+    cluster.add_argument(
         "--scheduler",
         metavar="ADDRESS",
         help="verify candidate pairs on a running Dask cluster, e.g. tcp://host:8786",
@@ -208,23 +235,54 @@ def main(argv: list[str] | None = None) -> int:
         }[args.command]
         return handler(args)
     except UsageError as exc:
-        print(exc, file=sys.stderr)
+        say(str(exc))
+        return Exit.TROUBLE
+    except StdoutError as exc:
+        say(f"factcheck: {exc}")
+        _silence_stdout()
         return Exit.TROUBLE
     except Trouble as exc:
-        print(f"factcheck: {exc}", file=sys.stderr)
+        say(f"factcheck: {exc}")
         return Exit.TROUBLE
     except KeyboardInterrupt:
-        print("factcheck: interrupted", file=sys.stderr)
+        say("factcheck: interrupted")
         return 130
+    except _terminated() as exc:
+        say(f"factcheck: terminated by signal {exc.signum}; no file was left half-written")
+        return 128 + exc.signum
     except _broken_pool():  # imported only when something was raised: a fast start
-        print(
+        say(
             "factcheck: a worker process died (out of memory?); try --jobs 1, which uses "
-            "less memory",
-            file=sys.stderr,
+            "less memory"
         )
         return Exit.TROUBLE
     except BrokenPipeError:
+        _silence_stdout()
         return Exit.OK
+    except Exception as exc:  # the last resort: a bug, said in one line
+        if os.environ.get("FACTCHECK_DEBUG"):
+            raise
+        what = " ".join(f"{type(exc).__name__}: {exc}".split())
+        what = what if len(what) <= 300 else what[:299] + "…"
+        say(f"factcheck: internal error: {what} (please report it at {ISSUES})")
+        return Exit.INTERNAL
+
+
+def _silence_stdout() -> None:
+    """After a failed write to stdout, send what is left in its buffer nowhere, so the
+    interpreter's last flush does not print an error of its own."""
+    with suppress(AttributeError, OSError, ValueError):
+        stream = sys.__stdout__
+        if stream is not None and sys.stdout is stream:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())
+            os.close(devnull)
+
+
+def _terminated() -> type[Terminated]:
+    from factcheck.runtime.atomic import Terminated
+
+    return Terminated
 
 
 def _broken_pool() -> type[BaseException]:

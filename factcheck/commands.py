@@ -14,7 +14,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factcheck.errors import Exit, Trouble, UsageError
+from factcheck.errors import Exit, StdoutError, Trouble, UsageError
 
 if TYPE_CHECKING:
     from factcheck.config import Settings
@@ -22,6 +22,14 @@ if TYPE_CHECKING:
     from factcheck.runtime.progress import Progress
 
 DEFAULT_BASELINE = ".factcheck-baseline.json"
+MAX_JOBS = 512
+
+
+def say(message: str) -> None:
+    """One line on stderr; a closed or full stderr loses it, never raises."""
+    with suppress(AttributeError, OSError, ValueError):
+        sys.stderr.write(message + "\n")
+        sys.stderr.flush()
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -29,6 +37,8 @@ def _settings(args: argparse.Namespace) -> Settings:
     from factcheck.config import ConfigError, load
 
     severity = getattr(args, "severity", None)
+    if getattr(args, "jobs", None) is not None:
+        args.jobs = _whole_number("--jobs", args.jobs)
     overrides = {
         key: getattr(args, key.replace("-", "_"), None)
         for key in (
@@ -37,6 +47,7 @@ def _settings(args: argparse.Namespace) -> Settings:
             "partial-threshold",
             "min-content-words",
             "max-postings",
+            "max-input-mb",
             "enable",
             "disable",
             "accepted-variants",
@@ -56,6 +67,31 @@ def _configured(settings: Settings) -> list[str]:
     import glob
 
     return sorted({p for pattern in settings.paths for p in glob.glob(pattern, recursive=True)})
+
+
+def _whole_number(flag: str, value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        shown = value if len(value) <= 40 else value[:39] + "…"
+        raise UsageError(f"factcheck: {flag} {shown!r}: not a whole number") from None
+
+
+def read_stdin(max_bytes: int) -> bytes | str:
+    """Standard input as bytes (decoded with the files' rules, so invalid UTF-8 is no
+    crash), at most ``max_bytes``."""
+    from factcheck.runtime.limits import InputLimit, read_stream
+
+    stream = sys.stdin
+    if stream is None:
+        raise Trouble("-: standard input is closed")
+    try:
+        buffer = getattr(stream, "buffer", None)
+        return read_stream(buffer, max_bytes) if buffer is not None else stream.read()
+    except InputLimit as exc:
+        raise Trouble(f"-: standard input is {exc}") from None
+    except (OSError, ValueError) as exc:
+        raise Trouble(f"-: cannot read standard input ({exc})") from None
 
 
 def _paths(args: argparse.Namespace, settings: Settings) -> list[str]:
@@ -81,11 +117,10 @@ def _in_corpus(given: list[str], settings: Settings) -> tuple[list[str], set[str
     focus = {os.path.normpath(p) for p in given} & members
     outside = [p for p in given if os.path.normpath(p) not in members]
     if outside:
-        print(
+        say(
             f"factcheck: {len(outside)} file(s) outside the configured paths, not checked: "
             + ", ".join(outside[:5])
-            + (" ..." if len(outside) > 5 else ""),
-            file=sys.stderr,
+            + (" ..." if len(outside) > 5 else "")
         )
     return (corpus if focus else []), focus
 
@@ -98,17 +133,16 @@ def _focus(report: Report, focus: set[str]) -> Report:
     ids = {s.id for s in report.sources if os.path.normpath(s.path) in focus}
     kept = tuple(f for f in report.findings if ids.intersection(f.sources))
     if len(kept) < len(report.findings):
-        print(
+        say(
             f"factcheck: {len(report.findings) - len(kept)} finding(s) elsewhere in the corpus "
-            "not reported (they touch none of the files given)",
-            file=sys.stderr,
+            "not reported (they touch none of the files given)"
         )
     suppressed = tuple(s for s in report.suppressed if ids.intersection(s.finding.sources))
     return dataclasses.replace(report, findings=kept, suppressed=suppressed)
 
 
 def _progress(args: argparse.Namespace) -> Progress | None:
-    if args.quiet or not sys.stderr.isatty():
+    if args.quiet or sys.stderr is None or not sys.stderr.isatty():
         return None
     from factcheck.runtime.progress import Progress
 
@@ -121,7 +155,7 @@ def _run(args: argparse.Namespace) -> tuple[Settings, Report]:
 
     settings = _settings(args)
     paths = _paths(args, settings)
-    stdin_text = sys.stdin.read() if "-" in paths else None
+    stdin_text = read_stdin(settings.max_input_bytes()) if "-" in paths else None
     progress = _progress(args)
     client = _dask_client(args, settings)
     try:
@@ -135,12 +169,13 @@ def _run(args: argparse.Namespace) -> tuple[Settings, Report]:
             client.close()
     if getattr(args, "name", None):
         report = _named(report, args.name)
-    for skipped in report.skipped:
-        print(f"factcheck: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+    say_skipped(report)
     if not report.sources:
         raise Trouble("no readable article in " + ", ".join(paths))
     if len(report.sources) == 1:
-        print("factcheck: only one source: nothing to compare it with", file=sys.stderr)
+        say("factcheck: only one source: nothing to compare it with")
+    for limit in report.limits:
+        say(f"factcheck: {limit.message}")
     return settings, report
 
 
@@ -165,8 +200,24 @@ def _named(report: Report, names: list[str]) -> Report:
             s = dataclasses.replace(s, outlet=wanted[key])
         sources.append(s)
     for key in wanted.keys() - used:
-        print(f"factcheck: --name {key}: no such source", file=sys.stderr)
+        say(f"factcheck: --name {key}: no such source")
     return dataclasses.replace(report, sources=tuple(sources))
+
+
+def say_skipped(report: Report) -> None:
+    from factcheck.reporters.safe_text import one_line
+
+    for skipped in report.skipped:
+        say(f"factcheck: skipped {one_line(skipped.path)}: {one_line(skipped.reason)}")
+
+
+def _status(report: Report, status: int) -> int:
+    """Exit 2 when an input could not be read: the rest was checked, but not all."""
+    if not report.skipped:
+        return status
+    n = len(report.skipped)
+    say(f"factcheck: {n} input{'s' if n > 1 else ''} could not be read (named above)")
+    return Exit.TROUBLE
 
 
 def _dask_client(args: argparse.Namespace, settings: Settings) -> Any:
@@ -202,10 +253,7 @@ def _with_baseline(report: Report, path: str | None, settings: Settings) -> Repo
     except baseline.BaselineError as exc:
         raise Trouble(str(exc)) from None
     if base.settings and base.settings != settings.affecting_findings(KIND_NAMES):
-        print(
-            f"factcheck: {path} was written with other settings; findings may differ",
-            file=sys.stderr,
-        )
+        say(f"factcheck: {path} was written with other settings; findings may differ")
     return gate.with_baseline(report, base)
 
 
@@ -231,13 +279,14 @@ def check(args: argparse.Namespace) -> int:
                 f"factcheck check: unknown format {fmt!r} "
                 f"(choose from {', '.join(reporters.FORMATS)})"
             )
+    _one_format_per_file(formats, outputs)
     baseline_path = args.baseline
     focus: set[str] | None = None
     if args.in_corpus and args.paths:
         settings = _settings(args)
         args.paths, focus = _in_corpus(list(args.paths), settings)
         if not focus:
-            print("factcheck: no file of the configured corpus given", file=sys.stderr)
+            say("factcheck: no file of the configured corpus given")
             return Exit.OK
         default = Path(settings.baseline or DEFAULT_BASELINE)
         if not baseline_path and default.is_file():
@@ -258,10 +307,27 @@ def check(args: argparse.Namespace) -> int:
         _write("-", statistics(report))
     if args.timings:
         for stage, seconds in report.timings.items():
-            print(f"timing {stage} {seconds:.3f}", file=sys.stderr)
+            say(f"timing {stage} {seconds:.3f}")
     from factcheck import gate
 
-    return Exit.FINDINGS if gate.should_fail(report, settings.fail_on, args.exit_zero) else Exit.OK
+    if args.exit_zero:
+        return Exit.OK
+    return _status(report, Exit.FINDINGS if gate.should_fail(report, settings.fail_on) else Exit.OK)
+
+
+def _one_format_per_file(formats: list[str], outputs: list[str]) -> None:
+    """Two formats sent to one file would overwrite each other."""
+    seen: dict[str, str] = {}
+    for fmt, out in zip(formats, outputs, strict=False):
+        if out == "-":
+            continue
+        key = os.path.realpath(out)
+        if key in seen:
+            raise UsageError(
+                f"factcheck check: -o {out} is given for both {seen[key]} and {fmt}; "
+                "give each format its own file"
+            )
+        seen[key] = fmt
 
 
 def report(args: argparse.Namespace) -> int:
@@ -273,57 +339,62 @@ def report(args: argparse.Namespace) -> int:
     out = args.output or f"reports/{name}.html"
     _write(out, reporters.render("html", report, reporters.Options(title=f"factcheck: {name}")))
     if out != "-":
-        print(f"factcheck: wrote {out} ({len(report.findings)} findings)", file=sys.stderr)
-    return Exit.OK
+        say(f"factcheck: wrote {out} ({len(report.findings)} findings)")
+    return _status(report, Exit.OK)
 
 
 def baseline(args: argparse.Namespace) -> int:
     from factcheck import baseline
 
-    settings, report = _run(args)
+    settings = _settings(args)
     path = Path(args.output or settings.baseline or DEFAULT_BASELINE)
-    previous = None
-    if path.exists():
+    if path.exists():  # a broken baseline is named before the run, not after it
         try:
-            previous = baseline.load(path)
+            baseline.load(path)
         except baseline.BaselineError as exc:
             raise Trouble(f"{exc}; fix or delete it first") from None
+    settings, report = _run(args)
     try:
-        baseline.write(path, baseline.from_report(report, previous))
+        baseline.update(path, report, wait=lambda: say(f"factcheck: waiting for {path}"))
+    except baseline.BaselineError as exc:
+        raise Trouble(f"{exc}; fix or delete it first") from None
     except OSError as exc:
         raise Trouble(f"cannot write {path}: {exc.strerror or exc}") from None
-    print(f"factcheck: wrote {path} ({len(report.findings)} findings accepted)", file=sys.stderr)
-    return Exit.OK
+    say(f"factcheck: wrote {path} ({len(report.findings)} findings accepted)")
+    return _status(report, Exit.OK)
 
 
 def diff(args: argparse.Namespace) -> int:
     from factcheck.diff import compare
     from factcheck.pipeline import run
     from factcheck.reporters.diff_report import render_json, render_text
+    from factcheck.reporters.safe_text import one_line
     from factcheck.runtime.terminal import page, use_color
     from factcheck.sources import InputError
 
     settings = _settings(args)
     if args.a == "-" and args.b == "-":
         raise Trouble("only one of A and B can be standard input")
-    stdin_text = sys.stdin.read() if "-" in (args.a, args.b) else None
+    stdin_text = read_stdin(settings.max_input_bytes()) if "-" in (args.a, args.b) else None
     try:
         report = run([args.a, args.b], settings, None, stdin_text)
     except InputError as exc:
         raise Trouble(str(exc)) from None
     if len(report.sources) != 2:
-        reasons = "; ".join(f"{s.path}: {s.reason}" for s in report.skipped)
+        reasons = "; ".join(f"{one_line(s.path)}: {one_line(s.reason)}" for s in report.skipped)
         raise Trouble(f"diff needs two readable articles ({reasons or 'one was empty'})")
     result = compare(report)
     if args.format == "json":
-        sys.stdout.write(render_json(result))
+        write_stdout(render_json(result))
     elif args.format == "html":
         from factcheck.reporters import Options, render
 
-        sys.stdout.write(render("html", report, Options(title="factcheck diff")))
+        write_stdout(render("html", report, Options(title="factcheck diff")))
     else:
-        color = use_color(args.color, sys.stdout.isatty())
-        page(render_text(result, color, args.only == "findings", args.all), args.no_pager)
+        color = use_color(args.color, _stdout_is_tty())
+        text = render_text(result, color, args.only == "findings", args.all)
+        if args.no_pager or not _stdout_is_tty() or not page(text):
+            write_stdout(text)
     return Exit.FINDINGS if result.differs else Exit.OK
 
 
@@ -339,30 +410,42 @@ def _format_of(path: str) -> str:
     }.get(suffix, suffix)
 
 
+def _stdout_is_tty() -> bool:
+    return sys.stdout is not None and sys.stdout.isatty()
+
+
 def _use_color(choice: str, out: str) -> bool:
     from factcheck.runtime.terminal import use_color
 
-    return out == "-" and use_color(choice, sys.stdout.isatty())
+    return out == "-" and use_color(choice, _stdout_is_tty())
+
+
+def write_stdout(text: str | Iterable[str]) -> None:
+    """Write to standard output; a closed or full one is ``StdoutError`` (exit 2), a
+    reader that went away (``| head``) ``BrokenPipeError`` (exit 0)."""
+    pieces = [text] if isinstance(text, str) else text
+    stream = sys.stdout
+    if stream is None:
+        raise StdoutError("standard output is closed")
+    try:
+        for piece in pieces:
+            stream.write(piece)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise StdoutError(f"cannot write to standard output: {reason}") from None
 
 
 def _write(out: str, text: str | Iterable[str]) -> None:
-    """Write to stdout, or to a file that appears whole or not at all."""
-    pieces = [text] if isinstance(text, str) else text
+    """Write to stdout, or to a file that appears whole or not at all (``runtime.atomic``)."""
     if out == "-":
-        for piece in pieces:
-            sys.stdout.write(piece)
-        sys.stdout.flush()
+        write_stdout(text)
         return
-    path = Path(out)
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    from factcheck.runtime.atomic import write_text
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("w", encoding="utf-8") as fh:
-            for piece in pieces:
-                fh.write(piece)
-        os.replace(tmp, path)
+        write_text(Path(out), text, wait=lambda: say(f"factcheck: waiting for {out}"))
     except OSError as exc:
         raise Trouble(f"cannot write {out}: {exc.strerror or exc}") from None
-    finally:
-        with suppress(OSError):
-            tmp.unlink(missing_ok=True)  # gone after the replace; a partial file otherwise

@@ -3,13 +3,14 @@
 Config files are found by walking up from the working directory: the first of
 ``.factcheck.cfg``, ``setup.cfg`` (with a ``[factcheck]`` section) or
 ``pyproject.toml`` (with ``[tool.factcheck]``). ``--config FILE`` wins. Unknown
-keys and bad values are errors that name the key.
+keys and bad values are errors that name the key, the value and the range.
 """
 
 from __future__ import annotations
 
 import configparser
 import dataclasses
+import math
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,10 @@ class Settings:
     spin_min_pairs: int = 3
     spin_min_rate: float = 0.1
     jobs: int = 0  # every core: claims (tuples of words) are cheap to send back
+    max_input_mb: int = 1024  # an input file (or standard input) larger than this is skipped
+
+    def max_input_bytes(self) -> int:
+        return self.max_input_mb << 20
 
     def workers(self) -> int:
         """Processes for parallel stages: ``jobs``, or every core when it is 0."""
@@ -55,7 +60,7 @@ class Settings:
         ``kinds``, every kind there is, stands for an ``enable`` left unset."""
         out: dict[str, object] = {}
         for f in dataclasses.fields(self):
-            if f.name in ("fail_on", "jobs", "paths", "baseline", "ignore"):
+            if f.name in ("fail_on", "jobs", "paths", "baseline", "max_input_mb", "ignore"):
                 continue
             value = getattr(self, f.name)
             if f.name == "enable" and value is None:
@@ -68,19 +73,59 @@ class Settings:
         return out
 
 
-_FLOAT = {"link_threshold", "containment", "partial_threshold", "spin_min_rate"}
-_INT = {"min_content_words", "spin_min_pairs", "jobs", "max_postings"}
+# The range of each number: (low, high), both allowed; None is no bound.
+_FLOAT: dict[str, tuple[float, float]] = {
+    "link_threshold": (0, 100),
+    "containment": (0, 1),
+    "partial_threshold": (0, 100),
+    "spin_min_rate": (0, 1),
+}
+_INT: dict[str, tuple[int, int | None]] = {
+    "min_content_words": (1, None),
+    "spin_min_pairs": (1, None),
+    "jobs": (0, 512),
+    "max_postings": (1, None),
+    "max_input_mb": (1, 1 << 20),
+}
 _LIST = {"enable", "disable", "accepted_variants", "paths", "ignore"}
 _STR = {"baseline"}
+
+
+def _shown(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _range(low: float, high: float | None) -> str:
+    return f"{low:g} to {high:g}" if high is not None else f"at least {low:g}"
+
+
+def _number(name: str, value: Any) -> float | int:
+    """A number of the settings, in its range; ``ValueError`` names the value and range."""
+    integer = name in _INT
+    low, high = _INT[name] if integer else _FLOAT[name]
+    what = "a whole number" if integer else "a number"
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise ValueError(f"{_shown(value)!r} is not {what} ({_range(low, high)})")
+    try:
+        number: float | int = float(value) if not integer else int(str(value).strip())
+    except ValueError:
+        if integer and isinstance(value, float) and value.is_integer():
+            number = int(value)
+        else:
+            raise ValueError(f"{_shown(value)!r} is not {what} ({_range(low, high)})") from None
+    if isinstance(number, float) and not math.isfinite(number):
+        raise ValueError(f"{_shown(value)} is not {what} ({_range(low, high)})")
+    if number < low or (high is not None and number > high):
+        raise ValueError(f"{_shown(value)} is out of range ({_range(low, high)})")
+    return number
 
 
 def _convert(key: str, value: Any, kinds: Collection[str]) -> Any:
     name = key.replace("-", "_")
     try:
-        if name in _FLOAT:
-            return float(value)
-        if name in _INT:
-            return int(value)
+        if name in _FLOAT or name in _INT:
+            return _number(name, value)
         if name in _STR:
             return str(value)
         if name == "fail_on":
@@ -101,7 +146,7 @@ def _convert(key: str, value: Any, kinds: Collection[str]) -> Any:
                     raise ValueError(f"unknown kind {kind!r}")
                 out[kind] = Severity.parse(str(sev))
             return out
-    except ValueError as exc:
+    except (TypeError, ValueError) as exc:
         raise ConfigError(f"{key}: {exc}") from None
     raise ConfigError(f"unknown setting {key!r}")
 
@@ -159,7 +204,13 @@ def load(
     values: dict[str, Any] = {}
     path = Path(config) if config else find_config()
     if config and not Path(config).is_file():
-        raise ConfigError(f"{config}: no such configuration file")
+        from factcheck.runtime.limits import file_kind
+
+        try:
+            kind = f"not a regular file: {file_kind(Path(config).stat().st_mode)}"
+        except OSError:
+            kind = "no such configuration file"
+        raise ConfigError(f"{config}: {kind}")
     if path is not None:
         for key, value in read_config(path).items():
             try:
@@ -168,5 +219,8 @@ def load(
                 raise ConfigError(f"{path}: {exc}") from None
     for key, value in (overrides or {}).items():
         if value is not None:
-            values[key.replace("-", "_")] = _convert(key, value, kinds)
+            try:
+                values[key.replace("-", "_")] = _convert(key, value, kinds)
+            except ConfigError as exc:
+                raise ConfigError(f"--{exc}") from None
     return Settings(**values)

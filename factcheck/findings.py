@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
 
 from factcheck.config import Settings
-from factcheck.model import Claim, Evidence, Finding, Severity
+from factcheck.model import Claim, Evidence, Finding, Reading, Severity
 from factcheck.text.fold import fold_text
 
 _SPACE = re.compile(r"\s+")
@@ -70,3 +71,138 @@ def dedupe(findings: Iterable[Finding], kinds: Sequence[str]) -> list[Finding]:
         out.append(f)
     out.sort(key=lambda f: (-f.severity, rank[f.kind], f.sources, f.evidence[0].start, f.id))
     return out
+
+
+# Kinds found between two claims at a time: one finding per fact instead, with every
+# source's reading. What the fact is called in a message, by kind.
+PAIRWISE = {
+    "misquote": "{who}quoted differently",
+    "conflict-number": "Numbers differ",
+    "conflict-duration": "Lengths of time differ",
+    "conflict-date": "Dates differ",
+    "conflict-negation": "Affirmed in one source, denied in another",
+    "conflict-attribution": "The same words are credited to different speakers",
+}
+
+
+def one_per_fact(
+    findings: Sequence[Finding], quoted: dict[str, Claim], settings: Settings
+) -> list[Finding]:
+    """Pairwise findings of one story that share a claim are one fact: one finding that
+    names the majority reading with its sources and each deviant reading with its
+    sources (five outlets that differ from a sixth made five findings before).
+
+    ``quoted``: claim id → the claims that hold quotations (their words and speakers).
+    """
+    out = [f for f in findings if f.kind not in PAIRWISE]
+    by_kind: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.kind in PAIRWISE:
+            by_kind.setdefault(f.kind, []).append(f)
+    for kind, group in by_kind.items():
+        for component in _connected(group):
+            merged = _merged(kind, component, quoted, settings)
+            if len(component) == 1:
+                # One finding already: its own words (and id) say it best.
+                merged = dataclasses.replace(component[0], readings=merged.readings)
+            out.append(merged)
+    return out
+
+
+def _connected(findings: list[Finding]) -> list[list[Finding]]:
+    """Findings joined, directly or through others, by a claim they both cite."""
+    parent = list(range(len(findings)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_with: dict[str, int] = {}
+    for n, f in enumerate(findings):
+        for e in f.evidence:
+            other = first_with.setdefault(e.claim, n)
+            parent[root(n)] = root(other)
+    groups: dict[int, list[Finding]] = {}
+    for n, f in enumerate(findings):
+        groups.setdefault(root(n), []).append(f)
+    return list(groups.values())
+
+
+def _merged(
+    kind: str, group: list[Finding], quoted: dict[str, Claim], settings: Settings
+) -> Finding:
+    spans: dict[str, set[tuple[int, int]]] = {}
+    items: dict[str, Evidence] = {}
+    for f in group:
+        for e in f.evidence:
+            items.setdefault(e.claim, e)
+            spans.setdefault(e.claim, set()).update(e.highlights)
+    # A claim's reading: the words it has where the others differ (for a quotation, the
+    # words quoted: copies that quote alike read alike wherever the others differ).
+    reading_of: dict[str, tuple[str, str]] = {}
+    for cid, e in items.items():
+        shown = " … ".join(e.text[s - e.start : t - e.start] for s, t in sorted(spans[cid]))
+        shown = shown or e.text
+        claim = quoted.get(cid)
+        if kind == "conflict-attribution" and claim is not None:
+            credited = claim.speaker or ""
+            reading_of[cid] = (normalise(credited), credited or shown)
+        elif kind == "misquote" and claim is not None:
+            words = " ".join(
+                claim.text[q.start - claim.start : q.end - claim.start] for q in claim.quotes
+            )
+            reading_of[cid] = (normalise(words), shown)
+        else:
+            reading_of[cid] = (normalise(shown), shown)
+    sources_of: dict[str, set[str]] = {}
+    text_of: dict[str, str] = {}
+    for cid, (key, shown) in reading_of.items():
+        sources_of.setdefault(key, set()).add(items[cid].source)
+        text_of.setdefault(key, shown)
+    ranked = sorted(sources_of, key=lambda k: (-len(sources_of[k]), sorted(sources_of[k]), k))
+    top = len(sources_of[ranked[0]])
+    has_majority = len(ranked) > 1 and len(sources_of[ranked[1]]) < top
+    readings = tuple(
+        Reading(text_of[k], tuple(sorted(sources_of[k])), majority=has_majority and n == 0)
+        for n, k in enumerate(ranked)
+    )
+    deviant = [r for r in readings if not r.majority]
+    odd = (
+        deviant[0].sources[0]
+        if has_majority and len(deviant) == 1 and len(deviant[0].sources) == 1
+        else None
+    )
+    speaker = next((quoted[c].speaker for c in items if c in quoted and quoted[c].speaker), None)
+    what = PAIRWISE[kind].format(who=f"{speaker} " if speaker else "").strip()
+    what = what[:1].upper() + what[1:]
+    message = f"{what}: " + _told(readings)
+    # Deviant readings' claims first: what an editor looks at.
+    rank = {k: -n for n, k in enumerate(ranked)}
+    ordered = sorted(items, key=lambda cid: (rank[reading_of[cid][0]], items[cid].start))
+    evidence_items = [
+        Evidence(e.source, e.claim, e.text, e.start, e.end, tuple(sorted(spans[e.claim])))
+        for e in (items[cid] for cid in ordered)
+    ]
+    severity = max(f.severity for f in group)
+    fid = fingerprint(kind, (e.source for e in evidence_items), list(sources_of))
+    return Finding(
+        fid,
+        kind,
+        settings.severity.get(kind, severity),
+        message,
+        tuple(evidence_items),
+        odd,
+        story=group[0].story,
+        readings=readings,
+    )
+
+
+def _told(readings: tuple[Reading, ...]) -> str:
+    """'$2.5 billion' in a, b (most sources) against '$1.8 billion' in c."""
+    parts = []
+    for r in readings:
+        tail = " (most sources)" if r.majority else ""
+        parts.append(f"'{short(r.text, 60)}' in {join_ids(list(r.sources))}{tail}")
+    return parts[0] + "".join(f" against {p}" for p in parts[1:])

@@ -50,6 +50,7 @@ class Source:
     date: str = ""
     encoding: str = "utf-8"
     outlet: str = ""  # who published it: JSONL ``source``, HTML site name or ``--name``
+    line: int = 0  # a JSONL record: its line in the file (``path`` is then ``file:line``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +148,7 @@ class Finding:
     details: tuple[tuple[str, str], ...] = ()
     story: str = ""  # the id of the story it was found in
     readings: tuple[Reading, ...] = ()  # the majority reading first, then each deviant one
+    omitted: int = 0  # claims of evidence left out by a cap (the message says how many)
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -154,6 +156,17 @@ class Finding:
         for e in self.evidence:
             seen.setdefault(e.source, None)
         return tuple(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """A limit that dropped work: which, its value, and how much it dropped."""
+
+    name: str  # the setting or constant, e.g. "max-postings"
+    value: int
+    dropped: int  # how many ``unit`` were left out
+    unit: str
+    message: str  # one line for stderr and the reports
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +211,7 @@ class Report:
     new: frozenset[int] | None = None
     stale: tuple[Stale, ...] = ()
     suppressed: tuple[Suppressed, ...] = ()
+    limits: tuple[Limit, ...] = ()  # limits that dropped work in this run
 
     def is_new(self, index: int) -> bool:
         return self.new is None or index in self.new

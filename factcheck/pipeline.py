@@ -5,6 +5,7 @@ sources → claims → clusters → stories → checks (story by story) → find
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 from typing import Any
@@ -18,7 +19,7 @@ from factcheck.checks import CHECKS, KIND_NAMES
 from factcheck.checks.runner import Corpus, run_checks
 from factcheck.config import Settings
 from factcheck.findings import dedupe
-from factcheck.model import Report, Source
+from factcheck.model import Finding, Limit, Report, Source
 from factcheck.runtime import heap
 from factcheck.sources import read_paths
 
@@ -30,7 +31,7 @@ def run(
     paths: list[str],
     settings: Settings,
     progress: Progress | None = None,
-    stdin_text: str | None = None,
+    stdin_text: str | bytes | None = None,
     client: Any = None,
 ) -> Report:
     """Read ``paths`` and check them (a Dask ``client`` verifies candidate pairs)."""
@@ -38,23 +39,11 @@ def run(
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     say("reading")
-    corpus = read_paths(paths, stdin_text)
+    corpus = read_paths(paths, stdin_text, settings.max_input_bytes())
     say("reading", len(corpus.sources), len(corpus.sources))
     timings["read"] = time.perf_counter() - t0
     report = analyse(list(corpus.sources), settings, say, timings, client)
-    return Report(
-        report.sources,
-        report.claims,
-        report.clusters,
-        report.findings,
-        corpus.skipped,
-        report.spin,
-        report.timings,
-        report.settings,
-        stories=report.stories,
-        absent=report.absent,
-        suppressed=report.suppressed,
-    )
+    return dataclasses.replace(report, skipped=corpus.skipped)
 
 
 def analyse(
@@ -90,7 +79,8 @@ def _stages(
     claims = claims_stage.drop_repeated_lines(claims, len(sources))
     t = stage("claims", t)
     say("clusters: candidate pairs")
-    links = cluster_stage.link(claims, settings, client, say)
+    limits: list[Limit] = []
+    links = cluster_stage.link(claims, settings, client, limits, say)
     clusters = cluster_stage.clusters(claims, links)
     del links  # millions at scale; the checks read the clusters
     t = stage("clusters", t)
@@ -113,6 +103,7 @@ def _stages(
         timings[f"check:{name}"] = seconds
     t = stage("checks", t)
     findings, suppressed = suppress.split(dedupe(found, KIND_NAMES), sources, settings.ignore)
+    limits.extend(_evidence_limits(findings))
     stage("findings", t)
     return Report(
         sources=tuple(sources),
@@ -125,4 +116,25 @@ def _stages(
         stories=stories,
         absent=absent,
         suppressed=tuple(suppressed),
+        limits=tuple(limits),
     )
+
+
+def _evidence_limits(findings: list[Finding]) -> list[Limit]:
+    """Findings whose evidence a cap shortened (each message says so too)."""
+    capped = [f for f in findings if f.omitted]
+    if not capped:
+        return []
+    left_out = sum(f.omitted for f in capped)
+    cap = max(len(f.evidence) for f in capped)
+    return [
+        Limit(
+            "max-evidence",
+            cap,
+            left_out,
+            "claims",
+            f"limit max-evidence ({cap} claims a finding): {len(capped)} finding(s) "
+            f"show only their first {cap} claims; {left_out:,} claims of evidence "
+            "left out of the report",
+        )
+    ]

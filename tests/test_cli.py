@@ -60,7 +60,7 @@ def test_statistics_count_per_kind_and_source(
         re.fullmatch(r"\s*1  conflict-number\s+high", line) for line in lines
     )
     assert "by source:" in lines
-    assert any(re.fullmatch(r"\s*\d+  a  .*a\.txt", line) for line in lines)
+    assert any(re.fullmatch(r"\s*\d+\s+a\s+.*a\.txt", line) for line in lines)
     assert not any(line.startswith("HIGH") for line in lines)  # in place of the summary
 
 

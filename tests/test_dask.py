@@ -30,9 +30,14 @@ def _summary(report):  # type: ignore[no-untyped-def]
 
 def test_two_workers_match_one_process(client, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from factcheck.model import Source  # noqa: F401
+    from tests.conftest import BRIDGE_A, BRIDGE_B
 
+    (tmp_path / "a.txt").write_text(BRIDGE_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(BRIDGE_B, encoding="utf-8")
     settings = Settings()
-    single = run([str(SEEDS)], settings)
-    spread = run([str(SEEDS)], settings, client=client)
+    single = run([str(SEEDS), str(tmp_path)], settings)
+    spread = run([str(SEEDS), str(tmp_path)], settings, client=client)
+    assert len(single.stories) >= 2  # the stories are shared out among the workers
     assert _summary(spread) == _summary(single)
+    assert single.findings
     assert len(client.scheduler_info()["workers"]) == 2

@@ -2,75 +2,70 @@
 
 from __future__ import annotations
 
-import io
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from factcheck.cli import main
 from factcheck.runtime import terminal
 
 LONG = "".join(f"line {n} of the ferry timetable\n" for n in range(200))
+GOLDEN = Path(__file__).parent / "golden"
 
 
-class _Tty(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
-def _on_tty(monkeypatch: pytest.MonkeyPatch) -> _Tty:
-    """A terminal of 20 lines as stdout (set in the test: pytest's capture resets
-    sys.stdout after fixtures)."""
-    out = _Tty()
-    monkeypatch.setattr("sys.stdout", out)
-    monkeypatch.setenv("LINES", "20")
+@pytest.fixture(autouse=True)
+def _small_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LINES", "5")
     monkeypatch.setenv("COLUMNS", "80")
-    return out
 
 
-def test_missing_pager_falls_back_to_printing(monkeypatch: pytest.MonkeyPatch) -> None:
-    tty = _on_tty(monkeypatch)
+def test_missing_pager_is_no_pager(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PAGER", "no-such-pager-command-here")
-    terminal.page(LONG, no_pager=False)
-    assert tty.getvalue() == LONG
+    assert terminal.page(LONG) is False  # the caller prints the text
 
 
-def test_failing_pager_falls_back_to_printing(monkeypatch: pytest.MonkeyPatch) -> None:
-    tty = _on_tty(monkeypatch)
+def test_failing_pager_is_no_pager(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PAGER", "exit 3")  # ends before reading its input
-    terminal.page(LONG, no_pager=False)
-    assert tty.getvalue() == LONG
+    assert terminal.page(LONG) is False
 
 
 @pytest.mark.parametrize("value", ["", "  ", "cat"])
 def test_empty_pager_means_none(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
-    tty = _on_tty(monkeypatch)
     monkeypatch.setenv("PAGER", value)
 
     def no_process(*args: object, **kwargs: object) -> None:
         raise AssertionError("a pager was started")
 
     monkeypatch.setattr(subprocess, "Popen", no_process)
-    terminal.page(LONG, no_pager=False)
-    assert tty.getvalue() == LONG
+    assert terminal.page(LONG) is False
 
 
 def test_less_gets_frx_unless_set(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    tty = _on_tty(monkeypatch)
     seen = tmp_path / "seen"
     monkeypatch.setenv("PAGER", f'cat >/dev/null; printf %s "$LESS" > {seen}')
     monkeypatch.delenv("LESS", raising=False)
-    terminal.page(LONG, no_pager=False)
+    assert terminal.page(LONG) is True
     assert seen.read_text() == "FRX"
-    assert tty.getvalue() == ""  # the pager showed it
     monkeypatch.setenv("LESS", "-S")
-    terminal.page(LONG, no_pager=False)
+    assert terminal.page(LONG) is True
     assert seen.read_text() == "-S"
 
 
 def test_unset_pager_is_less(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("PAGER", raising=False)
     assert terminal.pager_command() == "less"
+
+
+def test_diff_with_a_missing_pager_prints(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("factcheck.commands._stdout_is_tty", lambda: True)
+    monkeypatch.setenv("PAGER", "no-such-pager-command-here")
+    monkeypatch.chdir(GOLDEN)
+    assert main(["diff", "a.txt", "b.txt", "--color", "never"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("--- a.txt") and "claims matched" in out
 
 
 @pytest.mark.parametrize(

@@ -30,15 +30,17 @@ class Check:
     run: Callable[[Context], Iterable[Finding]]
     # Relative time at 100,000 articles (bench/run.py): shares of the work are balanced by it.
     cost: int = 1
+    # Found between two claims at a time: the findings of one fact become one finding.
+    pairwise: bool = False
 
 
 # In the order findings of equal severity are listed.
 CHECKS: tuple[Check, ...] = (
-    Check("misquote", misquote.KINDS, misquote.run),
+    Check("misquote", misquote.KINDS, misquote.run, pairwise=True),
     Check("misspelling", misspelling.KINDS, misspelling.run, cost=6),
     Check("garbled", garbled.KINDS, garbled.run, cost=2),
     Check("frames", frames.KINDS, frames.run, cost=5),
-    Check("conflicts", conflicts.KINDS, conflicts.run, cost=8),
+    Check("conflicts", conflicts.KINDS, conflicts.run, cost=8, pairwise=True),
     Check("spelling_variant", spelling_variant.KINDS, spelling_variant.run, cost=2),
 )
 

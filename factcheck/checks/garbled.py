@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import compress
 
 from factcheck.checks.context import Context
@@ -201,15 +201,16 @@ def _finding(
             if word in spun_words and form.islower():
                 t = claim.tokens[n]
                 spans[claim.id].append((t.start, t.end))
-    ordered = [c for c in ctx.by_source[source] if c.id in spans][:MAX_EVIDENCE]
-    items = [evidence(c, spans[c.id]) for c in ordered]
+    ordered = [c for c in ctx.by_source[source] if c.id in spans]
+    omitted = max(0, len(ordered) - MAX_EVIDENCE)
+    items = [evidence(c, spans[c.id]) for c in ordered[:MAX_EVIDENCE]]
     shown = sorted(pairs)[:8]
     listing = ", ".join(f"'{w}' for '{o}'" for w, o in shown)
     message = (
         f"{source} reads like a machine-spun rewrite: {len(pairs)} context-blind word "
         f"swaps ({listing}); spin score {score:.2f}"
-    )
-    return make(
+    ) + (f"; evidence: the first {MAX_EVIDENCE} of {len(ordered)} claims" if omitted else "")
+    found = make(
         GARBLED.name,
         GARBLED.severity,
         message,
@@ -219,3 +220,4 @@ def _finding(
         source,
         details=tuple((w, o) for w, o in sorted(pairs)),
     )
+    return replace(found, omitted=omitted) if omitted else found

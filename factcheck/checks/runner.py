@@ -17,6 +17,7 @@ from typing import Any
 from factcheck.checks import CHECKS, Check
 from factcheck.checks.context import Context
 from factcheck.config import Settings
+from factcheck.findings import one_per_fact
 from factcheck.model import Claim, Cluster, Finding, Source, Story
 from factcheck.runtime import heap
 
@@ -91,10 +92,14 @@ def check_story(corpus: Corpus, story: Story, names: Sequence[str]) -> CheckResu
         corpus.settings,
     )
     out = CheckResult()
+    quoted = {c.id: c for c in ctx.claims if c.quotes}
     for name in names:
         start = time.perf_counter()
         check = next(c for c in CHECKS if c.name == name)
-        out.findings.extend(dataclasses.replace(f, story=story.id) for f in check.run(ctx))
+        found = [dataclasses.replace(f, story=story.id) for f in check.run(ctx)]
+        out.findings.extend(
+            one_per_fact(found, quoted, corpus.settings) if check.pairwise else found
+        )
         out.seconds[name] = time.perf_counter() - start
     out.spin.update(ctx.spin)
     return out

@@ -11,6 +11,7 @@ import numpy as np
 
 from factcheck.clusters.features import encode
 from factcheck.config import Settings
+from factcheck.model import Limit
 
 CHANCE_FROM = 50_000  # claims: from here on, chance meetings are most candidates
 
@@ -45,7 +46,9 @@ def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
     return code_pairs([encode(w, vocab) for w in words], settings)
 
 
-def code_pairs(codes: list[str], settings: Settings) -> np.ndarray:
+def code_pairs(
+    codes: list[str], settings: Settings, limits: list[Limit] | None = None
+) -> np.ndarray:
     """Pairs (i < j) of claims sharing two of their rarest words: a blocking index.
 
     ``codes`` holds each claim's content words, one character per word (``encode``).
@@ -54,7 +57,8 @@ def code_pairs(codes: list[str], settings: Settings) -> np.ndarray:
     prefix words); a pair of words in more than ``max_postings`` claims is no key.
     Word pairs are far rarer than words, so the postings stay short and the cost
     grows with the corpus, not its square; in a large corpus two guards drop chance
-    meetings (``_own_scale`` and ``LONG_SHARED``). Returns an (n, 2) array.
+    meetings (``_own_scale`` and ``LONG_SHARED``). Returns an (n, 2) array; what the
+    ``max_postings`` cap dropped is added to ``limits``.
     """
     n = len(codes)
     # Claims worded alike (copies between outlets, half of a large corpus) have the
@@ -80,6 +84,8 @@ def code_pairs(codes: list[str], settings: Settings) -> np.ndarray:
     met, shared = _pairs_in_groups(members, starts, counts, eligible, m)
     # The claims of one wording meet in each eligible posting of it.
     inside = np.bincount(members[np.repeat(eligible, counts)], minlength=m)
+    if limits is not None:
+        limits.extend(_capped(claims_in, members, counts, inside, weight, settings))
     twins = np.flatnonzero((weight >= 2) & (inside > 0))
     first_u = np.concatenate([met // m, twins])
     second_u = np.concatenate([met % m, twins])
@@ -94,6 +100,35 @@ def code_pairs(codes: list[str], settings: Settings) -> np.ndarray:
         keep = ~long_ | (shared >= LONG_SHARED)
         first_u, second_u = first_u[keep], second_u[keep]
     return _expand(first_u, second_u, unit_of, weight)
+
+
+def _capped(
+    claims_in: np.ndarray,
+    members: np.ndarray,
+    counts: np.ndarray,
+    inside: np.ndarray,
+    weight: np.ndarray,
+    settings: Settings,
+) -> list[Limit]:
+    """What the ``max_postings`` cap dropped: keys, and the claims that lost them."""
+    over = claims_in > settings.max_postings
+    if not over.any():
+        return []
+    hit = np.zeros(len(weight), dtype=bool)
+    hit[members[np.repeat(over, counts)]] = True
+    some, every = int(weight[hit].sum()), int(weight[hit & (inside == 0)].sum())
+    cap = settings.max_postings
+    return [
+        Limit(
+            "max-postings",
+            cap,
+            some,
+            "claims",
+            f"limit max-postings ({cap}) dropped {int(over.sum()):,} blocking keys shared by "
+            f"more claims: {some:,} claims lost candidate pairs, {every:,} of them every one "
+            "(a story copied by many outlets?); raise max-postings to compare them",
+        )
+    ]
 
 
 def _keys(codes: list[str], weight: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:

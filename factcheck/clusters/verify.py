@@ -18,7 +18,7 @@ from rapidfuzz.distance import LCSseq
 from factcheck.clusters.blocking import BATCH, code_pairs
 from factcheck.clusters.features import Features, claim_features, features
 from factcheck.config import Settings
-from factcheck.model import Claim
+from factcheck.model import Claim, Limit
 
 NEAR_VERBATIM = 95.0
 
@@ -84,13 +84,15 @@ def link(
     claims: Sequence[Claim],
     settings: Settings,
     client: Any = None,
+    limits: list[Limit] | None = None,
     say: Callable[..., None] | None = None,
 ) -> list[Link]:
-    """Verified links between claims; with a Dask ``client`` the workers verify the pairs;
-    ``say(stage, done, total)`` hears how many candidate pairs are verified."""
+    """Verified links between claims; with a Dask ``client`` the workers verify the pairs.
+    Limits that dropped work are added to ``limits``; ``say(stage, done, total)`` hears
+    how many candidate pairs are verified."""
     tell = say or (lambda *_args: None)
     feats = claim_features(claims)
-    pairs = code_pairs(feats.codes, settings)
+    pairs = code_pairs(feats.codes, settings, limits)
     sources = np.array([c.source for c in claims], dtype=object)
     ia, ja = pairs[:, 0], pairs[:, 1]
     stage = "clusters: candidate pairs"

@@ -11,7 +11,8 @@ from typing import Any
 from factcheck import __version__
 from factcheck.checks import KINDS
 from factcheck.model import Evidence, Finding, Report, Severity, Source
-from factcheck.reporters.locate import line_col, repo_path
+from factcheck.reporters.locate import Place, place, with_record
+from factcheck.reporters.safe_text import one_line, visible, xml_text
 
 _SARIF_LEVEL = {
     Severity.HIGH: "error",
@@ -38,15 +39,21 @@ def _new(report: Report) -> list[tuple[int, Finding]]:
     return [(n, f) for n, f in enumerate(report.findings) if report.is_new(n)]
 
 
-def _region(src: Source, e: Evidence) -> dict[str, int]:
+def _place(src: Source, e: Evidence) -> Place:
     start, end = e.highlights[0] if e.highlights else (e.start, e.end)
-    line, col = line_col(src.text, start)
-    end_line, end_col = line_col(src.text, end)
+    return place(src, start, end)
+
+
+def _region(src: Source, e: Evidence) -> dict[str, int]:
+    where = _place(src, e)
+    if where.column is None or where.end_column is None:  # a JSONL record: its line
+        return {"startLine": where.line, "endLine": where.end_line}
+    start, end = e.highlights[0] if e.highlights else (e.start, e.end)
     return {
-        "startLine": line,
-        "startColumn": col,
-        "endLine": end_line,
-        "endColumn": end_col,
+        "startLine": where.line,
+        "startColumn": where.column,
+        "endLine": where.end_line,
+        "endColumn": where.end_column,
         "charOffset": start,
         "charLength": end - start,
     }
@@ -55,7 +62,7 @@ def _region(src: Source, e: Evidence) -> dict[str, int]:
 def _location(src: Source, e: Evidence, message: str | None = None) -> dict[str, Any]:
     loc: dict[str, Any] = {
         "physicalLocation": {
-            "artifactLocation": {"uri": repo_path(src.path), "uriBaseId": "%SRCROOT%"},
+            "artifactLocation": {"uri": _place(src, e).file, "uriBaseId": "%SRCROOT%"},
             "region": _region(src, e),
         }
     }
@@ -81,11 +88,12 @@ def sarif(report: Report) -> str:
     results = []
     for n, f in enumerate(report.findings):
         first, *others = f.evidence
+        where = _place(sources[first.source], first)
         result: dict[str, Any] = {
             "ruleId": f.kind,
             "ruleIndex": rule_index[f.kind],
             "level": _SARIF_LEVEL[f.severity],
-            "message": {"text": f.message},
+            "message": {"text": with_record(f.message, where)},
             "locations": [_location(sources[first.source], first)],
             "partialFingerprints": {"factcheckFinding/v1": f.id},
             "properties": {"severity": f.severity.label, "sources": list(f.sources)},
@@ -130,7 +138,8 @@ def _accepted(report: Report) -> str:
 
 
 def _gh_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(text)  # no escape sequence from an article reaches the job's log
 
 
 def _gh_property(text: str) -> str:
@@ -150,18 +159,17 @@ def github(report: Report) -> str:
             continue
         shown[level] += 1
         e = f.evidence[0]
-        src = sources[e.source]
-        region = _region(src, e)
+        where = _place(sources[e.source], e)
         props = ",".join(
             [
-                f"file={_gh_property(repo_path(src.path))}",
-                f"line={region['startLine']}",
-                f"col={region['startColumn']}",
-                f"endLine={region['endLine']}",
+                f"file={_gh_property(where.file)}",
+                f"line={where.line}",
+                *([f"col={where.column}"] if where.column is not None else []),
+                f"endLine={where.end_line}",
                 f"title={_gh_property(f'factcheck {f.kind} ({f.severity.label})')}",
             ]
         )
-        lines.append(f"::{level} {props}::{_gh_data(f.message)}")
+        lines.append(f"::{level} {props}::{_gh_data(with_record(f.message, where))}")
     total = len(_new(report))
     more = sum(hidden.values())
     summary = (
@@ -178,24 +186,24 @@ def gitlab(report: Report) -> str:
     issues = []
     for n, f in _new(report):
         e = f.evidence[0]
-        src = sources[e.source]
-        line, _col = line_col(src.text, e.start)
+        where = place(sources[e.source], e.start, e.end)
         issues.append(
             {
                 "type": "issue",
                 "check_name": f.kind,
-                "description": f.message,
+                "description": with_record(f.message, where),
                 "categories": ["Bug Risk"] if f.kind != "spelling-variant" else ["Style"],
                 "fingerprint": f"{f.id}-{n}" if list(report.findings).count(f) > 1 else f.id,
                 "severity": _GITLAB_SEVERITY[f.severity],
-                "location": {"path": repo_path(src.path), "lines": {"begin": line}},
+                "location": {"path": where.file, "lines": {"begin": where.line}},
             }
         )
     return json.dumps(issues, indent=1, ensure_ascii=False) + "\n"
 
 
 def junit(report: Report, fail_on: Severity = Severity.MEDIUM) -> str:
-    """One test case per finding; those at or above ``fail_on`` are failures."""
+    """One test case per finding; those at or above ``fail_on`` are failures. Article
+    text is passed through ``xml_text``: XML 1.0 cannot hold most control characters."""
     sources = {s.id: s for s in report.sources}
     new = _new(report)
     failures = sum(1 for _n, f in new if f.severity >= fail_on)
@@ -211,19 +219,21 @@ def junit(report: Report, fail_on: Severity = Severity.MEDIUM) -> str:
         ET.SubElement(suite, "testcase", classname="factcheck", name="no findings")
     for _n, f in new:
         e = f.evidence[0]
-        line, col = line_col(sources[e.source].text, e.start)
+        where = place(sources[e.source], e.start, e.end)
+        at = f"{where.file}:{where.line}" + (f":{where.column}" if where.column else "")
         case = ET.SubElement(
             suite,
             "testcase",
             classname=f"factcheck.{f.kind}",
-            name=f"{f.id} {repo_path(sources[e.source].path)}:{line}:{col}",
+            name=xml_text(f"{f.id} {at}"),
         )
+        message = xml_text(with_record(f.message, where))
         if f.severity >= fail_on:
-            failure = ET.SubElement(case, "failure", type=f.kind, message=f.message)
-            failure.text = "\n".join(f"{ev.source}: {ev.text}" for ev in f.evidence)
+            failure = ET.SubElement(case, "failure", type=f.kind, message=message)
+            failure.text = xml_text("\n".join(f"{ev.source}: {ev.text}" for ev in f.evidence))
         else:
             out = ET.SubElement(case, "system-out")
-            out.text = f"{f.severity.label}: {f.message}"
+            out.text = f"{f.severity.label}: {message}"
     suites = ET.Element("testsuites", name="factcheck")
     suites.append(suite)
     return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
@@ -231,7 +241,7 @@ def junit(report: Report, fail_on: Severity = Severity.MEDIUM) -> str:
 
 def _md(text: str) -> str:
     """Markdown-safe inline text: no tables broken, no markup injected."""
-    out = " ".join(text.split())
+    out = one_line(text)
     for ch in "\\`*_{}[]<>()#+!|":
         out = out.replace(ch, "\\" + ch)
     return out

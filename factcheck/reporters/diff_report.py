@@ -8,12 +8,14 @@ from typing import Any
 from factcheck.diff import DiffResult, Pair
 from factcheck.model import Claim
 from factcheck.reporters.locate import line_col
+from factcheck.reporters.safe_text import one_line, visible
 
 RED, GREEN, BOLD, DIM, RESET = "\033[31m", "\033[32m", "\033[1m", "\033[2m", "\033[0m"
 
 
 def _word_diff(pair: Pair, color: bool, show_format: bool) -> str:
-    """B's claim with A's words struck in: git diff --word-diff style."""
+    """B's claim with A's words struck in: git diff --word-diff style. Article text
+    goes through ``visible``: its control characters are shown, never run."""
     out = []
     pos = pair.b.start
     text_b = pair.b.text
@@ -21,9 +23,10 @@ def _word_diff(pair: Pair, color: bool, show_format: bool) -> str:
         if c.format_only and not show_format:
             continue
         s, e = c.b_span
-        out.append(text_b[pos - pair.b.start : s - pair.b.start])
+        out.append(visible(text_b[pos - pair.b.start : s - pair.b.start]))
         label = f"{{{','.join(c.kinds)}}}" if c.kinds else ""
-        old, new = c.a_text, text_b[s - pair.b.start : e - pair.b.start]
+        old = visible(c.a_text)
+        new = visible(text_b[s - pair.b.start : e - pair.b.start])
         if color:
             piece = (
                 (f"{RED}{old}{RESET}" if old else "")
@@ -36,18 +39,15 @@ def _word_diff(pair: Pair, color: bool, show_format: bool) -> str:
         if not new and text_b[e - pair.b.start : e - pair.b.start + 1].isalnum():
             out.append(" ")  # a deletion sits before the next word
         pos = e
-    out.append(text_b[pos - pair.b.start :])
+    out.append(visible(text_b[pos - pair.b.start :]))
     return " ".join("".join(out).split())
 
 
 def render_text(result: DiffResult, color: bool, only_findings: bool, show_format: bool) -> str:
     src = {s.id: s for s in result.report.sources}
     a_src, b_src = src[result.a_id], src[result.b_id]
-    head = (
-        f"{BOLD}--- {a_src.path}\n+++ {b_src.path}{RESET}"
-        if color
-        else (f"--- {a_src.path}\n+++ {b_src.path}")
-    )
+    a_path, b_path = one_line(a_src.path), one_line(b_src.path)
+    head = f"{BOLD}--- {a_path}\n+++ {b_path}{RESET}" if color else f"--- {a_path}\n+++ {b_path}"
     lines = [head]
     order = {"conflicting": 0, "reworded": 1, "verbatim": 2}
     for p in sorted(result.pairs, key=lambda p: (order[p.status()], p.a.start)):
@@ -66,10 +66,10 @@ def render_text(result: DiffResult, color: bool, only_findings: bool, show_forma
         lines.append(_word_diff(p, color, show_format))
     if not only_findings:
         for c in result.only_a:
-            line = f"- only in A:{line_col(a_src.text, c.start)[0]}: {' '.join(c.text.split())}"
+            line = f"- only in A:{line_col(a_src.text, c.start)[0]}: {one_line(c.text)}"
             lines.append(f"{RED}{line}{RESET}" if color else line)
         for c in result.only_b:
-            line = f"+ only in B:{line_col(b_src.text, c.start)[0]}: {' '.join(c.text.split())}"
+            line = f"+ only in B:{line_col(b_src.text, c.start)[0]}: {one_line(c.text)}"
             lines.append(f"{GREEN}{line}{RESET}" if color else line)
     s = result.summary()
     lines.append(

@@ -115,6 +115,7 @@ class Page:
     matrix: tuple[tuple[str, tuple[int, ...]], ...]
     graph: GraphView | None
     skipped: tuple[tuple[str, str], ...]
+    limits: tuple[str, ...]
     new_count: int
     has_baseline: bool
 
@@ -290,6 +291,7 @@ def build_page(report: Report, title: str = "factcheck report") -> Page:
         matrix=matrix,
         graph=_graph(report),
         skipped=tuple((s.path, s.reason) for s in report.skipped),
+        limits=tuple(x.message for x in report.limits),
         new_count=sum(1 for f in findings if f.new),
         has_baseline=report.new is not None,
     )

@@ -76,6 +76,19 @@ def _fields(report: Report) -> Iterator[tuple[str, Any]]:
         ({**finding_dict(s.finding), "reason": s.reason} for s in report.suppressed),
     )
     yield "skipped", ({"path": s.path, "reason": s.reason} for s in report.skipped)
+    yield (
+        "limits",
+        (
+            {
+                "limit": x.name,
+                "value": x.value,
+                "dropped": x.dropped,
+                "unit": x.unit,
+                "message": x.message,
+            }
+            for x in report.limits
+        ),
+    )
     yield "settings", report.settings
 
 
@@ -89,6 +102,17 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         **({"story": f.story} if f.story else {}),
         **({"odd_source": f.odd_source} if f.odd_source else {}),
         **({"details": [list(d) for d in f.details]} if f.details else {}),
+        **(
+            {
+                "readings": [
+                    {"text": r.text, "sources": list(r.sources), "majority": r.majority}
+                    for r in f.readings
+                ]
+            }
+            if f.readings
+            else {}
+        ),
+        **({"evidence_omitted": f.omitted} if f.omitted else {}),
         "evidence": [
             {
                 "source": e.source,

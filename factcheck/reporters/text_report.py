@@ -3,7 +3,9 @@ of each piece of evidence (computed here, at the edge).
 
 With a baseline, only the new findings are printed, and the accepted ones are counted,
 as linters print a gate's result: a CI log shows what changed.
-"""
+
+Whatever comes from an article (text, ids, paths, messages) goes through
+``one_line``: its control characters are shown as escapes, never run."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from factcheck.model import Finding, Reading, Report, Severity, Source
 from factcheck.reporters.locate import line_col
+from factcheck.reporters.safe_text import one_line, visible
 
 _COLOURS = {
     Severity.HIGH: "\033[1;31m",
@@ -28,7 +31,7 @@ def render(report: Report, color: bool = False) -> str:
     sources = {s.id: s for s in report.sources}
     out: list[str] = []
     for skipped in report.skipped:
-        out.append(f"skipped {skipped.path}: {skipped.reason}")
+        out.append(f"skipped {one_line(skipped.path)}: {one_line(skipped.reason)}")
     if len(report.sources) < 2:
         out.append(f"{len(report.sources)} source read: nothing to compare it with.")
     shown = [f for n, f in enumerate(report.findings) if report.is_new(n)]
@@ -36,18 +39,21 @@ def render(report: Report, color: bool = False) -> str:
     for story, findings in _by_story(shown, [s.id for s in report.stories]):
         if len(report.stories) > 1:
             title, members = titles.get(story, ("", ()))
-            head = f"story {story or '?'}: {title}" + (
-                f" ({', '.join(members)})" if members else ""
+            head = one_line(
+                f"story {story or '?'}: {title}" + (f" ({', '.join(members)})" if members else "")
             )
             out.append(f"{_BOLD}{head}{_RESET}" if color else head)
         for f in findings:
             out.extend(_finding(f, sources, color, new=report.new is not None))
+    for limit in report.limits:
+        out.append(one_line(limit.message))
     for stale in report.stale:
         out.append(
-            f"stale baseline entry {stale.id} ({stale.kind}): no longer found: {stale.excerpt}"
+            f"stale baseline entry {one_line(stale.id)} ({one_line(stale.kind)}): no longer "
+            f"found: {one_line(stale.excerpt)}"
         )
     for s in report.suppressed:
-        out.append(f"suppressed {s.finding.id} ({s.finding.kind}): {s.reason}")
+        out.append(f"suppressed {s.finding.id} ({s.finding.kind}): {one_line(s.reason)}")
     if report.new is not None:
         accepted = len(report.findings) - len(report.new)
         out.append(
@@ -68,16 +74,17 @@ def _by_story(findings: Sequence[Finding], order: Sequence[str]) -> list[tuple[s
 
 def _finding(f: Finding, sources: dict[str, Source], color: bool, new: bool) -> list[str]:
     sev = f.severity
-    head = f"{sev.label.upper():6} {f.kind:21} {f.id}{' NEW' if new else ''}  {f.message}"
+    head = f"{sev.label.upper():6} {f.kind:21} {f.id}{' NEW' if new else ''}  {one_line(f.message)}"
     lines = [f"{_COLOURS[sev]}{head}{_RESET}" if color else head]
     if f.readings:
-        lines.append("    " + readings_line(f.readings))
+        lines.append("    " + one_line(readings_line(f.readings)))
     for e in f.evidence:
         src = sources[e.source]
         line, col = line_col(src.text, e.start)
-        lines.append(
-            f"    {src.path}:{line}:{col}: {_excerpt(src, e.start, e.end, e.highlights, color)}"
-        )
+        at = f"{src.path}:{line}:{col}"
+        if src.line:  # a JSONL record: its line in the file, then where in the article
+            at = f"{src.path}: {src.id} {line}:{col}"
+        lines.append(f"    {one_line(at)}: {_excerpt(src, e.start, e.end, e.highlights, color)}")
     return lines
 
 
@@ -122,7 +129,7 @@ def statistics(report: Report) -> str:
         width = max(len(str(n)) for n in per_source.values())
         names = {s.id: s.path for s in report.sources}
         for sid, n in sorted(per_source.items(), key=lambda kv: (-kv[1], kv[0])):
-            out.append(f"{n:>{width}}  {sid}  {names.get(sid, '')}".rstrip())
+            out.append(one_line(f"{n:>{width}}  {sid}  {names.get(sid, '')}".rstrip()))
     if report.suppressed:
         out.append(f"{len(report.suppressed)} suppressed")
     if not out:
@@ -136,10 +143,10 @@ def _excerpt(
     pieces = []
     pos = start
     for hs, he in highlights:
-        pieces.append(src.text[pos:hs])
-        word = src.text[hs:he]
+        pieces.append(visible(src.text[pos:hs]))
+        word = visible(src.text[hs:he])
         pieces.append(f"{_MARK}{word}{_RESET}" if color else f"[{word}]")
         pos = he
-    pieces.append(src.text[pos:end])
+    pieces.append(visible(src.text[pos:end]))
     text = " ".join("".join(pieces).split())
     return text if len(text) <= 400 else text[:399] + "…"

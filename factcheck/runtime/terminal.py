@@ -34,32 +34,29 @@ def pager_command() -> str | None:
     return None if pager in ("", "cat") else pager
 
 
-def page(text: str, no_pager: bool) -> None:
+def page(text: str) -> bool:
     """Long output on a terminal goes through the pager, with ``LESS=FRX`` when LESS is
-    unset (quit if one screen, keep colours, leave the text on screen); a pager that is
-    missing or fails (exits non-zero) falls back to printing."""
-    pager = None if no_pager or not sys.stdout.isatty() else pager_command()
+    unset (quit if one screen, keep colours, leave the text on screen). False when the
+    text fits the terminal, there is no pager, or the pager is missing or fails (exits
+    non-zero): the caller then writes the text itself."""
+    pager = pager_command()
     height = shutil.get_terminal_size((80, 24)).lines
     if pager is None or text.count("\n") < height:
-        sys.stdout.write(text)
-        return
+        return False
     sys.stdout.flush()
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")
     env.setdefault("LV", "-c")
-    data = text.encode("utf-8")
     try:
         proc = subprocess.Popen(pager, shell=True, stdin=subprocess.PIPE, env=env)
     except OSError:
-        sys.stdout.write(text)
-        return
+        return False
     assert proc.stdin is not None
     try:
-        proc.stdin.write(data)
+        proc.stdin.write(text.encode("utf-8"))
         proc.stdin.close()
-    except BrokenPipeError:
-        pass  # the pager went away: its status tells why
-    if proc.wait() > 0:
-        # No such command (the shell's 127), or a pager that failed: print instead. A pager
-        # the user quit exits 0; one ended by a signal (negative) is not run again.
-        sys.stdout.write(text)
+    except OSError:
+        pass  # the pager went away (quit early, or never started): its status tells which
+    # No such command (the shell's 127), or a pager that failed: the caller prints. A
+    # pager the user quit exits 0; one ended by a signal (negative) is not run again.
+    return proc.wait() <= 0

@@ -1,7 +1,9 @@
 """Reading articles: files and folders in, decoded ``Source`` records out.
 
 Bad input never stops the run: an unreadable file becomes a ``Skipped`` entry
-naming the file and the reason, and the rest of the corpus is still read.
+naming the file and the reason, and the rest of the corpus is still read. Every
+input is read with limits (``runtime/limits.py``): regular files only, a size cap, JSONL
+lines with depth and number limits, no lone surrogates.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.model import Skipped, Source
+from factcheck.runtime import limits
+from factcheck.runtime.limits import InputLimit, clean
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -42,30 +46,51 @@ class Corpus:
     skipped: tuple[Skipped, ...]
 
 
-def read_paths(paths: list[str], stdin_text: str | None = None) -> Corpus:
-    """Read every article under ``paths`` (``-`` is standard input)."""
+def read_paths(
+    paths: list[str],
+    stdin_text: str | bytes | None = None,
+    max_bytes: int = limits.MAX_INPUT_BYTES,
+) -> Corpus:
+    """Read every article under ``paths`` (``-`` is standard input, as text or as the
+    bytes read from it); a file of more than ``max_bytes`` is skipped."""
     sources: list[Source] = []
     skipped: list[Skipped] = []
     for raw in paths:
         if raw == "-":
-            text = stdin_text if stdin_text is not None else ""
-            if text.strip():
-                sources.append(_text_source("stdin", "-", text, "utf-8"))
-            else:
-                skipped.append(Skipped("-", "standard input is empty"))
+            _read_stdin(stdin_text, sources, skipped)
             continue
         path = Path(raw)
-        if not path.exists():
-            raise InputError(f"{raw}: no such file or directory")
+        if not path.exists() and not path.is_symlink():
+            raise InputError(f"{clean(raw)}: no such file or directory")
         if path.is_dir():
             files = sorted(_walk(path, skipped))
             if not files:
-                skipped.append(Skipped(raw, "folder holds no .txt, .md, .html or .jsonl file"))
+                skipped.append(
+                    Skipped(clean(raw), "folder holds no .txt, .md, .html or .jsonl file")
+                )
             for f in files:
-                _read_file(f, sources, skipped)
+                _read_file(f, sources, skipped, max_bytes)
         else:
-            _read_file(path, sources, skipped)
+            _read_file(path, sources, skipped, max_bytes)
     return Corpus(tuple(_unique_ids(sources)), tuple(skipped))
+
+
+def _read_stdin(data: str | bytes | None, sources: list[Source], skipped: list[Skipped]) -> None:
+    if isinstance(data, bytes):
+        if data.startswith(_BINARY_MAGIC):
+            skipped.append(Skipped("-", "binary data on standard input (not text)"))
+            return
+        try:
+            text, encoding = decode(data)
+        except ValueError as exc:
+            skipped.append(Skipped("-", f"standard input: {exc}"))
+            return
+    else:
+        text, encoding = clean(data or ""), "utf-8"
+    if text.strip():
+        sources.append(_text_source("stdin", "-", text, encoding))
+    else:
+        skipped.append(Skipped("-", "standard input is empty"))
 
 
 def _walk(root: Path, skipped: list[Skipped]) -> Iterator[Path]:
@@ -87,23 +112,27 @@ def _walk(root: Path, skipped: list[Skipped]) -> Iterator[Path]:
                 yield p
 
 
-def _read_file(path: Path, sources: list[Source], skipped: list[Skipped]) -> None:
+def _read_file(path: Path, sources: list[Source], skipped: list[Skipped], max_bytes: int) -> None:
     suffix = path.suffix.lower()
+    name = clean(str(path))
     try:
-        data = path.read_bytes()
+        data = limits.read_bytes(path, max_bytes)
+    except InputLimit as exc:
+        skipped.append(Skipped(name, str(exc)))
+        return
     except OSError as exc:
-        skipped.append(Skipped(str(path), exc.strerror or str(exc)))
+        skipped.append(Skipped(name, exc.strerror or str(exc)))
         return
     if not data.strip():
-        skipped.append(Skipped(str(path), "empty file"))
+        skipped.append(Skipped(name, "empty file"))
         return
     if data.startswith(_BINARY_MAGIC):
-        skipped.append(Skipped(str(path), "binary file (not text)"))
+        skipped.append(Skipped(name, "binary file (not text)"))
         return
     try:
         text, encoding = decode(data)
     except ValueError as exc:
-        skipped.append(Skipped(str(path), str(exc)))
+        skipped.append(Skipped(name, str(exc)))
         return
     if suffix in JSONL_SUFFIXES:
         sources.extend(_jsonl_sources(path, text, skipped))
@@ -111,19 +140,25 @@ def _read_file(path: Path, sources: list[Source], skipped: list[Skipped]) -> Non
         try:
             sources.append(_html_source(path, text, encoding))
         except InputError as exc:
-            skipped.append(Skipped(str(path), str(exc)))
+            skipped.append(Skipped(name, str(exc)))
     else:
-        sources.append(_text_source(path.stem, str(path), text, encoding))
+        sources.append(_text_source(clean(path.stem), name, text, encoding))
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Decode bytes: BOMs first, then strict UTF-8, then charset detection."""
+    """Decode bytes: BOMs first, then strict UTF-8, then charset detection (which
+    also finds UTF-16 without a BOM; other data holding NUL bytes is binary)."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return clean(data.decode("utf-32", errors="replace")), "utf-32"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        return clean(data.decode("utf-16", errors="replace")), "utf-16"
     if b"\x00" in data[:4096]:
-        raise ValueError("binary file (contains NUL bytes)")
+        wide = _wide_text(data)
+        if wide is None:
+            raise ValueError("binary file (contains NUL bytes)")
+        return wide
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -133,7 +168,17 @@ def decode(data: bytes) -> tuple[str, str]:
     best = from_bytes(data).best()
     if best is None:
         raise ValueError("not text in any known encoding")
-    return str(best), best.encoding
+    return clean(str(best)), best.encoding
+
+
+def _wide_text(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 or UTF-32 without a byte-order mark, as charset detection names it."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or not best.encoding.startswith(("utf_16", "utf_32")):
+        return None
+    return clean(str(best)), best.encoding.replace("_", "-")
 
 
 def _text_source(sid: str, path: str, text: str, encoding: str) -> Source:
@@ -148,20 +193,26 @@ def _first_line(text: str) -> str:
 
 
 def _jsonl_sources(path: Path, text: str, skipped: list[Skipped]) -> Iterator[Source]:
-    for n, line in enumerate(text.splitlines(), 1):
+    """One article per line. Lines end at ``\n`` only: U+2028 and the other breaks
+    that ``str.splitlines`` knows may stand raw inside a JSON string."""
+    name = clean(str(path))
+    for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
-        where = f"{path}:{n}"
+        where = f"{name}:{n}"
         try:
-            row = json.loads(line)
+            row = limits.loads(line.removesuffix("\r"))
+        except InputLimit as exc:
+            skipped.append(Skipped(where, f"JSON line refused: {exc}"))
+            continue
         except json.JSONDecodeError as exc:
             skipped.append(Skipped(where, f"invalid JSON ({exc.msg})"))
             continue
         if not isinstance(row, dict) or not isinstance(row.get("text"), str):
             skipped.append(Skipped(where, "line needs an object with a string 'text'"))
             continue
-        sid = str(row.get("id") or f"{path.stem}-{n}")
-        title = str(row.get("title") or "")
+        sid = _field(row.get("id")) or f"{clean(path.stem)}-{n}"
+        title = _field(row.get("title"))
         body = row["text"]
         if title and not body.lstrip().startswith(title):
             body = f"{title}\n\n{body}"
@@ -170,10 +221,18 @@ def _jsonl_sources(path: Path, text: str, skipped: list[Skipped]) -> Iterator[So
             path=where,
             text=body,
             title=title or _first_line(body),
-            url=str(row.get("url") or ""),
-            date=str(row.get("date") or ""),
-            outlet=str(row.get("source") or ""),
+            url=_field(row.get("url")),
+            date=_field(row.get("date")),
+            line=n,
+            outlet=_field(row.get("source")),
         )
+
+
+def _field(value: object) -> str:
+    """A JSONL metadata field as text (``id`` may be a number); objects are not names."""
+    if value is None or isinstance(value, (dict, list)):
+        return ""
+    return " ".join(str(value).split())[:500]
 
 
 def _html_source(path: Path, html: str, encoding: str) -> Source:
@@ -197,8 +256,8 @@ def _html_source(path: Path, html: str, encoding: str) -> Source:
         raise InputError("no article text found in the HTML")
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
     return Source(
-        id=path.stem,
-        path=str(path),
+        id=clean(path.stem),
+        path=clean(str(path)),
         text=text,
         title=title or _first_line(body),
         url=(meta.url if meta and meta.url else "") or "",

@@ -21,6 +21,7 @@ from factcheck.text.lexicons import stopwords, word_frequency
 
 TITLE_LIMIT = 90  # characters of a story's title
 ALIKE = 0.35  # cosine of rare-word vectors above which two articles tell one story
+FACTS_ALIKE = 0.2  # the cosine two articles that share facts need to tell one story
 KEY_TERMS = 12  # a source's rarest words, under which it is indexed for comparison
 COMMON_TERM = 50  # sources: a word in more is no key (a name in every story of the day)
 
@@ -58,18 +59,19 @@ def group(
         a, b = sorted((source_of[c] for c in pair), key=order.__getitem__)
         if a != b:
             shared[(a, b)] += 1
+    like = Likeness(claims)
     mates: dict[str, set[str]] = defaultdict(set)
     weight: dict[tuple[str, str], float] = {}
     for (a, b), n in shared.items():
-        if tells_one_story(n, per_source[a], per_source[b]):
-            mates[a].add(b)
-            mates[b].add(a)
-            weight[(a, b)] = float(n)
-    for (a, b), score in alike_sources(claims, order).items():
-        if b not in mates[a]:
-            mates[a].add(b)
-            mates[b].add(a)
-            weight[(a, b)] = score
+        # Two stock sentences are shared by articles of different stories too: facts
+        # tie two sources when their words are also somewhat alike.
+        if tells_one_story(n, per_source[a], per_source[b]) and like.cosine(a, b) >= FACTS_ALIKE:
+            weight[(a, b)] = like.cosine(a, b)
+    for (a, b), score in like.alike(order).items():
+        weight.setdefault((a, b), score)
+    for a, b in weight:
+        mates[a].add(b)
+        mates[b].add(a)
     cores = _cores([s.id for s in sources], mates, weight, order)
     core_of = {sid: n for n, core in enumerate(cores) for sid in core}
 
@@ -83,7 +85,8 @@ def group(
         members = tuple(
             c
             for c in k.claims
-            if core_of[source_of[c]] == story or not mates[source_of[c]].isdisjoint(core)
+            if core_of[source_of[c]] == story
+            or _reports(source_of[c], core, shared, cores[core_of[source_of[c]]])
         )
         if len({source_of[c] for c in members}) < 2 and len(members) < len(k.claims):
             continue  # only a chance meeting with another story held it together
@@ -111,14 +114,31 @@ def group(
     return Grouping(tuple(out), tuple(kept))
 
 
+def _reports(
+    source: str, story: list[str], shared: Counter[tuple[str, str]], own: list[str]
+) -> bool:
+    """A source of another story reports this one too (a roundup) when it shares as
+    much with this story as with its own (half as much at least): two stock sentences
+    shared with a story it does not tell are no report of it."""
+
+    def strength(core: list[str]) -> int:
+        return max(
+            (shared[(source, s)] + shared[(s, source)] for s in core if s != source), default=0
+        )
+
+    here = strength(story)
+    return here >= 2 and 2 * here >= strength(own)
+
+
 def _cores(
     ids: list[str],
     mates: dict[str, set[str]],
     weight: dict[tuple[str, str], float],
     order: dict[str, int],
 ) -> list[list[str]]:
-    """Connected groups of sources, split into Louvain communities where they are not
-    dense (a roundup joining two events); in the order of their first source."""
+    """Connected groups of sources, split into Louvain communities weighted by the facts
+    they share (two events joined by a roundup, or by a stock sentence or two, part
+    where their own facts are far more); in the order of their first source."""
     seen: set[str] = set()
     groups: list[set[str]] = []
     for sid in ids:
@@ -141,16 +161,19 @@ def _cores(
 def _split(
     component: set[str], mates: dict[str, set[str]], weight: dict[tuple[str, str], float]
 ) -> list[set[str]]:
+    """Louvain communities (weighted by likeness) of a group that is not dense: a
+    roundup or a chance likeness joining two stories."""
     need = (len(component) - 1) / 2
     if len(component) <= 3 or all(len(mates[s] & component) >= need for s in component):
         return [component]
     import networkx as nx
 
     graph = nx.Graph()
+    graph.add_nodes_from(component)
     for a in component:
-        for b in mates[a]:
+        for b in mates[a] & component:
             if a < b:
-                graph.add_edge(a, b, weight=weight.get((a, b)) or weight.get((b, a)) or 1.0)
+                graph.add_edge(a, b, weight=weight.get((a, b)) or weight.get((b, a)) or 0.0)
     return [set(c) for c in nx.community.louvain_communities(graph, weight="weight", seed=7)]
 
 
@@ -173,46 +196,59 @@ def _title(core: list[str], mates: dict[str, set[str]], titles: dict[str, str]) 
     return ranked[0] if ranked else ""
 
 
-def alike_sources(claims: Sequence[Claim], order: dict[str, int]) -> dict[tuple[str, str], float]:
-    """Pairs of sources whose words are alike enough to tell one story, with their cosine.
+class Likeness:
+    """How alike two sources' words are: the cosine of their rare-word vectors.
 
     Outlets that write their own sentences share few clusters but the same names and
-    rare words. Each word weighs by its rarity in English (pyspellchecker's counts;
-    a name the dictionary lacks weighs most), never by the corpus, so that two sources
-    are judged alike the same way whatever else is checked with them. Only sources
-    that share two of their rarest words are compared.
+    rare words. Each word weighs by its rarity in English (pyspellchecker's counts; a
+    name the dictionary lacks weighs most), never by the corpus, so that two sources
+    are judged alike the same way whatever else is checked with them.
     """
-    freq = word_frequency()
-    total = sum(freq.values())
-    stop = stopwords()
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for c in claims:
-        counts[c.source].update(w for w in c.words if len(w) > 2 and w.isalpha() and w not in stop)
-    rarity = {w: math.log(total / (freq.get(w, 0) + 1)) for w in set().union(*counts.values())}
-    vectors = {
-        sid: {w: (1 + math.log(n)) * rarity[w] for w, n in words.items()}
-        for sid, words in counts.items()
-    }
-    norms = {sid: math.sqrt(sum(v * v for v in vec.values())) for sid, vec in vectors.items()}
-    index: dict[str, list[str]] = defaultdict(list)
-    for sid, vec in vectors.items():
-        for w in sorted(vec, key=lambda w: (-rarity[w], w))[:KEY_TERMS]:
-            index[w].append(sid)
-    met: Counter[tuple[str, str]] = Counter()
-    for posting in index.values():
-        if 2 <= len(posting) <= COMMON_TERM:
-            met.update(
-                (a, b) if order[a] < order[b] else (b, a) for a, b in combinations(posting, 2)
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        freq = word_frequency()
+        total = sum(freq.values())
+        stop = stopwords()
+        counts: dict[str, Counter[str]] = defaultdict(Counter)
+        for c in claims:
+            counts[c.source].update(
+                w for w in c.words if len(w) > 2 and w.isalpha() and w not in stop
             )
-    out = {}
-    for (a, b), n in met.items():
-        if n < 2:
-            continue
-        va, vb = vectors[a], vectors[b]
+        self.rarity = {
+            w: math.log(total / (freq.get(w, 0) + 1)) for w in set().union(*counts.values())
+        }
+        self.vectors = {
+            sid: {w: (1 + math.log(n)) * self.rarity[w] for w, n in words.items()}
+            for sid, words in counts.items()
+        }
+        self.norms = {
+            sid: math.sqrt(sum(v * v for v in vec.values())) for sid, vec in self.vectors.items()
+        }
+
+    def cosine(self, a: str, b: str) -> float:
+        va, vb = self.vectors.get(a, {}), self.vectors.get(b, {})
+        if not va or not vb:
+            return 0.0
         if len(va) > len(vb):
             va, vb = vb, va
         dot = sum(v * vb[w] for w, v in va.items() if w in vb)
-        score = dot / (norms[a] * norms[b]) if norms[a] and norms[b] else 0.0
-        if score >= ALIKE:
-            out[(a, b)] = score
-    return out
+        return dot / (self.norms[a] * self.norms[b])
+
+    def alike(self, order: dict[str, int]) -> dict[tuple[str, str], float]:
+        """Pairs of sources alike enough to tell one story on their words alone. Only
+        sources that share two of their rarest words are compared."""
+        index: dict[str, list[str]] = defaultdict(list)
+        for sid, vec in self.vectors.items():
+            for w in sorted(vec, key=lambda w: (-self.rarity[w], w))[:KEY_TERMS]:
+                index[w].append(sid)
+        met: Counter[tuple[str, str]] = Counter()
+        for posting in index.values():
+            if 2 <= len(posting) <= COMMON_TERM:
+                met.update(
+                    (a, b) if order[a] < order[b] else (b, a) for a, b in combinations(posting, 2)
+                )
+        out = {}
+        for (a, b), n in met.items():
+            if n >= 2 and (score := self.cosine(a, b)) >= ALIKE:
+                out[(a, b)] = score
+        return out

@@ -1,0 +1,71 @@
+"""The real BASIL events (three outlets each, nothing injected): checked in one run and
+one by one, the findings should be the same, and none should join two events.
+
+    python bench/real_events.py [--show]
+
+Prints how many findings each way, how many differ (with each difference when
+--show is given) and how many findings of the one run have evidence from two events.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from evaldata import EVAL
+
+from factcheck.config import Settings
+from factcheck.model import Finding, Source
+from factcheck.pipeline import analyse
+
+
+def basil_sources() -> dict[str, list[Source]]:
+    """Event → its articles as sources named by file stem (as the gold files name them)."""
+    import json
+
+    events: dict[str, list[Source]] = {}
+    for path in sorted((EVAL / "basil" / "articles").glob("*/*.json")):
+        d = json.loads(path.read_text("utf-8"))
+        paragraphs = [" ".join(s.strip() for s in p if s.strip()) for p in d["body-paragraphs"]]
+        text = d["title"].strip() + "\n\n" + "\n\n".join(p for p in paragraphs if p)
+        events.setdefault(d["triplet-uuid"], []).append(Source(path.stem, str(path), text))
+    return events
+
+
+def _key(f: Finding) -> tuple[str, str]:
+    return f.id, f.kind
+
+
+def main(argv: list[str]) -> None:
+    show = "--show" in argv
+    events = basil_sources()
+    event_of = {s.id: e for e, srcs in events.items() for s in srcs}
+    settings = Settings()
+    together = analyse([s for srcs in events.values() for s in srcs], settings)
+    alone: list[Finding] = []
+    for srcs in events.values():
+        alone.extend(analyse(srcs, settings).findings)
+    one_run = {_key(f): f for f in together.findings}
+    per_event = {_key(f): f for f in alone}
+    joined = [f for f in together.findings if len({event_of[s] for s in f.sources}) > 1]
+    only_together = [one_run[k] for k in one_run.keys() - per_event.keys()]
+    only_alone = [per_event[k] for k in per_event.keys() - one_run.keys()]
+    print(
+        f"BASIL, {len(events)} real events of 3 outlets: {len(together.findings)} findings in "
+        f"one run ({len(together.stories)} stories), {len(alone)} checked event by event; "
+        f"{len(only_together)} only in the one run, {len(only_alone)} only event by event; "
+        f"{len(joined)} findings join two events"
+    )
+    if show:
+        for label, items in (("one run only", only_together), ("per event only", only_alone)):
+            for f in items:
+                print(f"  {label}: {f.kind} {f.severity.label} {f.message[:160]}")
+        for f in joined:
+            print(f"  joins events: {f.kind} {f.message[:160]}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,91 @@
+"""Stories: a day of news checks as each of its stories would alone."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from factcheck.config import Settings
+from factcheck.model import Source
+from factcheck.pipeline import analyse
+from tests.conftest import analyse_texts, assert_offsets
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _stories() -> list[dict[str, str]]:
+    """The positive case of each kind whose story no other chosen case tells: small,
+    unrelated stories of two or three outlets, none from the seeds."""
+    chosen: dict[str, dict[str, str]] = {}
+    titles: set[str] = set()
+    for path in sorted(CASES.glob("*.toml")):
+        for case in tomllib.loads(path.read_text("utf-8"))["case"]:
+            first = next(iter(case["sources"].values())).strip().split("\n")[0]
+            if case["expect"] and case["kind"] not in chosen and first not in titles:
+                chosen[case["kind"]] = case["sources"]
+                titles.add(first)
+    return list(chosen.values())
+
+
+def test_a_day_of_news_finds_what_each_story_finds_alone() -> None:
+    stories = _stories()
+    assert len(stories) >= 6
+    alone: set[tuple[str, str]] = set()
+    day: list[Source] = []
+    for n, texts in enumerate(stories):
+        named = {f"story{n}-{k}": v for k, v in texts.items()}
+        report = analyse_texts(named)
+        alone |= {(f.id, f.kind) for f in report.findings}
+        day += [Source(k, f"{k}.txt", v) for k, v in named.items()]
+    together = analyse(day, Settings())
+    assert_offsets(together)
+    assert {(f.id, f.kind) for f in together.findings} == alone
+    assert alone  # the stories have findings to compare
+    for f in together.findings:
+        assert len({s.split("-")[0] for s in f.sources}) == 1  # no finding joins two stories
+
+
+def test_every_claim_and_cluster_belongs_to_one_story() -> None:
+    day = [
+        Source(f"story{n}-{k}", f"{k}.txt", v)
+        for n, texts in enumerate(_stories())
+        for k, v in texts.items()
+    ]
+    report = analyse(day, Settings())
+    claims = [c for s in report.stories for c in s.claims]
+    clusters = [k for s in report.stories for k in s.clusters]
+    assert sorted(claims) == sorted(c.id for c in report.claims)
+    assert sorted(clusters) == sorted(k.id for k in report.clusters)
+    for story in report.stories:
+        assert len({s.split("-")[0] for s in story.sources}) == 1
+
+
+BRIDGE = """The council approved a budget of {amount} for the new bridge across the river.
+Construction crews will start work on the northern ramp in the spring, the city engineer said.
+Traffic on the old bridge fell by a tenth over the summer months, according to the transport office.
+The mayor called the vote a turning point for commuters on the east side."""
+RESCUE = """Coast guard crews rescued three fishermen from the capsized trawler early on {day}.
+The men clung to the hull for four hours before a helicopter spotted them near the reef.
+All three were taken to the harbour clinic and treated for cold exposure, a nurse said.
+The skipper blamed a sudden squall that flipped the boat within seconds."""
+STOCK = "Officials said more details would be released later this week."
+
+
+def test_a_stock_sentence_does_not_join_two_stories() -> None:
+    texts = {
+        "a1": "Bridge budget approved\n\n" + BRIDGE.format(amount="$2.5 billion"),
+        "a2": "Council passes bridge plan\n\n" + BRIDGE.format(amount="$1.8 billion"),
+        "b1": "Rescue at sea\n\n" + RESCUE.format(day="Sunday"),
+        "b2": "Fishermen saved\n\n" + RESCUE.format(day="Sunday"),
+    }
+    sources = [Source(k, k, f"{v}\n\n{STOCK}") for k, v in texts.items()]
+    report = analyse(sources, Settings())
+    assert sorted(tuple(sorted(s.core)) for s in report.stories) == [("a1", "a2"), ("b1", "b2")]
+    assert all(len({s[0] for s in f.sources}) == 1 for f in report.findings)
+    assert any(f.kind == "conflict-number" for f in report.findings)
+    # The stock sentence's cluster keeps the claims of one story only.
+    for k in report.clusters:
+        stories = {
+            c[0] for c in (next(x.source for x in report.claims if x.id == cid) for cid in k.claims)
+        }
+        assert len(stories) == 1
