@@ -93,7 +93,7 @@ def sarif(report: Report) -> str:
             "ruleId": f.kind,
             "ruleIndex": rule_index[f.kind],
             "level": _SARIF_LEVEL[f.severity],
-            "message": {"text": with_record(f.message, where)},
+            "message": {"text": with_record(_with_readings(f), where)},
             "locations": [_location(sources[first.source], first)],
             "partialFingerprints": {"factcheckFinding/v1": f.id},
             "properties": {"severity": f.severity.label, "sources": list(f.sources)},
