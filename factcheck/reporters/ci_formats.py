@@ -127,6 +127,16 @@ def sarif(report: Report) -> str:
     return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
 
 
+def _with_readings(f: Finding) -> str:
+    """The message, and where the finding has readings, the majority's words with its
+    sources and each differing reading with its sources."""
+    if not f.readings:
+        return f.message
+    from factcheck.reporters.text_report import readings_line
+
+    return f"{f.message}. Readings: {readings_line(f.readings)}"
+
+
 def _accepted(report: Report) -> str:
     """ ", N accepted by the baseline" (and suppressed ones), for the one-line summaries."""
     out = ""
