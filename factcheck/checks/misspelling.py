@@ -81,7 +81,7 @@ def correction(word: str, ctx: Context, source: str, name_like: bool) -> str | N
     if not _suspect(word, ctx):
         return None
     freq = word_frequency()
-    candidates = [c for c in edits1(word) if c in freq]
+    candidates = _KNOWN_EDITS[word]
     if name_like:
         mates = ctx.story_mates.get(source, set())
         written = [
@@ -155,13 +155,25 @@ def _suspect_parts(form: str, first: bool, ctx: Context) -> Parts:
     return tuple(out)
 
 
+def _known_edits(word: str) -> list[str]:
+    freq = word_frequency()
+    return [c for c in edits1(word) if c in freq]
+
+
+def _odd(form: str) -> bool:
+    return not (form.islower() and fold_word(form) in word_frequency())
+
+
+# What does not depend on the story, decided once per word for every story of a run.
+_KNOWN_EDITS: Memo[str, list[str]] = Memo(_known_edits, limit=200_000)
+_ODD: Memo[str, bool] = Memo(_odd, limit=2_000_000)
+
+
 def run(ctx: Context) -> Iterator[Finding]:
     hits: dict[tuple[str, str, str], list[tuple[Claim, tuple[int, int]]]] = defaultdict(list)
     in_quote: dict[tuple[str, str, str], bool] = {}
-    freq = word_frequency()
     memo: dict[tuple[str, str, bool], str | None] = {}
-    # Each decided once per distinct form.
-    odd: Memo[str, bool] = Memo(lambda form: not (form.islower() and fold_word(form) in freq))
+    odd = _ODD
     variants: Memo[str, str | None] = Memo(lambda form: _variant(form, ctx))
     suspects: Memo[tuple[str, bool], Parts] = Memo(lambda key: _suspect_parts(key[0], key[1], ctx))
     for claim in ctx.claims:

@@ -14,9 +14,10 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import chain, combinations
 
 from factcheck.model import Claim, Cluster, Source, Story
+from factcheck.runtime.memo import Memo
 from factcheck.text.lexicons import stopwords, word_frequency
 
 TITLE_LIMIT = 90  # characters of a story's title
@@ -50,13 +51,15 @@ def group(
     source_of = {c.id: c.source for c in claims}
     per_source = Counter(c.source for c in claims)
     shared: Counter[tuple[str, str]] = Counter()
-    clustered: set[frozenset[str]] = set()
+    cluster_of: dict[str, str] = {}
     for k in clusters:
         present = sorted({source_of[c] for c in k.claims}, key=order.__getitem__)
         shared.update(combinations(present, 2))
-        clustered.update(frozenset(p) for p in combinations(k.claims, 2))
-    for pair in {frozenset(p) for p in quoted} - clustered:
-        a, b = sorted((source_of[c] for c in pair), key=order.__getitem__)
+        cluster_of.update(dict.fromkeys(k.claims, k.id))
+    for x, y in {(x, y) if x < y else (y, x) for x, y in quoted}:
+        if x in cluster_of and cluster_of[x] == cluster_of.get(y):
+            continue  # the clusters counted this fact already
+        a, b = sorted((source_of[x], source_of[y]), key=order.__getitem__)
         if a != b:
             shared[(a, b)] += 1
     like = Likeness(claims)
@@ -196,6 +199,18 @@ def _title(core: list[str], mates: dict[str, set[str]], titles: dict[str, str]) 
     return ranked[0] if ranked else ""
 
 
+def _rarity(word: str) -> float:
+    """A content word's weight, by its rarity in English; 0 for stop words and short ones."""
+    if len(word) <= 2 or not word.isalpha() or word in stopwords():
+        return 0.0
+    freq = word_frequency()
+    return math.log(_TOTAL[0] / (freq.get(word, 0) + 1))
+
+
+_TOTAL: list[float] = []  # the dictionary's total count, once it is loaded
+_RARITY: Memo[str, float] = Memo(_rarity, limit=2_000_000)
+
+
 class Likeness:
     """How alike two sources' words are: the cosine of their rare-word vectors.
 
@@ -206,21 +221,18 @@ class Likeness:
     """
 
     def __init__(self, claims: Sequence[Claim]) -> None:
-        freq = word_frequency()
-        total = sum(freq.values())
-        stop = stopwords()
-        counts: dict[str, Counter[str]] = defaultdict(Counter)
+        if not _TOTAL:
+            _TOTAL.append(float(sum(word_frequency().values())))
+        words: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for c in claims:
-            counts[c.source].update(
-                w for w in c.words if len(w) > 2 and w.isalpha() and w not in stop
-            )
-        self.rarity = {
-            w: math.log(total / (freq.get(w, 0) + 1)) for w in set().union(*counts.values())
-        }
-        self.vectors = {
-            sid: {w: (1 + math.log(n)) * self.rarity[w] for w, n in words.items()}
-            for sid, words in counts.items()
-        }
+            words[c.source].append(c.words)
+        weigh = _RARITY.__getitem__
+        self.vectors: dict[str, dict[str, float]] = {}
+        for sid, parts in words.items():
+            counts = Counter(chain.from_iterable(parts))
+            self.vectors[sid] = {
+                w: (1 + math.log(n)) * r for w, n in counts.items() if (r := weigh(w))
+            }
         self.norms = {
             sid: math.sqrt(sum(v * v for v in vec.values())) for sid, vec in self.vectors.items()
         }
@@ -229,9 +241,7 @@ class Likeness:
         va, vb = self.vectors.get(a, {}), self.vectors.get(b, {})
         if not va or not vb:
             return 0.0
-        if len(va) > len(vb):
-            va, vb = vb, va
-        dot = sum(v * vb[w] for w, v in va.items() if w in vb)
+        dot = sum(va[w] * vb[w] for w in va.keys() & vb.keys())
         return dot / (self.norms[a] * self.norms[b])
 
     def alike(self, order: dict[str, int]) -> dict[tuple[str, str], float]:
@@ -239,7 +249,7 @@ class Likeness:
         sources that share two of their rarest words are compared."""
         index: dict[str, list[str]] = defaultdict(list)
         for sid, vec in self.vectors.items():
-            for w in sorted(vec, key=lambda w: (-self.rarity[w], w))[:KEY_TERMS]:
+            for w in sorted(vec, key=lambda w: (-_RARITY[w], w))[:KEY_TERMS]:
                 index[w].append(sid)
         met: Counter[tuple[str, str]] = Counter()
         for posting in index.values():

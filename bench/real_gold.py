@@ -1,0 +1,126 @@
+"""Precision and recall on real cross-outlet inconsistencies, labelled by hand.
+
+    python bench/real_gold.py [--show]
+
+The gold files (bench/gold/basil-*.json, made by reading whole BASIL events; see
+bench/gold/GUIDE.md) list every inconsistency of the events they cover. Those events'
+articles are checked in one run; a finding is right when it matches a gold item (its
+kind, at least its severity, evidence covering the item's snippets: the matching of
+../shared/tools/score.py), and wrong otherwise. Recall is per gold item, by its first
+kind; precision is per reported kind, for medium-or-higher findings and for low ones.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from real_events import basil_sources  # noqa: E402
+
+from factcheck.config import Settings  # noqa: E402
+from factcheck.model import Severity  # noqa: E402
+from factcheck.pipeline import analyse  # noqa: E402
+from factcheck.reporters.json_report import finding_dict  # noqa: E402
+
+SCORE = HERE.parent.parent / "shared" / "tools" / "score.py"
+
+
+def _scorer():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("score", SCORE)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def gold() -> tuple[list[str], list[dict], list[dict]]:
+    events: list[str] = []
+    items: list[dict] = []
+    must_not: list[dict] = []
+    for path in sorted((HERE / "gold").glob("basil-*.json")):
+        data = json.loads(path.read_text("utf-8"))
+        events += data["events"]
+        items += data["findings"]
+        must_not += data.get("must_not_flag", [])
+    return events, items, must_not
+
+
+def main(argv: list[str]) -> None:
+    show = "--show" in argv
+    score = _scorer()
+    events, items, must_not = gold()
+    all_sources = basil_sources()
+    sources = [s for e in events for s in all_sources[e]]
+    report = analyse(sources, Settings())
+    findings = [finding_dict(f) for f in report.findings]
+    matched: set[int] = set()
+    hit: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for item in items:
+        if item.get("stretch"):
+            continue
+        kind = item["kinds"][0]
+        total[kind] += 1
+        found = score.found(item, findings)
+        matched.update(id(f) for f in found)
+        # A looser match for recall: any severity (a typo found as low where gold says medium).
+        if found:
+            hit[kind] += 1
+        elif show:
+            print(f"  missed {item['id']} {'/'.join(item['kinds'])}: {item['why']}")
+    loose = {
+        id(f) for item in items for f in score.found({**item, "min_severity": "info"}, findings)
+    }
+    violations = sum(len(score.violations(m, findings)) for m in must_not)
+    reported: dict[str, Counter[str]] = {"medium+": Counter(), "low": Counter()}
+    right: dict[str, Counter[str]] = {"medium+": Counter(), "low": Counter()}
+    for f, raw in zip(findings, report.findings, strict=True):
+        band = (
+            "medium+"
+            if raw.severity >= Severity.MEDIUM
+            else "low"
+            if raw.severity >= Severity.LOW
+            else ""
+        )
+        if not band:
+            continue
+        reported[band][f["kind"]] += 1
+        if id(f) in matched or id(f) in loose:
+            right[band][f["kind"]] += 1
+        elif show:
+            print(f"  wrong {band} {f['kind']}: {f['message'][:170]}")
+    print(
+        f"real gold: {len(events)} BASIL events read whole, {sum(total.values())} labelled "
+        f"inconsistencies, checked in one run ({len(report.findings)} findings)"
+    )
+    head = ("kind", "gold", "recall", "medium+", "precision", "low", "precision")
+    print("{:22} {:>5} {:>7} {:>8} {:>9} {:>5} {:>9}".format(*head))
+    kinds = sorted(set(total) | set(reported["medium+"]) | set(reported["low"]))
+    for kind in kinds:
+        m, lo = reported["medium+"][kind], reported["low"][kind]
+        recall = hit[kind] / max(total[kind], 1)
+        p_medium = right["medium+"][kind] / max(m, 1)
+        p_low = right["low"][kind] / max(lo, 1)
+        print(
+            f"{kind:22} {total[kind]:5d} {recall:7.3f} {m:8d} {p_medium:9.3f} {lo:5d} {p_low:9.3f}"
+        )
+    m_all = sum(reported["medium+"].values())
+    numbers = sum(total[k] for k in ("conflict-number", "conflict-date"))
+    numbers_hit = sum(hit[k] for k in ("conflict-number", "conflict-date"))
+    m_right = sum(right["medium+"].values())
+    print(
+        f"overall recall {sum(hit.values()) / max(sum(total.values()), 1):.3f}; numbers and dates "
+        f"{numbers_hit}/{numbers}; medium+ precision {m_right / max(m_all, 1):.3f} "
+        f"({m_right}/{m_all}); must-not-flag violations {violations}"
+    )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
