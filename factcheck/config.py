@@ -38,6 +38,7 @@ class Settings:
     severity: dict[str, Severity] = field(default_factory=dict)
     paths: tuple[str, ...] = ()  # globs checked when no PATH is given
     baseline: str = ""  # the baseline file 'factcheck baseline' writes
+    ignore: tuple[str, ...] = ()  # finding ids reported as suppressed, not as findings
     spin_min_pairs: int = 3
     spin_min_rate: float = 0.1
     jobs: int = 0  # every core: claims (tuples of words) are cheap to send back
@@ -60,7 +61,7 @@ class Settings:
         ``kinds``, every kind there is, stands for an ``enable`` left unset."""
         out: dict[str, object] = {}
         for f in dataclasses.fields(self):
-            if f.name in ("fail_on", "jobs", "paths", "baseline", "max_input_mb"):
+            if f.name in ("fail_on", "jobs", "paths", "baseline", "max_input_mb", "ignore"):
                 continue
             value = getattr(self, f.name)
             if f.name == "enable" and value is None:
@@ -89,7 +90,7 @@ _INT: dict[str, tuple[int, int | None]] = {
     "max_postings": (1, None),
     "max_input_mb": (1, 1 << 20),
 }
-_LIST = {"enable", "disable", "accepted_variants", "paths"}
+_LIST = {"enable", "disable", "accepted_variants", "paths", "ignore"}
 _STR = {"baseline"}
 
 
