@@ -21,15 +21,23 @@ from factcheck.findings import evidence, make
 from factcheck.model import Claim, Finding, Kind, Severity
 from factcheck.runtime.memo import Memo
 from factcheck.text.fold import Token, fold_word
-from factcheck.text.lexicons import american_form, common_misspellings, word_frequency
+from factcheck.text.lexicons import (
+    american_form,
+    common_misspellings,
+    is_word,
+    known_words,
+    stopwords,
+    zipf,
+)
 
+# A typo is low wherever it is, in a quotation too (a changed word there is a misquote's
+# business) and in any source.
 MISSPELLING = Kind("misspelling", Severity.LOW, "A non-word or a confusable spelling.")
 KINDS = (MISSPELLING,)
-IN_QUOTE = Severity.MEDIUM  # a typo inside quotation marks misquotes someone
 _ALPHA = re.compile(r"^[a-z]+$")
 _CONFUSABLE = (("l", "I"), ("I", "l"), ("0", "O"), ("O", "0"), ("rn", "m"), ("1", "l"))
 MIN_LENGTH = 4
-COMMON = 1000  # pyspellchecker counts: a correction this frequent is a well-known word
+COMMON = 3.1  # Zipf: a correction this frequent is a well-known word
 
 
 def edits1(word: str) -> set[str]:
@@ -46,41 +54,45 @@ _PREFIXES = ("un", "re", "non", "pre", "anti", "over", "under", "mis", "co", "di
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "ness", "ment", "ments", "al")
 
 
-def _prefixed(word: str, freq: dict[str, int]) -> bool:
+def _prefixed(word: str, freq: frozenset[str]) -> bool:
     """A prefix on a dictionary word ("untrusted") makes a word."""
     return any(
         word.startswith(p) and len(word) - len(p) >= 4 and word[len(p) :] in freq for p in _PREFIXES
     )
 
 
-def _derived(word: str, freq: dict[str, int]) -> bool:
-    """A regular ending on a dictionary word ("legalizations", "dumbed") makes a word."""
+def _derived(word: str, freq: frozenset[str]) -> bool:
+    """A regular ending on a dictionary word ("legalizations", "dumbed", "quos") makes a word."""
     for x in _SUFFIXES:
         stem = word[: -len(x)]
-        if word.endswith(x) and len(stem) >= 4 and (stem in freq or stem + "e" in freq):
+        shortest = 3 if x == "s" and stem not in stopwords() else 4
+        if word.endswith(x) and len(stem) >= shortest and (stem in freq or stem + "e" in freq):
             return True
     return False
 
 
-def _suspect(word: str, ctx: Context) -> bool:
+def _suspect(word: str, ctx: Context, name: bool = False) -> bool:
     """In no word list, long enough to judge, and written so by one source alone."""
-    if word in word_frequency() or len(word) < MIN_LENGTH or not _ALPHA.match(word):
+    if is_word(word, name) or len(word) < MIN_LENGTH or not _ALPHA.match(word):
         return False
     if american_form(word):
         return False  # a British spelling: the spelling-variant check's business
     return ctx.source_counts[word] <= 1  # several sources write it so: a name or a new word
 
 
-def correction(word: str, ctx: Context, source: str, name_like: bool) -> str | None:
+def correction(
+    word: str, ctx: Context, source: str, name_like: bool, capital: bool = False
+) -> str | None:
     """The intended word for a suspect ``word``, or None when it is not a misspelling.
 
     ``name_like`` words (capitalised inside a sentence) may be names: they are
     corrected only to a word that a source of the same story writes capitalised,
-    with the same first letter.
+    with the same first letter. A ``capital`` word (first in its sentence) is corrected
+    on the corpus's or codespell's word only, never on frequency alone: it may be a name.
     """
-    if not _suspect(word, ctx):
+    if not _suspect(word, ctx, name_like):
         return None
-    freq = word_frequency()
+    freq = known_words()
     candidates = _KNOWN_EDITS[word]
     if name_like:
         mates = ctx.story_mates.get(source, set())
@@ -89,7 +101,7 @@ def correction(word: str, ctx: Context, source: str, name_like: bool) -> str | N
             for c in candidates
             if c[0] == word[0] and any(c.capitalize() in ctx.names_of(m) for m in mates)
         ]
-        return max(written, key=lambda c: freq[c]) if written else None
+        return max(written, key=zipf) if written else None
     known = common_misspellings().get(word)
     if known and "'" in known[0]:
         return known[0]  # "dont" is "don't"
@@ -98,15 +110,15 @@ def correction(word: str, ctx: Context, source: str, name_like: bool) -> str | N
     used = ctx.word_counts
     in_corpus = [c for c in candidates if used.get(c, 0) > 0]
     if in_corpus:  # the other sources spell it one letter off: a typo
-        return max(in_corpus, key=lambda c: (used[c], freq[c]))
+        return max(in_corpus, key=lambda c: (used[c], zipf(c)))
     if _prefixed(word, freq):
         return None  # "untrusted"
     if known:
         return known[0]
-    if not candidates:
+    if not candidates or capital:
         return None
-    best = max(candidates, key=lambda c: freq[c])
-    return best if freq[best] >= COMMON and len(word) >= 6 else None
+    best = max(candidates, key=zipf)
+    return best if zipf(best) >= COMMON and len(word) >= 6 else None
 
 
 def _part_spans(token: Token, count: int) -> list[tuple[int, int]]:
@@ -150,18 +162,18 @@ def _suspect_parts(form: str, first: bool, ctx: Context) -> Parts:
         name_like = capital and (not first or k > 0)
         if capital and not name_like and len(part) < 6:
             continue  # a short capitalised first word is as likely a name
-        if _suspect(part.lower(), ctx):
+        if _suspect(part.lower(), ctx, capital):  # a known name even first in a sentence
             out.append((k, part, name_like, len(parts)))
     return tuple(out)
 
 
 def _known_edits(word: str) -> list[str]:
-    freq = word_frequency()
+    freq = known_words()
     return [c for c in edits1(word) if c in freq]
 
 
 def _odd(form: str) -> bool:
-    return not (form.islower() and fold_word(form) in word_frequency())
+    return not (form.islower() and fold_word(form) in known_words())
 
 
 # What does not depend on the story, decided once per word for every story of a run.
@@ -171,8 +183,7 @@ _ODD: Memo[str, bool] = Memo(_odd, limit=2_000_000)
 
 def run(ctx: Context) -> Iterator[Finding]:
     hits: dict[tuple[str, str, str], list[tuple[Claim, tuple[int, int]]]] = defaultdict(list)
-    in_quote: dict[tuple[str, str, str], bool] = {}
-    memo: dict[tuple[str, str, bool], str | None] = {}
+    memo: dict[tuple[str, str, bool, bool], str | None] = {}
     odd = _ODD
     variants: Memo[str, str | None] = Memo(lambda form: _variant(form, ctx))
     suspects: Memo[tuple[str, bool], Parts] = Memo(lambda key: _suspect_parts(key[0], key[1], ctx))
@@ -194,9 +205,10 @@ def run(ctx: Context) -> Iterator[Finding]:
                 found.append((token.text, variant, (token.start, token.end)))
             else:
                 for k, part, name_like, count in suspects[form, n == 0]:
-                    look = (part.lower(), claim.source if name_like else "", name_like)
+                    capital = part[:1].isupper()
+                    look = (part.lower(), claim.source if name_like else "", name_like, capital)
                     if look not in memo:
-                        memo[look] = correction(look[0], ctx, claim.source, name_like)
+                        memo[look] = correction(look[0], ctx, claim.source, name_like, capital)
                     fix = memo[look]
                     if fix:
                         shown = fix.capitalize() if part[:1].isupper() else fix
@@ -205,10 +217,7 @@ def run(ctx: Context) -> Iterator[Finding]:
             for wrong, right, span in found:
                 key = (claim.source, wrong, right)
                 hits[key].append((claim, span))
-                quoted = any(q.start <= span[0] and span[1] <= q.end for q in claim.quotes)
-                in_quote[key] = in_quote.get(key, False) or quoted
     for (source, wrong, right), places in sorted(hits.items()):
-        severity = IN_QUOTE if in_quote[(source, wrong, right)] else MISSPELLING.severity
         by_claim: dict[str, list[tuple[int, int]]] = defaultdict(list)
         claims = {}
         for claim, span in places:
@@ -217,4 +226,12 @@ def run(ctx: Context) -> Iterator[Finding]:
         items = [evidence(claims[cid], spans) for cid, spans in by_claim.items()]
         times = f" ({len(places)} times)" if len(places) > 1 else ""
         message = f"{source} writes '{wrong}'{times}; did it mean '{right}'?"
-        yield make(MISSPELLING.name, severity, message, items, [wrong, right], ctx.settings, source)
+        yield make(
+            MISSPELLING.name,
+            MISSPELLING.severity,
+            message,
+            items,
+            [wrong, right],
+            ctx.settings,
+            source,
+        )
