@@ -93,6 +93,9 @@ def correction(
     if not _suspect(word, ctx, name_like):
         return None
     freq = known_words()
+    joined = run_together(word)
+    if joined:
+        return joined  # "Newsrecently": a space left out
     candidates = _KNOWN_EDITS[word]
     if name_like:
         mates = ctx.story_mates.get(source, set())
@@ -119,6 +122,49 @@ def correction(
         return None
     best = max(candidates, key=zipf)
     return best if zipf(best) >= COMMON and len(word) >= 6 else None
+
+
+SPLIT_COMMON = 4.5  # Zipf of both halves of a run-together pair of content words
+GLUED_TO = 4.0  # Zipf of the word a joining word is run into
+# Words that join others in a phrase, run into the next or the last word ("Arecent",
+# "ofthe"); short ones only at the front and only "a" and "I" (two-letter ones begin
+# many real words: "online", "upfront"; names end in them: "Karlan", "Miron").
+_GLUE_FRONT = frozenset({"a", "i"})
+_GLUE = frozenset(
+    "the and for but not are was has had his her its our you who how all can may".split()
+)
+# Second halves that make compounds rather than two words ("recordless", "dayslong").
+_COMPOUND_TAILS = frozenset("less like wide long side maker makers ship wise ward wards".split())
+
+
+def run_together(word: str) -> str | None:
+    """ "newsrecently" → "news recently": a non-word that is two words written together.
+
+    One half is a word that joins phrases ("ofthe", "arecent") and the other a common
+    word, or both halves are common words of four letters or more that wordfreq has
+    never seen joined (a new compound or a brand usually has a frequency of its own).
+    """
+    unseen = zipf(word) == 0.0
+    best: tuple[float, str] | None = None
+    for i in range(1, len(word)):
+        a, b = word[:i], word[i:]
+        if a in _PREFIXES or a == "out":
+            continue  # "antimask", "outraising": prefixed words
+        if a in _GLUE_FRONT or a in _GLUE or b in _GLUE:
+            other = b if a in _GLUE_FRONT or a in _GLUE else a
+            ok = other in _GLUE or (len(other) >= 3 and zipf(other) >= GLUED_TO)
+        else:
+            ok = (
+                unseen
+                and min(len(a), len(b)) >= 4
+                and min(zipf(a), zipf(b)) >= SPLIT_COMMON
+                and b not in _COMPOUND_TAILS
+            )
+        if ok and (a in known_words() or a in _GLUE_FRONT) and b in known_words():
+            score = min(zipf(a), zipf(b))
+            if best is None or score > best[0]:
+                best = (score, f"{a} {b}")
+    return best[1] if best else None
 
 
 def _part_spans(token: Token, count: int) -> list[tuple[int, int]]:
