@@ -10,10 +10,12 @@ L where the corpus writes "AI") are found the same way, through the corpus.
 
 from __future__ import annotations
 
+import operator
 import re
 import string
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import compress
 
 from factcheck.checks.context import Context
@@ -227,6 +229,107 @@ _KNOWN_EDITS: Memo[str, list[str]] = Memo(_known_edits, limit=200_000)
 _ODD: Memo[str, bool] = Memo(_odd, limit=2_000_000)
 
 
+# Words that are doubled on purpose ("had had", "that that", "what it is is",
+# "very very", "no no").
+_FINE_TWICE = frozenset(
+    "had that is do very so really no yes bye ha knock far many more now well there "
+    "yeah oh boo ho tsk blah bla cha chop go hip night".split()
+)
+
+
+@dataclass(frozen=True)
+class Confusion:
+    """A real word written for another, where the next or previous word decides it."""
+
+    word: str
+    right: str
+    before: frozenset[str] = frozenset()  # the word before is one of these (empty: any)
+    after: frozenset[str] = frozenset()  # the word after is one of these (empty: any word)
+    after_ending: str = ""  # or the word after ends so
+    first: bool = False  # first in its sentence
+
+
+_COMPARATIVES = frozenset(
+    "more less fewer rather other better worse greater higher lower larger smaller "
+    "bigger older younger longer shorter faster slower stronger weaker".split()
+)
+_BEFORE_NOUN = frozenset(
+    "the an any no its their his her our my your side adverse negative positive lasting "
+    "chilling ripple net overall little significant desired opposite".split()
+)
+_MODALS = frozenset("could would should might must".split())
+_PARTICIPLES = frozenset(
+    "been had done gone seen known taken made got gotten given come become won lost "
+    "thought said told".split()
+)
+_BE = frozenset("is are was were be been am".split())
+CONFUSIONS = (
+    Confusion("then", "than", before=_COMPARATIVES),  # "more then" (a time: "better, then")
+    Confusion("affect", "effect", before=_BEFORE_NOUN),  # "the affect of"
+    Confusion("affects", "effects", before=_BEFORE_NOUN),
+    Confusion("of", "have", before=_MODALS, after=_PARTICIPLES, after_ending="ed"),
+    Confusion("its", "it's", after=frozenset({"been"})),  # "its been a year"
+    Confusion("suppose", "supposed", before=_BE, after=frozenset({"to"})),
+    Confusion("lets", "let's", first=True),  # "Lets be clear": no subject lets anything
+)
+_CONFUSED = frozenset(c.word for c in CONFUSIONS)
+
+
+def _joined(claim: Claim, tokens: tuple[Token, ...], n: int) -> bool:
+    """Tokens ``n`` and ``n + 1`` are separated by white space alone."""
+    gap = claim.text[tokens[n].end - claim.start : tokens[n + 1].start - claim.start]
+    return bool(gap) and gap.isspace()
+
+
+def _slips(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
+    """Doubled words and real words for others: (wrong, right, raw span)."""
+    words = claim.words
+    doubled = any(map(operator.eq, words, words[1:]))
+    if not doubled and _CONFUSED.isdisjoint(words):
+        return  # most claims, found without a step of Python per word
+    tokens = claim.tokens
+    for n, word in enumerate(words):
+        last = n + 1 == len(words)
+        if (
+            not last
+            and words[n + 1] == word
+            and word.isalpha()
+            and word not in _FINE_TWICE
+            and word != "i"
+            and not claim.forms[n + 1][:1].isupper()  # "Duran Duran", "Boutros Boutros"
+            and _joined(claim, tokens, n)
+        ):
+            text = tokens[n].text
+            yield f"{text} {tokens[n + 1].text}", text, (tokens[n].start, tokens[n + 1].end)
+        if word not in _CONFUSED:
+            continue
+        for rule in CONFUSIONS:
+            if rule.word != word:
+                continue
+            if rule.first and (n > 0 or last or not claim.forms[n + 1][:1].islower()):
+                continue
+            if rule.before and (n == 0 or words[n - 1] not in rule.before):
+                continue
+            if rule.before and not _joined(claim, tokens, n - 1):
+                continue
+            if last or not _joined(claim, tokens, n) or not words[n + 1].isalpha():
+                continue
+            after = words[n + 1]
+            wanted = rule.after or rule.after_ending
+            if wanted and not (
+                after in rule.after or (rule.after_ending and after.endswith(rule.after_ending))
+            ):
+                continue
+            t = tokens[n]
+            shown = rule.right.capitalize() if t.text[:1].isupper() else rule.right
+            if rule.before:
+                prev = tokens[n - 1].text
+                yield f"{prev} {t.text}", f"{prev} {shown}", (t.start, t.end)
+            else:
+                nxt = tokens[n + 1].text
+                yield f"{t.text} {nxt}", f"{shown} {nxt}", (t.start, t.end)
+
+
 def run(ctx: Context) -> Iterator[Finding]:
     hits: dict[tuple[str, str, str], list[tuple[Claim, tuple[int, int]]]] = defaultdict(list)
     memo: dict[tuple[str, str, bool, bool], str | None] = {}
@@ -261,8 +364,9 @@ def run(ctx: Context) -> Iterator[Finding]:
                         span = _part_spans(claim.tokens[n], count)[k]
                         found.append((part, shown, span))
             for wrong, right, span in found:
-                key = (claim.source, wrong, right)
-                hits[key].append((claim, span))
+                hits[(claim.source, wrong, right)].append((claim, span))
+        for wrong, right, span in _slips(claim):
+            hits[(claim.source, wrong, right)].append((claim, span))
     for (source, wrong, right), places in sorted(hits.items()):
         by_claim: dict[str, list[tuple[int, int]]] = defaultdict(list)
         claims = {}
