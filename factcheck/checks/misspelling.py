@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import compress
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 from factcheck.checks.context import Context
 from factcheck.findings import evidence, make
 from factcheck.model import Claim, Finding, Kind, Severity
@@ -330,6 +332,78 @@ def _slips(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
                 yield f"{t.text} {nxt}", f"{shown} {nxt}", (t.start, t.end)
 
 
+NAME_LENGTH = 5  # shorter names one letter apart are often two names (Mark, Mary)
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}
+
+
+def _name_slips(ctx: Context) -> Iterator[tuple[Claim, str, str, tuple[int, int]]]:
+    """A name one source writes where the other sources of the story write one a letter
+    off, more often: (claim, wrong, right, raw span).
+
+    Not where the one source's spelling is the more frequent name in general; a name
+    the word lists know ("Paris", "Carson") needs the same capitalised word
+    beside it in both spellings ("Parris Island", "Paris Island"): two people or places
+    with near names in one story are told apart by what stands beside them.
+    """
+    places: dict[str, list[tuple[Claim, int]]] = defaultdict(list)
+    for claim in ctx.claims:
+        forms = claim.forms
+        for n in range(1, len(forms)):
+            form = forms[n]
+            if (
+                len(form) >= NAME_LENGTH
+                and form[0].isupper()
+                and form[1:].islower()
+                and form.isascii()  # "Guantánamo" and "Guantanamo" are one spelling
+                and form.isalpha()
+            ):
+                places[form].append((claim, n))
+    if len(places) < 2:
+        return
+    index: dict[str, set[str]] = defaultdict(set)
+    for form in places:
+        for key in _deletes(form):
+            index[key].add(form)
+    sources = {form: {c.source for c, _ in where} for form, where in places.items()}
+    for wrong, where in places.items():
+        if len(sources[wrong]) != 1:
+            continue
+        near = set().union(*(index.get(k, set()) for k in _deletes(wrong))) - {wrong}
+        right = [
+            b
+            for b in near
+            if b[0] == wrong[0]
+            and DamerauLevenshtein.distance(wrong, b) == 1
+            and len(places[b]) > len(where)
+            and sources[b] - sources[wrong]
+            and wrong + "s" != b
+            and b + "s" != wrong
+        ]
+        if not right:
+            continue
+        best = max(right, key=lambda b: len(places[b]))
+        if zipf(wrong.lower()) >= zipf(best.lower()):
+            continue  # the usual spelling of the name is the one source's ("Priebus")
+        if is_word(wrong.lower(), name=True) and not _beside(where) & _beside(places[best]):
+            continue
+        for claim, n in where:
+            t = claim.tokens[n]
+            yield claim, wrong, best, (t.start, t.end)
+
+
+def _beside(where: list[tuple[Claim, int]]) -> set[str]:
+    """The capitalised words next to a name's places."""
+    out = set()
+    for claim, n in where:
+        for m in (n - 1, n + 1):
+            if 0 < m < len(claim.forms) and claim.forms[m][:1].isupper():
+                out.add(claim.forms[m])
+    return out
+
+
 def run(ctx: Context) -> Iterator[Finding]:
     hits: dict[tuple[str, str, str], list[tuple[Claim, tuple[int, int]]]] = defaultdict(list)
     memo: dict[tuple[str, str, bool, bool], str | None] = {}
@@ -366,6 +440,10 @@ def run(ctx: Context) -> Iterator[Finding]:
             for wrong, right, span in found:
                 hits[(claim.source, wrong, right)].append((claim, span))
         for wrong, right, span in _slips(claim):
+            hits[(claim.source, wrong, right)].append((claim, span))
+    reported = {(source, wrong) for source, wrong, _ in hits}
+    for claim, wrong, right, span in _name_slips(ctx):
+        if (claim.source, wrong) not in reported:
             hits[(claim.source, wrong, right)].append((claim, span))
     for (source, wrong, right), places in sorted(hits.items()):
         by_claim: dict[str, list[tuple[int, int]]] = defaultdict(list)
