@@ -31,6 +31,7 @@ class Settings:
     min_content_words: int = 4
     max_postings: int = 200
     fail_on: Severity = Severity.MEDIUM
+    quote_style: Severity = Severity.INFO  # the same quoted words in two house styles
     enable: tuple[str, ...] | None = None  # None: every kind
     disable: tuple[str, ...] = ()
     accepted_variants: tuple[str, ...] = ()
@@ -68,6 +69,8 @@ class Settings:
                 value = {k: v.label for k, v in sorted(value.items())}
             elif isinstance(value, tuple):
                 value = list(value)
+            elif isinstance(value, Severity):
+                value = value.label
             out[f.name.replace("_", "-")] = value
         return out
 
@@ -127,7 +130,7 @@ def _convert(key: str, value: Any, kinds: Collection[str]) -> Any:
             return _number(name, value)
         if name in _STR:
             return str(value)
-        if name == "fail_on":
+        if name in ("fail_on", "quote_style"):
             return Severity.parse(str(value))
         if name in _LIST:
             raw = value if isinstance(value, list) else str(value).replace(",", " ").split()
