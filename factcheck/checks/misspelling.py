@@ -284,12 +284,13 @@ def _joined(claim: Claim, tokens: tuple[Token, ...], n: int) -> bool:
 
 
 def _slips(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
-    """Doubled words and real words for others: (wrong, right, raw span)."""
+    """Doubled words and real words for others: (wrong, right, raw span). Decided on the
+    words first; the claim is tokenized (offsets, the spaces between) only for a hit."""
     words = claim.words
     doubled = any(map(operator.eq, words, words[1:]))
     if not doubled and _CONFUSED.isdisjoint(words):
         return  # most claims, found without a step of Python per word
-    tokens = claim.tokens
+    hits: list[tuple[int, Confusion | None]] = []
     for n, word in enumerate(words):
         last = n + 1 == len(words)
         if (
@@ -299,22 +300,16 @@ def _slips(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
             and word not in _FINE_TWICE
             and word != "i"
             and not claim.forms[n + 1][:1].isupper()  # "Duran Duran", "Boutros Boutros"
-            and _joined(claim, tokens, n)
         ):
-            text = tokens[n].text
-            yield f"{text} {tokens[n + 1].text}", text, (tokens[n].start, tokens[n + 1].end)
-        if word not in _CONFUSED:
+            hits.append((n, None))
+        if word not in _CONFUSED or last or not words[n + 1].isalpha():
             continue
         for rule in CONFUSIONS:
             if rule.word != word:
                 continue
-            if rule.first and (n > 0 or last or not claim.forms[n + 1][:1].islower()):
+            if rule.first and (n > 0 or not claim.forms[n + 1][:1].islower()):
                 continue
             if rule.before and (n == 0 or words[n - 1] not in rule.before):
-                continue
-            if rule.before and not _joined(claim, tokens, n - 1):
-                continue
-            if last or not _joined(claim, tokens, n) or not words[n + 1].isalpha():
                 continue
             after = words[n + 1]
             wanted = rule.after or rule.after_ending
@@ -322,14 +317,28 @@ def _slips(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
                 after in rule.after or (rule.after_ending and after.endswith(rule.after_ending))
             ):
                 continue
-            t = tokens[n]
-            shown = rule.right.capitalize() if t.text[:1].isupper() else rule.right
-            if rule.before:
-                prev = tokens[n - 1].text
-                yield f"{prev} {t.text}", f"{prev} {shown}", (t.start, t.end)
-            else:
-                nxt = tokens[n + 1].text
-                yield f"{t.text} {nxt}", f"{shown} {nxt}", (t.start, t.end)
+            hits.append((n, rule))
+    if not hits:
+        return
+    tokens = claim.tokens
+    for n, found in hits:
+        if found is None:
+            if _joined(claim, tokens, n):
+                text = tokens[n].text
+                yield f"{text} {tokens[n + 1].text}", text, (tokens[n].start, tokens[n + 1].end)
+            continue
+        if found.before and not _joined(claim, tokens, n - 1):
+            continue
+        if not _joined(claim, tokens, n):
+            continue
+        t = tokens[n]
+        shown = found.right.capitalize() if t.text[:1].isupper() else found.right
+        if found.before:
+            prev = tokens[n - 1].text
+            yield f"{prev} {t.text}", f"{prev} {shown}", (t.start, t.end)
+        else:
+            nxt = tokens[n + 1].text
+            yield f"{t.text} {nxt}", f"{shown} {nxt}", (t.start, t.end)
 
 
 NAME_LENGTH = 5  # shorter names one letter apart are often two names (Mark, Mary)
@@ -349,18 +358,11 @@ def _name_slips(ctx: Context) -> Iterator[tuple[Claim, str, str, tuple[int, int]
     with near names in one story are told apart by what stands beside them.
     """
     places: dict[str, list[tuple[Claim, int]]] = defaultdict(list)
+    name_like = _NAME_FORM.__getitem__
     for claim in ctx.claims:
         forms = claim.forms
-        for n in range(1, len(forms)):
-            form = forms[n]
-            if (
-                len(form) >= NAME_LENGTH
-                and form[0].isupper()
-                and form[1:].islower()
-                and form.isascii()  # "Guantánamo" and "Guantanamo" are one spelling
-                and form.isalpha()
-            ):
-                places[form].append((claim, n))
+        for n in compress(range(1, len(forms)), map(name_like, forms[1:])):
+            places[forms[n]].append((claim, n))
     if len(places) < 2:
         return
     index: dict[str, set[str]] = defaultdict(set)
@@ -392,6 +394,20 @@ def _name_slips(ctx: Context) -> Iterator[tuple[Claim, str, str, tuple[int, int]
         for claim, n in where:
             t = claim.tokens[n]
             yield claim, wrong, best, (t.start, t.end)
+
+
+def _name_form(form: str) -> bool:
+    """Written as a name is: capitalised, lower case after, letters only, long enough."""
+    return (
+        len(form) >= NAME_LENGTH
+        and form[0].isupper()
+        and form[1:].islower()
+        and form.isascii()  # "Guantánamo" and "Guantanamo" are one spelling
+        and form.isalpha()
+    )
+
+
+_NAME_FORM: Memo[str, bool] = Memo(_name_form, limit=2_000_000)
 
 
 def _beside(where: list[tuple[Claim, int]]) -> set[str]:
