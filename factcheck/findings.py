@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from factcheck.config import Settings
@@ -70,6 +71,30 @@ def dedupe(findings: Iterable[Finding], kinds: Sequence[str]) -> list[Finding]:
         seen.add(key)
         out.append(f)
     out.sort(key=lambda f: (-f.severity, rank[f.kind], f.sources, f.evidence[0].start, f.id))
+    return unique_ids(out)
+
+
+def unique_ids(findings: list[Finding]) -> list[Finding]:
+    """Each finding its own id: two findings that share a fingerprint (the same words
+    differ in two places of the same sources) are told apart by the sentences they
+    stand in, never by offsets or order, so each keeps its id when lines move."""
+    counts = Counter(f.id for f in findings)
+    if all(n == 1 for n in counts.values()):
+        return findings
+    taken = {f.id for f in findings if counts[f.id] == 1}
+    out = []
+    for f in findings:
+        if counts[f.id] == 1:
+            out.append(f)
+            continue
+        texts = sorted(normalise(e.text) for e in f.evidence)
+        fid = fingerprint(f.kind, f.sources, [f.id, *texts])
+        n = 1
+        while fid in taken:  # the same sentences too: the n-th of them, in report order
+            n += 1
+            fid = fingerprint(f.kind, f.sources, [f.id, *texts, str(n)])
+        taken.add(fid)
+        out.append(dataclasses.replace(f, id=fid))
     return out
 
 
