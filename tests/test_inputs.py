@@ -229,3 +229,17 @@ def test_report_file_is_replaced_whole(tmp_path: Path, capsys: pytest.CaptureFix
     assert code == 0
     assert json.loads(target.read_text(encoding="utf-8"))["schema"] == "factcheck/1"
     assert [p.name for p in target.parent.iterdir()] == ["report.json"]  # no temporary left
+
+
+def test_a_text_that_opens_with_prose_has_no_headline_for_a_title(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from factcheck.sources import read_paths
+
+    prose = (
+        "The council approved a budget of $2.5 billion for the new bridge across the river, "
+        "officials said on Thursday after a long debate that ran late into the night.\n\n"
+        "Work starts in spring."
+    )
+    (tmp_path / "prose.txt").write_text(prose, encoding="utf-8")
+    (tmp_path / "titled.txt").write_text("Bridge budget approved\n\n" + prose, encoding="utf-8")
+    titles = {s.id: s.title for s in read_paths([str(tmp_path)]).sources}
+    assert titles == {"prose": "", "titled": "Bridge budget approved"}

@@ -185,10 +185,23 @@ def _text_source(sid: str, path: str, text: str, encoding: str) -> Source:
     return Source(id=sid, path=path, text=text, title=_first_line(text), encoding=encoding)
 
 
+HEADLINE_WORDS = 25  # a first line longer than this, ending as a sentence does, is prose
+
+
 def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()[:300]
+    """The headline: the first line when it stands alone as a title does. A text that
+    opens with a paragraph of prose has none (its title is left empty, not the
+    paragraph)."""
+    lines = text.splitlines()
+    for n, line in enumerate(lines):
+        if not line.strip():
+            continue
+        line = line.strip()
+        sentence = line[-1:] in ".!?\"”’)" and len(line.split()) > HEADLINE_WORDS
+        runs_on = n + 1 < len(lines) and lines[n + 1].strip() != ""
+        if sentence or (runs_on and line[-1:] in ".!?"):
+            return ""
+        return line[:300]
     return ""
 
 
