@@ -26,6 +26,7 @@ spokeswoman") are speakers but not named people.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from factcheck.claims.segment import paragraphs
@@ -145,7 +146,8 @@ _BODY_WORDS = frozenset(
     "hospital club team staff statement website newspaper paper channel radio television "
     "tv daily weekly reuters bloomberg fox cnn msnbc nbc abc cbs bbc npr pbs ap afp upi "
     "politico breitbart axios twitter facebook instagram youtube wikileaks pentagon kremlin "
-    "whitehouse".split()
+    "whitehouse courier chronicle observer telegraph examiner inquirer sentinel dispatch "
+    "bulletin monitor".split()
 )
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<sp>{_ROLE_NAME})\s*,[^.!?“”\"]*$")
 _CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[“\"\n]")
@@ -458,7 +460,8 @@ def _person_before(masked: str, p_start: int, before: int) -> str | None:
             continue
         mentions.append(name)
         sentence_from = _sentence_start(masked, p_start, m.start())
-        if _subject(masked[sentence_from : m.end()]) is not None:
+        subject = _subject(masked[sentence_from : m.end()])
+        if subject is not None and subject.split()[-1] == name.split()[-1]:
             subjects.append(name)
     if subjects:
         return subjects[-1]
@@ -500,6 +503,15 @@ def is_named(speaker: str | None) -> bool:
     if not speaker or _GENERIC_HEAD.match(speaker) or is_body(speaker):
         return False
     return not speaker.split()[-1].lower().endswith(("ing", "ed", "ly"))
+
+
+def shown_speaker(speakers: Iterable[str | None]) -> str | None:
+    """The speaker a message names: a person before a description; never a body
+    ("Fox News", "the Associated Press"), which reports a remark rather than makes it."""
+    known = [s for s in speakers if s]
+    return next((s for s in known if is_named(s)), None) or next(
+        (s for s in known if not is_body(s)), None
+    )
 
 
 def same_speaker(a: str | None, b: str | None) -> bool | None:
