@@ -77,7 +77,8 @@ _SPEECH = "|".join(re.escape(w) for w in _SPEECH_WORDS)
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
 _WORD = r"[A-Z][\w.’'-]*"
 _CONNECT = r"(?:de|van|von|al|bin|ibn|la|le|da|du|del|der|di|dos|el|ben)"
-_PROPER_SEQ = rf"{_WORD}(?:\s+(?:{_WORD}|{_CONNECT}(?=\s+[A-Z])))*"
+# A name runs on over spaces, but not past a word that ends a sentence ("… Blair. Smith").
+_PROPER_SEQ = rf"{_WORD}(?:(?<![a-z]{{3}}\.)\s+(?:{_WORD}|{_CONNECT}(?=\s+[A-Z])))*"
 # "Smith of Iowa", "Lee of the Brookings Institution": dropped from the name afterwards.
 _OF_PLACE = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)?"
 _AUX = (
@@ -147,7 +148,7 @@ _BODY_WORDS = frozenset(
     "tv daily weekly reuters bloomberg fox cnn msnbc nbc abc cbs bbc npr pbs ap afp upi "
     "politico breitbart axios twitter facebook instagram youtube wikileaks pentagon kremlin "
     "whitehouse courier chronicle observer telegraph examiner inquirer sentinel dispatch "
-    "bulletin monitor".split()
+    "bulletin monitor state".split()
 )
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<sp>{_ROLE_NAME})\s*,[^.!?“”\"]*$")
 _CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[“\"\n]")
@@ -213,7 +214,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         if speaker and speaker.lower() in _PRONOUNS:
             assert said is not None
             near = last_named[1] if last_named and last_named[0] >= para - 2 else None
-            speaker = _person_before(masked, p_start, said.at) or near
+            speaker = _referent(masked, paras, para, said.at) or near
             speaker = speaker or _last_person(masked, said.at)
             confident, inferred = False, True
         if speaker is None and prev is not None and prev.speaker:
@@ -227,7 +228,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             earlier = _earlier_sentence(masked, s, p_start)
             if earlier is not None and earlier.speaker.lower() in _PRONOUNS:
                 near = last_named[1] if last_named and last_named[0] >= para - 2 else None
-                resolved = _person_before(masked, p_start, earlier.at) or near
+                resolved = _referent(masked, paras, para, earlier.at) or near
                 speaker, inferred = resolved, True
             elif earlier is not None:
                 speaker = earlier.speaker
@@ -437,35 +438,43 @@ def _last_person(masked: str, before: int) -> str | None:
     """The last full name (two or more capitalised words) written before a quote."""
     names = [m.group() for m in _PERSON.finditer(masked, max(0, before - 600), before)]
     names = [n for n in names if n.split()[0] not in _NOT_NAMES and not is_body(n)]
-    return names[-1] if names else None
+    return re.sub(r"[’']s$", "", names[-1]) if names else None
 
 
-def _person_before(masked: str, p_start: int, before: int) -> str | None:
-    """The person a pronoun stands for: the last one named in the paragraph, a
-    sentence's subject before any other mention."""
+def _referent(masked: str, paras: list[tuple[int, int]], para: int, before: int) -> str | None:
+    """The person a pronoun stands for: the last sentence subject named in the
+    paragraph, else the last person it names; a paragraph that speaks of someone
+    only as "he" or "she" passes the search on to the one before (two at most)."""
     known = {n.split()[-1] for n in _PERSON.findall(masked, 0, before) if not is_body(n)}
-    subjects: list[str] = []
-    mentions: list[str] = []
-    for m in _PROPER.finditer(masked, p_start, before):
+    for k in range(para, max(para - 3, -1), -1):
+        lo, hi = paras[k][0], before if k == para else paras[k][1]
+        subject, mention, by_pronoun = _people(masked, lo, hi, known)
+        if subject or (mention and not by_pronoun):
+            return subject or mention
+    return None
+
+
+def _people(masked: str, lo: int, hi: int, known: set[str]) -> tuple[str | None, str | None, bool]:
+    """The last subject named, the last person named, and whether a sentence of
+    ``masked[lo:hi]`` has a pronoun for its subject."""
+    subject = mention = None
+    for m in _PROPER.finditer(masked, lo, hi):
         words = m.group().split()
         lead = 0
         while lead < len(words) and words[lead] in _NOT_NAMES:
             lead += 1
-        name = " ".join(words[lead:]).rstrip(".,’'")
-        name = re.sub(r"[’']s$", "", name)
+        name = re.sub(r"[’']s$", "", " ".join(words[lead:]).rstrip(".,’'"))
         if not name or is_body(name):
             continue
         titled = lead > 0 and words[lead - 1].rstrip(".") in _TITLES
         if len(name.split()) < 2 and not titled and name not in known:
             continue
-        mentions.append(name)
-        sentence_from = _sentence_start(masked, p_start, m.start())
-        subject = _subject(masked[sentence_from : m.end()])
-        if subject is not None and subject.split()[-1] == name.split()[-1]:
-            subjects.append(name)
-    if subjects:
-        return subjects[-1]
-    return mentions[-1] if mentions else None
+        mention = name
+        found = _subject(masked[_sentence_start(masked, lo, m.start()) : m.end()])
+        if found is not None and found.split()[-1] == name.split()[-1]:
+            subject = name
+    by_pronoun = bool(re.search(r"(?:^|[.!?]\s+)(?:He|She|They)\b", masked[lo:hi])) and not subject
+    return subject, mention, by_pronoun
 
 
 def _clean(name: str) -> str | None:
