@@ -511,7 +511,9 @@ def is_named(speaker: str | None) -> bool:
     """A person by name: not a description ("a spokesman"), a body nor a stray word."""
     if not speaker or _GENERIC_HEAD.match(speaker) or is_body(speaker):
         return False
-    return not speaker.split()[-1].lower().endswith(("ing", "ed", "ly"))
+    words = speaker.split()
+    # A name ends in a capitalised word ("John Paul Hopping", "Kelly"); a stray lead-in does not.
+    return words[-1][:1].isupper() and not (len(words) == 1 and words[0] in _NOT_NAMES)
 
 
 def shown_speaker(speakers: Iterable[str | None]) -> str | None:
