@@ -46,9 +46,10 @@ from evaldata import EVAL, BasilArticle, basil_events
 
 from factcheck.claims.quotes import find_quotes
 from factcheck.config import Settings
+from factcheck.facts.frames import TITLES
 from factcheck.model import Severity, Source
 from factcheck.pipeline import analyse
-from factcheck.text.lexicons import british_to_american, word_frequency
+from factcheck.text.lexicons import british_to_american, stopwords, word_frequency
 from factcheck.text.numbers import WEEKDAYS
 
 DEBUG = "--debug" in sys.argv
@@ -276,8 +277,10 @@ def _person(name: str | None) -> bool:
 
 
 def _actor(article: BasilArticle) -> str | None:
+    """A two-word name of the article (no sentence opener, no title such as "President")."""
+    common = stopwords() | TITLES
     for m in re.finditer(r"\b[A-Z][a-z]+ [A-Z][a-z]{3,}\b", article.text[200:]):
-        if m.group().split()[0] not in ("The", "In", "On", "But", "And", "When", "After"):
+        if not any(w.lower() in common for w in m.group().split()):
             return m.group()
     return None
 

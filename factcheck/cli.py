@@ -67,8 +67,68 @@ def _add_common(p: argparse.ArgumentParser, paths_required: bool = False) -> Non
         metavar="N",
         help="similarity 0-100 above which claims state the same fact",
     )
-    p.add_argument("--enable", metavar="KINDS", help="comma-separated kinds (listed below)")
-    p.add_argument("--disable", metavar="KINDS", help="comma-separated kinds to leave out")
+    p.add_argument(
+        "--containment",
+        type=float,
+        metavar="X",
+        help="share (0-1) of a shorter claim's content words found in order in a longer one",
+    )
+    p.add_argument(
+        "--partial-threshold",
+        type=float,
+        metavar="N",
+        help="best-substring similarity 0-100 that links a short claim into a longer one",
+    )
+    p.add_argument(
+        "--min-content-words", type=int, metavar="N", help="shorter claims are not clustered"
+    )
+    p.add_argument(
+        "--max-postings",
+        type=int,
+        metavar="N",
+        help="words in more claims than this are not blocking keys",
+    )
+    p.add_argument(
+        "--max-input-mb",
+        type=int,
+        metavar="N",
+        help="a larger input file or standard input is skipped (default 1024)",
+    )
+    p.add_argument(
+        "--quote-style",
+        metavar="SEVERITY",
+        help="severity of a quotation in another house style (default info)",
+    )
+    p.add_argument(
+        "--enable", "--select", metavar="KINDS", help="comma-separated kinds (listed below)"
+    )
+    p.add_argument(
+        "--disable", "--ignore", metavar="KINDS", help="comma-separated kinds to leave out"
+    )
+    p.add_argument(
+        "--accepted-variants",
+        metavar="WORDS",
+        help="comma-separated spellings never reported as variants",
+    )
+    p.add_argument(
+        "--severity",
+        action="append",
+        metavar="KIND=LEVEL",
+        help="a kind's severity (repeatable)",
+    )
+    p.add_argument(
+        "--ignore-id",
+        action="append",
+        metavar="ID",
+        help="report this finding as suppressed, not as a finding (repeatable)",
+    )
+    p.add_argument(
+        "--name",
+        action="append",
+        metavar="FILE=NAME",
+        help="the outlet that published FILE (repeatable; default: JSONL 'source', the "
+        "HTML site name, else the file name)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     p.add_argument(
         "-j",
@@ -100,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         action="append",
         metavar="FILE",
-        help="where to write (- for stdout); default reports/NAME.json",
+        help="where to write (- for stdout); default: the text summary on stdout, no file",
     )
     check.add_argument(
         "--baseline", metavar="FILE", help="report only findings not in this baseline as new"
@@ -111,6 +171,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 when a new finding is at or above it (default medium)",
     )
     check.add_argument("--exit-zero", action="store_true", help="exit 0 whatever is found")
+    check.add_argument(
+        "--in-corpus",
+        action="store_true",
+        help="check the PATHs against the configured 'paths' corpus and report only the "
+        "findings that touch them, with the baseline file when it exists (the pre-commit hook)",
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print counts per kind and per source (instead of the text summary when no "
+        "--format is given)",
+    )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument(
         "--timings", action="store_true", help="print the time of each pipeline stage on stderr"

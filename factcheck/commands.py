@@ -36,19 +36,38 @@ def _settings(args: argparse.Namespace) -> Settings:
     from factcheck.checks import KIND_NAMES
     from factcheck.config import ConfigError, load
 
+    severity = getattr(args, "severity", None)
     if getattr(args, "jobs", None) is not None:
         args.jobs = _whole_number("--jobs", args.jobs)
     overrides = {
-        "link-threshold": getattr(args, "link_threshold", None),
-        "enable": getattr(args, "enable", None),
-        "disable": getattr(args, "disable", None),
-        "fail-on": getattr(args, "fail_on", None),
-        "jobs": getattr(args, "jobs", None),
+        key: getattr(args, key.replace("-", "_"), None)
+        for key in (
+            "link-threshold",
+            "containment",
+            "partial-threshold",
+            "min-content-words",
+            "max-postings",
+            "max-input-mb",
+            "enable",
+            "disable",
+            "accepted-variants",
+            "fail-on",
+            "quote-style",
+            "jobs",
+        )
     }
+    overrides["severity"] = ",".join(severity) if severity else None
+    overrides["ignore"] = getattr(args, "ignore_id", None)
     try:
         return load(KIND_NAMES, args.config, overrides)
     except ConfigError as exc:
         raise Trouble(str(exc)) from None
+
+
+def _configured(settings: Settings) -> list[str]:
+    import glob
+
+    return sorted({p for pattern in settings.paths for p in glob.glob(pattern, recursive=True)})
 
 
 def _whole_number(flag: str, value: str) -> int:
@@ -79,15 +98,48 @@ def read_stdin(max_bytes: int) -> bytes | str:
 def _paths(args: argparse.Namespace, settings: Settings) -> list[str]:
     if args.paths:
         return list(args.paths)
-    import glob
-
-    found = sorted({p for pattern in settings.paths for p in glob.glob(pattern, recursive=True)})
+    found = _configured(settings)
     if not found:
         raise UsageError(
             f"factcheck {args.command}: no PATH given and no 'paths' in the "
             "configuration match a file"
         )
     return found
+
+
+def _in_corpus(given: list[str], settings: Settings) -> tuple[list[str], set[str]]:
+    """What to read for ``--in-corpus``, and the paths whose findings are reported: the
+    given files that belong to the configured corpus (all of them when there is none)
+    and the rest of that corpus to compare them with."""
+    corpus = _configured(settings)
+    if not corpus:
+        return given, {os.path.normpath(p) for p in given}
+    members = {os.path.normpath(p) for p in corpus}
+    focus = {os.path.normpath(p) for p in given} & members
+    outside = [p for p in given if os.path.normpath(p) not in members]
+    if outside:
+        say(
+            f"factcheck: {len(outside)} file(s) outside the configured paths, not checked: "
+            + ", ".join(outside[:5])
+            + (" ..." if len(outside) > 5 else "")
+        )
+    return (corpus if focus else []), focus
+
+
+def _focus(report: Report, focus: set[str]) -> Report:
+    """Only the findings with evidence in a source read from one of ``focus``; how many
+    are left out is said."""
+    import dataclasses
+
+    ids = {s.id for s in report.sources if os.path.normpath(s.path) in focus}
+    kept = tuple(f for f in report.findings if ids.intersection(f.sources))
+    if len(kept) < len(report.findings):
+        say(
+            f"factcheck: {len(report.findings) - len(kept)} finding(s) elsewhere in the corpus "
+            "not reported (they touch none of the files given)"
+        )
+    suppressed = tuple(s for s in report.suppressed if ids.intersection(s.finding.sources))
+    return dataclasses.replace(report, findings=kept, suppressed=suppressed)
 
 
 def _progress(args: argparse.Namespace) -> Progress | None:
@@ -116,6 +168,8 @@ def _run(args: argparse.Namespace) -> tuple[Settings, Report]:
             progress.close()
         if client is not None:
             client.close()
+    if getattr(args, "name", None):
+        report = _named(report, args.name)
     say_skipped(report)
     if not report.sources:
         raise Trouble("no readable article in " + ", ".join(paths))
@@ -124,6 +178,31 @@ def _run(args: argparse.Namespace) -> tuple[Settings, Report]:
     for limit in report.limits:
         say(f"factcheck: {limit.message}")
     return settings, report
+
+
+def _named(report: Report, names: list[str]) -> Report:
+    """The report with the outlets given by ``--name FILE=NAME``: FILE is a path as given,
+    or a source's id (its file name without the suffix)."""
+    import dataclasses
+
+    wanted: dict[str, str] = {}
+    for item in names:
+        file, sep, name = item.partition("=")
+        if not sep or not file.strip() or not name.strip():
+            raise UsageError(f"factcheck: --name wants FILE=NAME, got {item!r}")
+        wanted[os.path.normpath(file.strip())] = name.strip()
+    used: set[str] = set()
+    sources = []
+    for s in report.sources:
+        keys = (os.path.normpath(s.path), s.id, Path(s.path).name)
+        key = next((k for k in keys if k in wanted), None)
+        if key is not None:
+            used.add(key)
+            s = dataclasses.replace(s, outlet=wanted[key])
+        sources.append(s)
+    for key in wanted.keys() - used:
+        say(f"factcheck: --name {key}: no such source")
+    return dataclasses.replace(report, sources=tuple(sources))
 
 
 def say_skipped(report: Report) -> None:
@@ -191,7 +270,6 @@ def check(args: argparse.Namespace) -> int:
 
     formats = list(args.format or [])
     outputs = list(args.output or [])
-    default_json = not formats and not outputs
     if not formats:
         formats = [_format_of(o) for o in outputs]
     if len(outputs) > len(formats):
@@ -203,15 +281,31 @@ def check(args: argparse.Namespace) -> int:
                 f"(choose from {', '.join(reporters.FORMATS)})"
             )
     _one_format_per_file(formats, outputs)
+    baseline_path = args.baseline
+    focus: set[str] | None = None
+    if args.in_corpus and args.paths:
+        settings = _settings(args)
+        args.paths, focus = _in_corpus(list(args.paths), settings)
+        if not focus:
+            say("factcheck: no file of the configured corpus given")
+            return Exit.OK
+        default = Path(settings.baseline or DEFAULT_BASELINE)
+        if not baseline_path and default.is_file():
+            baseline_path = str(default)
     settings, report = _run(args)
-    report = _with_baseline(report, args.baseline, settings)
-    if default_json:
-        paths = args.paths or ["corpus"]
-        formats, outputs = ["json", "text"], [f"reports/{corpus_name(paths)}.json", "-"]
+    if focus is not None:
+        report = _focus(report, focus)
+    report = _with_baseline(report, baseline_path, settings)
+    if not formats and not args.statistics:
+        formats = ["text"]  # nothing is written to disk unless -o asks for it
     outputs = outputs + ["-"] * (len(formats) - len(outputs))
     for fmt, out in zip(formats, outputs, strict=True):
         options = reporters.Options(color=_use_color(args.color, out), fail_on=settings.fail_on)
         _write(out, reporters.chunks(fmt, report, options))
+    if args.statistics:
+        from factcheck.reporters.text_report import statistics
+
+        _write("-", statistics(report))
     if args.timings:
         for stage, seconds in report.timings.items():
             say(f"timing {stage} {seconds:.3f}")

@@ -31,12 +31,14 @@ class Settings:
     min_content_words: int = 4
     max_postings: int = 200
     fail_on: Severity = Severity.MEDIUM
+    quote_style: Severity = Severity.INFO  # the same quoted words in two house styles
     enable: tuple[str, ...] | None = None  # None: every kind
     disable: tuple[str, ...] = ()
     accepted_variants: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)
     paths: tuple[str, ...] = ()  # globs checked when no PATH is given
     baseline: str = ""  # the baseline file 'factcheck baseline' writes
+    ignore: tuple[str, ...] = ()  # finding ids reported as suppressed, not as findings
     spin_min_pairs: int = 3
     spin_min_rate: float = 0.1
     jobs: int = 0  # every core: claims (tuples of words) are cheap to send back
@@ -59,7 +61,7 @@ class Settings:
         ``kinds``, every kind there is, stands for an ``enable`` left unset."""
         out: dict[str, object] = {}
         for f in dataclasses.fields(self):
-            if f.name in ("fail_on", "jobs", "paths", "baseline", "max_input_mb"):
+            if f.name in ("fail_on", "jobs", "paths", "baseline", "max_input_mb", "ignore"):
                 continue
             value = getattr(self, f.name)
             if f.name == "enable" and value is None:
@@ -68,6 +70,8 @@ class Settings:
                 value = {k: v.label for k, v in sorted(value.items())}
             elif isinstance(value, tuple):
                 value = list(value)
+            elif isinstance(value, Severity):
+                value = value.label
             out[f.name.replace("_", "-")] = value
         return out
 
@@ -86,7 +90,7 @@ _INT: dict[str, tuple[int, int | None]] = {
     "max_postings": (1, None),
     "max_input_mb": (1, 1 << 20),
 }
-_LIST = {"enable", "disable", "accepted_variants", "paths"}
+_LIST = {"enable", "disable", "accepted_variants", "paths", "ignore"}
 _STR = {"baseline"}
 
 
@@ -127,7 +131,7 @@ def _convert(key: str, value: Any, kinds: Collection[str]) -> Any:
             return _number(name, value)
         if name in _STR:
             return str(value)
-        if name == "fail_on":
+        if name in ("fail_on", "quote_style"):
             return Severity.parse(str(value))
         if name in _LIST:
             raw = value if isinstance(value, list) else str(value).replace(",", " ").split()

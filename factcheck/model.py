@@ -49,6 +49,7 @@ class Source:
     url: str = ""
     date: str = ""
     encoding: str = "utf-8"
+    outlet: str = ""  # who published it: JSONL ``source``, HTML site name or ``--name``
     line: int = 0  # a JSONL record: its line in the file (``path`` is then ``file:line``)
 
 
@@ -177,6 +178,14 @@ class Skipped:
 
 
 @dataclass(frozen=True, slots=True)
+class Suppressed:
+    """A finding silenced by an inline marker or an ignored id: listed, never dropped."""
+
+    finding: Finding
+    reason: str  # where it was silenced: "marker in a.txt:12", "--ignore-id", "config"
+
+
+@dataclass(frozen=True, slots=True)
 class Stale:
     """A baseline entry that no longer occurs."""
 
@@ -201,6 +210,7 @@ class Report:
     # With a baseline: indexes (into ``findings``) of the new ones, and stale entries.
     new: frozenset[int] | None = None
     stale: tuple[Stale, ...] = ()
+    suppressed: tuple[Suppressed, ...] = ()
     limits: tuple[Limit, ...] = ()  # limits that dropped work in this run
 
     def is_new(self, index: int) -> bool:

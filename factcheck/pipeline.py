@@ -13,6 +13,7 @@ from typing import Any
 from factcheck import claims as claims_stage
 from factcheck import clusters as cluster_stage
 from factcheck import stories as story_stage
+from factcheck import suppress
 from factcheck.align.quotes import compare_quotes
 from factcheck.checks import CHECKS, KIND_NAMES
 from factcheck.checks.runner import Corpus, run_checks
@@ -22,7 +23,8 @@ from factcheck.model import Finding, Limit, Report, Source
 from factcheck.runtime import heap
 from factcheck.sources import read_paths
 
-Progress = Callable[[str], None]
+# say(stage, done, total): what the run is doing, with counts where a stage has them.
+Progress = Callable[..., None]
 
 
 def run(
@@ -33,11 +35,12 @@ def run(
     client: Any = None,
 ) -> Report:
     """Read ``paths`` and check them (a Dask ``client`` verifies candidate pairs)."""
-    say = progress or (lambda _stage: None)
+    say = progress or (lambda *_args: None)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     say("reading")
     corpus = read_paths(paths, stdin_text, settings.max_input_bytes())
+    say("reading", len(corpus.sources), len(corpus.sources))
     timings["read"] = time.perf_counter() - t0
     report = analyse(list(corpus.sources), settings, say, timings, client)
     return dataclasses.replace(report, skipped=corpus.skipped)
@@ -51,7 +54,7 @@ def analyse(
     client: Any = None,
 ) -> Report:
     """Check sources already read."""
-    say = say or (lambda _stage: None)
+    say = say or (lambda *_args: None)
     timings = timings if timings is not None else {}
     with heap.long_lived_heap():
         return _stages(sources, settings, say, timings, client)
@@ -71,13 +74,13 @@ def _stages(
         return now
 
     t = time.perf_counter()
-    say("claims")
-    claims = claims_stage.extract_all(sources, settings.workers())
+    say("claims: sources", 0, len(sources))
+    claims = claims_stage.extract_all(sources, settings.workers(), say)
     claims = claims_stage.drop_repeated_lines(claims, len(sources))
     t = stage("claims", t)
-    say("clusters")
+    say("clusters: candidate pairs")
     limits: list[Limit] = []
-    links = cluster_stage.link(claims, settings, client, limits)
+    links = cluster_stage.link(claims, settings, client, limits, say)
     clusters = cluster_stage.clusters(claims, links)
     del links  # millions at scale; the checks read the clusters
     t = stage("clusters", t)
@@ -99,7 +102,7 @@ def _stages(
     for name, seconds in result.seconds.items():
         timings[f"check:{name}"] = seconds
     t = stage("checks", t)
-    findings = dedupe(found, KIND_NAMES)
+    findings, suppressed = suppress.split(dedupe(found, KIND_NAMES), sources, settings.ignore)
     limits.extend(_evidence_limits(findings))
     stage("findings", t)
     return Report(
@@ -112,6 +115,7 @@ def _stages(
         settings=settings.affecting_findings(KIND_NAMES),
         stories=stories,
         absent=absent,
+        suppressed=tuple(suppressed),
         limits=tuple(limits),
     )
 

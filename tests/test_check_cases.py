@@ -39,6 +39,10 @@ def test_case(check: str, case: dict) -> None:
         assert all(f.odd_source == case["odd"] for f in found)
     if "severity" in case:
         assert all(f.severity.label == case["severity"] for f in found)
+    for words in case.get("message_has", []):
+        assert any(words in f.message for f in found), messages
+    for words in case.get("message_lacks", []):
+        assert not any(words in f.message for f in found), messages
 
 
 def test_every_check_has_passing_and_failing_cases() -> None:

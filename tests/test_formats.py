@@ -87,3 +87,21 @@ def test_json_written_in_pieces_is_the_whole_report(
     pieces = list(json_report.chunks(report))
     assert len(pieces) > len(report.claims) // 2  # written a few rows at a time
     assert json.loads("".join(pieces)) == json_report.as_dict(report)
+
+
+def test_sarif_and_text_show_the_readings() -> None:
+    from factcheck.reporters.text_report import render as text
+    from tests.corpus25 import corpus25
+
+    report = analyse_texts(corpus25())
+    with_readings = [f for f in report.findings if any(r.majority for r in f.readings)]
+    assert with_readings
+    results = json.loads(render("sarif", report))["runs"][0]["results"]
+    message = next(
+        r["message"]["text"]
+        for r in results
+        if r["partialFingerprints"]["factcheckFinding/v1"] == with_readings[0].id
+    )
+    assert "majority: '$40' (s0-courier, s0-gazette, s0-herald, s0-post)" in message
+    assert "differs: '$55' (s0-tribune)" in message
+    assert "majority: '$40' (s0-courier" in text(report)

@@ -174,15 +174,18 @@ def test_html_without_extra_is_named(
     assert "page.html" in err and "factcheck[html]" in err
 
 
-def test_default_output_goes_to_reports(
+def test_check_writes_nothing_unless_asked(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = _corpus(tmp_path)
     monkeypatch.chdir(tmp_path)
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
     code, out, _err = _run(["check", "corpus"], capsys)
-    written = json.loads((tmp_path / "reports" / "corpus.json").read_text("utf-8"))
-    assert written["schema"] == "factcheck/1"
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
     assert "sources" in out and code in (0, 1)
+    code, _out, _err = _run(["check", "corpus", "-o", "out/corpus.json"], capsys)
+    written = json.loads((tmp_path / "out" / "corpus.json").read_text("utf-8"))
+    assert written["schema"] == "factcheck/1"
     assert folder.exists()
 
 

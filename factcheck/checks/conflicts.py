@@ -80,8 +80,10 @@ def run(ctx: Context) -> Iterator[Finding]:
             continue  # one shared sentence between long articles is boilerplate, not a story
         edits = window(ctx.alignment(a, b))
         # Judged on the folded words: token objects are built only for a finding.
-        diffs = local(edits, changed(a.words, b.words, edits))
+        changes = changed(a.words, b.words, edits)
+        diffs = local(edits, changes)
         if not diffs:
+            yield from _moved_day(ctx, a, b, changes)
             continue
         yield from _number(ctx, a, b, diffs)
         yield from _date(ctx, a, b, diffs)
@@ -159,6 +161,31 @@ def _date(ctx: Context, a: Claim, b: Claim, diffs: list[Edit]) -> Iterator[Findi
                 if x.kind == y.kind and x.value != y.value:
                     yield _pair_finding(ctx, DATE.name, DATE.severity, a, b, e, "Dates differ")
                     return
+
+
+def _moved_day(ctx: Context, a: Claim, b: Claim, changes: list[Edit]) -> Iterator[Finding]:
+    """ "on 3 June" / "on June 4": the day and month in another order align as a deletion
+    and an insertion around the month, which no single edit holds; the days they write
+    are compared instead."""
+    small = [e for e in changes if max(e.a2 - e.a1, e.b2 - e.b1) <= 1]
+    if not small or len(small) > 2:
+        return
+    da = [
+        x
+        for x in ctx.dates(a)
+        if x.kind == "day" and any(_in(x.start, x.end, e.a1, e.a2) for e in small)
+    ]
+    db = [
+        y
+        for y in ctx.dates(b)
+        if y.kind == "day" and any(_in(y.start, y.end, e.b1, e.b2) for e in small)
+    ]
+    for x in da:
+        for y in db:
+            if x.value != y.value:
+                e = Edit("replace", x.start, x.end, y.start, y.end)
+                yield _pair_finding(ctx, DATE.name, DATE.severity, a, b, e, "Dates differ")
+                return
 
 
 def _negation(

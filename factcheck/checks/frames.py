@@ -7,13 +7,14 @@ action frames (``factcheck.frames``), never across different actors.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterator
 
 from factcheck.checks.context import Context
-from factcheck.facts.frames import Frame, frames, names_in
+from factcheck.facts.frames import TITLES, Frame, frames, names_in, possessor
 from factcheck.findings import evidence, join_ids, make, short
-from factcheck.model import Finding, Kind, Severity
+from factcheck.model import Finding, Kind, Reading, Severity
 
 DURATION = Kind(
     "conflict-duration",
@@ -52,6 +53,8 @@ def _related(a: Frame, b: Frame) -> bool:
 
 
 def _duration(ctx: Context, actor: str, group: list[Frame]) -> Iterator[Finding]:
+    """Told as temporary in one source and permanent in another. Two lengths of a
+    temporary action are numbers that differ: the conflicts check reports those."""
     permanent = [f for f in group if f.temporal == "permanent"]
     temporary = [f for f in group if f.temporal == "temporary"]
     lasting = [p for p in permanent if any(_related(p, t) for t in temporary)]
@@ -60,22 +63,6 @@ def _duration(ctx: Context, actor: str, group: list[Frame]) -> Iterator[Finding]
         yield _finding(
             ctx, "conflict-duration", actor, lasting, passing, "as permanent", "as temporary"
         )
-    lengths = sorted({t.duration for t in temporary if t.duration})
-    if len(lengths) > 1:
-        first = [t for t in temporary if t.duration == lengths[0]]
-        rest = [
-            t for t in temporary if t.duration != lengths[0] and any(_related(t, f) for f in first)
-        ]
-        if rest:
-            yield _finding(
-                ctx,
-                "conflict-duration",
-                actor,
-                first,
-                rest,
-                f"as lasting {lengths[0]}",
-                "as lasting otherwise",
-            )
 
 
 def _scope(ctx: Context, actor: str, group: list[Frame]) -> Iterator[Finding]:
@@ -100,11 +87,22 @@ def _finding(
     name = _display(side_a[0], actor)
     src_a = sorted({f.claim.source for f in side_a})
     src_b = sorted({f.claim.source for f in side_b})
+    both = [s for s in src_a if s in src_b]
     labels_a = sorted({_label(f) for f in side_a})
     labels_b = sorted({_label(f) for f in side_b})
+    # A source that tells it both ways is named once, on its own side, never as its own
+    # contradiction.
+    only_b = [s for s in src_b if s not in both] or src_b
+    only_a = [s for s in src_a if s not in both] or src_a
     message = (
-        f"{name}'s action is told {how_a} in {join_ids(src_a)} ({', '.join(labels_a)}) "
-        f"and {how_b} in {join_ids(src_b)} ({', '.join(labels_b)})"
+        f"{name} action is told {how_a} in {join_ids(only_a)} ({', '.join(labels_a)}) "
+        f"and {how_b} in {join_ids(only_b)} ({', '.join(labels_b)})"
+    )
+    if (both and only_a != src_a) or (both and only_b != src_b):
+        message += f"; {join_ids(both)} {'tells' if len(both) == 1 else 'tell'} it both ways"
+    readings = (
+        Reading(", ".join(labels_a), tuple(src_a), majority=len(src_a) > len(src_b)),
+        Reading(", ".join(labels_b), tuple(src_b), majority=len(src_b) > len(src_a)),
     )
     seen: set[str] = set()
     items = []
@@ -114,11 +112,25 @@ def _finding(
         seen.add(f.claim.id)
         items.append(evidence(f.claim, [(f.action.start, f.action.end)]))
     key = [actor, *(lbl.lower() for lbl in labels_a), "|", *(lbl.lower() for lbl in labels_b)]
-    return make(kind, _SEVERITY[kind], short(message, 300), items, key, ctx.settings)
+    found = make(kind, _SEVERITY[kind], short(message, 300), items, key, ctx.settings)
+    return dataclasses.replace(found, readings=readings)
 
 
 def _display(frame: Frame, actor: str) -> str:
-    for t in frame.claim.tokens:
-        if t.norm == actor:
-            return t.text
-    return actor
+    """The actor as the claim writes its name ("Baltic Ferries", not "Ferries"), without
+    a possessive ending, in the possessive: "Baltic Ferries'", "Trump's"."""
+    tokens = frame.claim.tokens
+    for n, t in enumerate(tokens):
+        if possessor(t.norm) == actor:
+            first = n
+            while (
+                first > 0
+                and tokens[first - 1].text[:1].isupper()
+                and tokens[first].start - tokens[first - 1].end <= 1
+                and tokens[first - 1].norm.rstrip(".") not in TITLES
+            ):
+                first -= 1
+            name = " ".join(x.text for x in tokens[first:n]) + " " + possessor(t.text)
+            name = name.strip()
+            return name + ("'" if name.endswith("s") else "'s")
+    return actor + "'s"

@@ -20,15 +20,41 @@ from factcheck.checks.context import Context
 from factcheck.claims.quotes import same_speaker, shown_speaker
 from factcheck.findings import evidence, join_ids, make, normalise
 from factcheck.model import Finding, Kind, Severity
-from factcheck.text.fold import is_negator
+from factcheck.text.fold import Token, is_negator
 from factcheck.text.lexicons import is_spelling_variant
 from factcheck.text.numbers import number_value
+from factcheck.text.style import same_in_style
 
 MISQUOTE = Kind(
     "misquote", Severity.MEDIUM, "Words inside a direct quotation differ between sources."
 )
 KINDS = (MISQUOTE,)
 CHANGED_MEANING = Severity.HIGH  # a number or a negator changed inside the quote
+
+
+def _changed(d: Difference, texts: dict[str, str], pair: QuotePair) -> bool:
+    """A change of words: not a spelling variant, a name spelt another way, nor the
+    same words in another house style ("he's" / "he is", "f---" / "fuck")."""
+    return _wording(d) and not _style(d, texts, pair)
+
+
+def _style(d: Difference, texts: dict[str, str], pair: QuotePair) -> bool:
+    if not d.a_words or not d.b_words:
+        return False
+    a = _raw(texts[pair.a.claim.source], d.a_words)
+    b = _raw(texts[pair.b.claim.source], d.b_words)
+    return same_in_style(a, b)
+
+
+_MASK = frozenset("-*–—_#@!")
+
+
+def _raw(text: str, words: tuple[Token, ...]) -> str:
+    """The words as written, with the marks that mask a word ("f---")."""
+    end = words[-1].end
+    while end < len(text) and text[end] in _MASK:
+        end += 1
+    return text[words[0].start : end]
 
 
 def _wording(d: Difference) -> bool:
@@ -61,13 +87,23 @@ def _severity(diffs: list[Difference]) -> Severity:
 
 
 def run(ctx: Context) -> Iterator[Finding]:
-    pairs = [p for p in ctx.quote_pairs if not _different_people(p)]
+    texts = {sid: s.text for sid, s in ctx.sources.items()}
+    pairs = []
+    for p in ctx.quote_pairs:
+        if _different_people(p):
+            continue
+        changed = tuple(d for d in p.diffs if _changed(d, texts, p))
+        styled = [d for d in p.diffs if _wording(d) and d not in changed]
+        if styled and not changed:
+            yield _style_finding(ctx, p, styled)
+        pairs.append(QuotePair(p.a, p.b, changed, p.share))
+    pairs = _one_remark_each(pairs)
     differing: dict[int, list[tuple[QuotePair, QuoteRef]]] = defaultdict(list)
     agree: set[frozenset[int]] = set()
     refs: dict[int, QuoteRef] = {}
     for p in pairs:
         refs[id(p.a)], refs[id(p.b)] = p.a, p.b
-        if any(_wording(d) for d in p.diffs):
+        if p.diffs:
             differing[id(p.a)].append((p, p.b))
             differing[id(p.b)].append((p, p.a))
         else:
@@ -84,8 +120,47 @@ def run(ctx: Context) -> Iterator[Finding]:
     for p in pairs:
         if id(p.a) in done or id(p.b) in done:
             continue
-        if any(_wording(d) for d in p.diffs):
+        if p.diffs:
             yield _finding(ctx, None, [p])
+
+
+def _one_remark_each(pairs: list[QuotePair]) -> list[QuotePair]:
+    """Two remarks that share a phrase are not one misquoted: when a source prints both,
+    each word for word as other sources do and apart (not two parts of one quotation
+    in one paragraph), they are two remarks."""
+    # quotation → (source, paragraph) of the quotations printing it word for word
+    printed: dict[int, set[tuple[str, int]]] = defaultdict(set)
+    for p in pairs:
+        printed[id(p.a)].add((p.a.claim.source, p.a.claim.paragraph))
+        printed[id(p.b)].add((p.b.claim.source, p.b.claim.paragraph))
+        if not p.diffs:
+            printed[id(p.a)].add((p.b.claim.source, p.b.claim.paragraph))
+            printed[id(p.b)].add((p.a.claim.source, p.a.claim.paragraph))
+
+    def apart(p: QuotePair) -> bool:
+        return any(s == t and n != m for s, n in printed[id(p.a)] for t, m in printed[id(p.b)])
+
+    return [p for p in pairs if not p.diffs or not apart(p)]
+
+
+def _style_finding(ctx: Context, p: QuotePair, styled: list[Difference]) -> Finding:
+    """The same words in two house styles: worth a note, not an alarm."""
+    text_a, text_b = ctx.sources[p.a.claim.source].text, ctx.sources[p.b.claim.source].text
+    shown = "; ".join(
+        f"'{_raw(text_a, d.a_words)}' / '{_raw(text_b, d.b_words)}'" for d in styled[:4]
+    )
+    who = f" {p.a.speaker or p.b.speaker}" if (p.a.speaker or p.b.speaker) else ""
+    message = (
+        f"{p.a.claim.source} and {p.b.claim.source} quote{who} in different house styles: {shown}"
+    )
+    items = [
+        evidence(p.a.claim, [side_span(p.a.tokens, d.edit.a1, d.edit.a2) for d in styled]),
+        evidence(p.b.claim, [side_span(p.b.tokens, d.edit.b1, d.edit.b2) for d in styled]),
+    ]
+    parts = [f"{d.a_text}|{d.b_text}" for d in styled]
+    return make(
+        MISQUOTE.name, ctx.settings.quote_style, message, items, ["style", *parts], ctx.settings
+    )
 
 
 def _all_agree(others: list[QuoteRef], agree: set[frozenset[int]]) -> bool:
@@ -104,8 +179,6 @@ def _finding(ctx: Context, odd: QuoteRef | None, pairs: list[QuotePair]) -> Find
         first, second = (p.a, p.b) if odd is None or p.a is odd else (p.b, p.a)
         claims[first.claim.id], claims[second.claim.id] = first.claim, second.claim
         for d in p.diffs:
-            if not _wording(d):
-                continue
             e = d.edit
             fa = (e.a1, e.a2) if first is p.a else (e.b1, e.b2)
             fb = (e.b1, e.b2) if first is p.a else (e.a1, e.a2)

@@ -10,26 +10,38 @@ L where the corpus writes "AI") are found the same way, through the corpus.
 
 from __future__ import annotations
 
+import operator
 import re
 import string
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import compress
+
+from rapidfuzz.distance import DamerauLevenshtein
 
 from factcheck.checks.context import Context
 from factcheck.findings import evidence, make
 from factcheck.model import Claim, Finding, Kind, Severity
 from factcheck.runtime.memo import Memo
 from factcheck.text.fold import Token, fold_word
-from factcheck.text.lexicons import american_form, common_misspellings, word_frequency
+from factcheck.text.lexicons import (
+    american_form,
+    common_misspellings,
+    is_word,
+    known_words,
+    stopwords,
+    zipf,
+)
 
+# A typo is low wherever it is, in a quotation too (a changed word there is a misquote's
+# business) and in any source.
 MISSPELLING = Kind("misspelling", Severity.LOW, "A non-word or a confusable spelling.")
 KINDS = (MISSPELLING,)
-IN_QUOTE = Severity.MEDIUM  # a typo inside quotation marks misquotes someone
 _ALPHA = re.compile(r"^[a-z]+$")
 _CONFUSABLE = (("l", "I"), ("I", "l"), ("0", "O"), ("O", "0"), ("rn", "m"), ("1", "l"))
 MIN_LENGTH = 4
-COMMON = 1000  # pyspellchecker counts: a correction this frequent is a well-known word
+COMMON = 3.1  # Zipf: a correction this frequent is a well-known word
 
 
 def edits1(word: str) -> set[str]:
@@ -46,41 +58,48 @@ _PREFIXES = ("un", "re", "non", "pre", "anti", "over", "under", "mis", "co", "di
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "ness", "ment", "ments", "al")
 
 
-def _prefixed(word: str, freq: dict[str, int]) -> bool:
+def _prefixed(word: str, freq: frozenset[str]) -> bool:
     """A prefix on a dictionary word ("untrusted") makes a word."""
     return any(
         word.startswith(p) and len(word) - len(p) >= 4 and word[len(p) :] in freq for p in _PREFIXES
     )
 
 
-def _derived(word: str, freq: dict[str, int]) -> bool:
-    """A regular ending on a dictionary word ("legalizations", "dumbed") makes a word."""
+def _derived(word: str, freq: frozenset[str]) -> bool:
+    """A regular ending on a dictionary word ("legalizations", "dumbed", "quos") makes a word."""
     for x in _SUFFIXES:
         stem = word[: -len(x)]
-        if word.endswith(x) and len(stem) >= 4 and (stem in freq or stem + "e" in freq):
+        shortest = 3 if x == "s" and stem not in stopwords() else 4
+        if word.endswith(x) and len(stem) >= shortest and (stem in freq or stem + "e" in freq):
             return True
     return False
 
 
-def _suspect(word: str, ctx: Context) -> bool:
+def _suspect(word: str, ctx: Context, name: bool = False) -> bool:
     """In no word list, long enough to judge, and written so by one source alone."""
-    if word in word_frequency() or len(word) < MIN_LENGTH or not _ALPHA.match(word):
+    if is_word(word, name) or len(word) < MIN_LENGTH or not _ALPHA.match(word):
         return False
     if american_form(word):
         return False  # a British spelling: the spelling-variant check's business
     return ctx.source_counts[word] <= 1  # several sources write it so: a name or a new word
 
 
-def correction(word: str, ctx: Context, source: str, name_like: bool) -> str | None:
+def correction(
+    word: str, ctx: Context, source: str, name_like: bool, capital: bool = False
+) -> str | None:
     """The intended word for a suspect ``word``, or None when it is not a misspelling.
 
     ``name_like`` words (capitalised inside a sentence) may be names: they are
     corrected only to a word that a source of the same story writes capitalised,
-    with the same first letter.
+    with the same first letter. A ``capital`` word (first in its sentence) is corrected
+    on the corpus's or codespell's word only, never on frequency alone: it may be a name.
     """
-    if not _suspect(word, ctx):
+    if not _suspect(word, ctx, name_like):
         return None
-    freq = word_frequency()
+    freq = known_words()
+    joined = run_together(word)
+    if joined:
+        return joined  # "Newsrecently": a space left out
     candidates = _KNOWN_EDITS[word]
     if name_like:
         mates = ctx.story_mates.get(source, set())
@@ -89,7 +108,7 @@ def correction(word: str, ctx: Context, source: str, name_like: bool) -> str | N
             for c in candidates
             if c[0] == word[0] and any(c.capitalize() in ctx.names_of(m) for m in mates)
         ]
-        return max(written, key=lambda c: freq[c]) if written else None
+        return max(written, key=zipf) if written else None
     known = common_misspellings().get(word)
     if known and "'" in known[0]:
         return known[0]  # "dont" is "don't"
@@ -98,15 +117,58 @@ def correction(word: str, ctx: Context, source: str, name_like: bool) -> str | N
     used = ctx.word_counts
     in_corpus = [c for c in candidates if used.get(c, 0) > 0]
     if in_corpus:  # the other sources spell it one letter off: a typo
-        return max(in_corpus, key=lambda c: (used[c], freq[c]))
+        return max(in_corpus, key=lambda c: (used[c], zipf(c)))
     if _prefixed(word, freq):
         return None  # "untrusted"
     if known:
         return known[0]
-    if not candidates:
+    if not candidates or capital:
         return None
-    best = max(candidates, key=lambda c: freq[c])
-    return best if freq[best] >= COMMON and len(word) >= 6 else None
+    best = max(candidates, key=zipf)
+    return best if zipf(best) >= COMMON and len(word) >= 6 else None
+
+
+SPLIT_COMMON = 4.5  # Zipf of both halves of a run-together pair of content words
+GLUED_TO = 4.0  # Zipf of the word a joining word is run into
+# Words that join others in a phrase, run into the next or the last word ("Arecent",
+# "ofthe"); short ones only at the front and only "a" and "I" (two-letter ones begin
+# many real words: "online", "upfront"; names end in them: "Karlan", "Miron").
+_GLUE_FRONT = frozenset({"a", "i"})
+_GLUE = frozenset(
+    "the and for but not are was has had his her its our you who how all can may".split()
+)
+# Second halves that make compounds rather than two words ("recordless", "dayslong").
+_COMPOUND_TAILS = frozenset("less like wide long side maker makers ship wise ward wards".split())
+
+
+def run_together(word: str) -> str | None:
+    """ "newsrecently" → "news recently": a non-word that is two words written together.
+
+    One half is a word that joins phrases ("ofthe", "arecent") and the other a common
+    word, or both halves are common words of four letters or more that wordfreq has
+    never seen joined (a new compound or a brand usually has a frequency of its own).
+    """
+    unseen = zipf(word) == 0.0
+    best: tuple[float, str] | None = None
+    for i in range(1, len(word)):
+        a, b = word[:i], word[i:]
+        if a in _PREFIXES or a == "out":
+            continue  # "antimask", "outraising": prefixed words
+        if a in _GLUE_FRONT or a in _GLUE or b in _GLUE:
+            other = b if a in _GLUE_FRONT or a in _GLUE else a
+            ok = other in _GLUE or (len(other) >= 3 and zipf(other) >= GLUED_TO)
+        else:
+            ok = (
+                unseen
+                and min(len(a), len(b)) >= 4
+                and min(zipf(a), zipf(b)) >= SPLIT_COMMON
+                and b not in _COMPOUND_TAILS
+            )
+        if ok and (a in known_words() or a in _GLUE_FRONT) and b in known_words():
+            score = min(zipf(a), zipf(b))
+            if best is None or score > best[0]:
+                best = (score, f"{a} {b}")
+    return best[1] if best else None
 
 
 def _part_spans(token: Token, count: int) -> list[tuple[int, int]]:
@@ -150,18 +212,18 @@ def _suspect_parts(form: str, first: bool, ctx: Context) -> Parts:
         name_like = capital and (not first or k > 0)
         if capital and not name_like and len(part) < 6:
             continue  # a short capitalised first word is as likely a name
-        if _suspect(part.lower(), ctx):
+        if _suspect(part.lower(), ctx, capital):  # a known name even first in a sentence
             out.append((k, part, name_like, len(parts)))
     return tuple(out)
 
 
 def _known_edits(word: str) -> list[str]:
-    freq = word_frequency()
+    freq = known_words()
     return [c for c in edits1(word) if c in freq]
 
 
 def _odd(form: str) -> bool:
-    return not (form.islower() and fold_word(form) in word_frequency())
+    return not (form.islower() and fold_word(form) in known_words())
 
 
 # What does not depend on the story, decided once per word for every story of a run.
@@ -169,10 +231,198 @@ _KNOWN_EDITS: Memo[str, list[str]] = Memo(_known_edits, limit=200_000)
 _ODD: Memo[str, bool] = Memo(_odd, limit=2_000_000)
 
 
+# Words that are doubled on purpose ("had had", "that that", "what it is is",
+# "very very", "no no").
+_FINE_TWICE = frozenset(
+    "had that is do very so really no yes bye ha knock far many more now well there "
+    "yeah oh boo ho tsk blah bla cha chop go hip night".split()
+)
+
+
+@dataclass(frozen=True)
+class Confusion:
+    """A real word written for another, where the next or previous word decides it."""
+
+    word: str
+    right: str
+    before: frozenset[str] = frozenset()  # the word before is one of these (empty: any)
+    after: frozenset[str] = frozenset()  # the word after is one of these (empty: any word)
+    after_ending: str = ""  # or the word after ends so
+    first: bool = False  # first in its sentence
+
+
+_COMPARATIVES = frozenset(
+    "more less fewer rather other better worse greater higher lower larger smaller "
+    "bigger older younger longer shorter faster slower stronger weaker".split()
+)
+_BEFORE_NOUN = frozenset(
+    "the an any no its their his her our my your side adverse negative positive lasting "
+    "chilling ripple net overall little significant desired opposite".split()
+)
+_MODALS = frozenset("could would should might must".split())
+_PARTICIPLES = frozenset(
+    "been had done gone seen known taken made got gotten given come become won lost "
+    "thought said told".split()
+)
+_BE = frozenset("is are was were be been am".split())
+CONFUSIONS = (
+    Confusion("then", "than", before=_COMPARATIVES),  # "more then" (a time: "better, then")
+    Confusion("affect", "effect", before=_BEFORE_NOUN),  # "the affect of"
+    Confusion("affects", "effects", before=_BEFORE_NOUN),
+    Confusion("of", "have", before=_MODALS, after=_PARTICIPLES, after_ending="ed"),
+    Confusion("its", "it's", after=frozenset({"been"})),  # "its been a year"
+    Confusion("suppose", "supposed", before=_BE, after=frozenset({"to"})),
+    Confusion("lets", "let's", first=True),  # "Lets be clear": no subject lets anything
+)
+_CONFUSED = frozenset(c.word for c in CONFUSIONS)
+
+
+def _joined(claim: Claim, tokens: tuple[Token, ...], n: int) -> bool:
+    """Tokens ``n`` and ``n + 1`` are separated by white space alone."""
+    gap = claim.text[tokens[n].end - claim.start : tokens[n + 1].start - claim.start]
+    return bool(gap) and gap.isspace()
+
+
+def _slips(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
+    """Doubled words and real words for others: (wrong, right, raw span). Decided on the
+    words first; the claim is tokenized (offsets, the spaces between) only for a hit."""
+    words = claim.words
+    doubled = any(map(operator.eq, words, words[1:]))
+    if not doubled and _CONFUSED.isdisjoint(words):
+        return  # most claims, found without a step of Python per word
+    hits: list[tuple[int, Confusion | None]] = []
+    for n, word in enumerate(words):
+        last = n + 1 == len(words)
+        if (
+            not last
+            and words[n + 1] == word
+            and word.isalpha()
+            and word not in _FINE_TWICE
+            and word != "i"
+            and not claim.forms[n + 1][:1].isupper()  # "Duran Duran", "Boutros Boutros"
+        ):
+            hits.append((n, None))
+        if word not in _CONFUSED or last or not words[n + 1].isalpha():
+            continue
+        for rule in CONFUSIONS:
+            if rule.word != word:
+                continue
+            if rule.first and (n > 0 or not claim.forms[n + 1][:1].islower()):
+                continue
+            if rule.before and (n == 0 or words[n - 1] not in rule.before):
+                continue
+            after = words[n + 1]
+            wanted = rule.after or rule.after_ending
+            if wanted and not (
+                after in rule.after or (rule.after_ending and after.endswith(rule.after_ending))
+            ):
+                continue
+            hits.append((n, rule))
+    if not hits:
+        return
+    tokens = claim.tokens
+    for n, found in hits:
+        if found is None:
+            if _joined(claim, tokens, n):
+                text = tokens[n].text
+                yield f"{text} {tokens[n + 1].text}", text, (tokens[n].start, tokens[n + 1].end)
+            continue
+        if found.before and not _joined(claim, tokens, n - 1):
+            continue
+        if not _joined(claim, tokens, n):
+            continue
+        t = tokens[n]
+        shown = found.right.capitalize() if t.text[:1].isupper() else found.right
+        if found.before:
+            prev = tokens[n - 1].text
+            yield f"{prev} {t.text}", f"{prev} {shown}", (t.start, t.end)
+        else:
+            nxt = tokens[n + 1].text
+            yield f"{t.text} {nxt}", f"{shown} {nxt}", (t.start, t.end)
+
+
+NAME_LENGTH = 5  # shorter names one letter apart are often two names (Mark, Mary)
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}
+
+
+def _name_slips(ctx: Context) -> Iterator[tuple[Claim, str, str, tuple[int, int]]]:
+    """A name one source writes where the other sources of the story write one a letter
+    off, more often: (claim, wrong, right, raw span).
+
+    Not where the one source's spelling is the more frequent name in general; a name
+    the word lists know ("Paris", "Carson") needs the same capitalised word
+    beside it in both spellings ("Parris Island", "Paris Island"): two people or places
+    with near names in one story are told apart by what stands beside them.
+    """
+    places: dict[str, list[tuple[Claim, int]]] = defaultdict(list)
+    name_like = _NAME_FORM.__getitem__
+    for claim in ctx.claims:
+        forms = claim.forms
+        for n in compress(range(1, len(forms)), map(name_like, forms[1:])):
+            places[forms[n]].append((claim, n))
+    if len(places) < 2:
+        return
+    index: dict[str, set[str]] = defaultdict(set)
+    for form in places:
+        for key in _deletes(form):
+            index[key].add(form)
+    sources = {form: {c.source for c, _ in where} for form, where in places.items()}
+    for wrong, where in places.items():
+        if len(sources[wrong]) != 1:
+            continue
+        near = set().union(*(index.get(k, set()) for k in _deletes(wrong))) - {wrong}
+        right = [
+            b
+            for b in near
+            if b[0] == wrong[0]
+            and DamerauLevenshtein.distance(wrong, b) == 1
+            and len(places[b]) > len(where)
+            and sources[b] - sources[wrong]
+            and wrong + "s" != b
+            and b + "s" != wrong
+        ]
+        if not right:
+            continue
+        best = max(right, key=lambda b: len(places[b]))
+        if zipf(wrong.lower()) >= zipf(best.lower()):
+            continue  # the usual spelling of the name is the one source's ("Priebus")
+        if is_word(wrong.lower(), name=True) and not _beside(where) & _beside(places[best]):
+            continue
+        for claim, n in where:
+            t = claim.tokens[n]
+            yield claim, wrong, best, (t.start, t.end)
+
+
+def _name_form(form: str) -> bool:
+    """Written as a name is: capitalised, lower case after, letters only, long enough."""
+    return (
+        len(form) >= NAME_LENGTH
+        and form[0].isupper()
+        and form[1:].islower()
+        and form.isascii()  # "Guantánamo" and "Guantanamo" are one spelling
+        and form.isalpha()
+    )
+
+
+_NAME_FORM: Memo[str, bool] = Memo(_name_form, limit=2_000_000)
+
+
+def _beside(where: list[tuple[Claim, int]]) -> set[str]:
+    """The capitalised words next to a name's places."""
+    out = set()
+    for claim, n in where:
+        for m in (n - 1, n + 1):
+            if 0 < m < len(claim.forms) and claim.forms[m][:1].isupper():
+                out.add(claim.forms[m])
+    return out
+
+
 def run(ctx: Context) -> Iterator[Finding]:
     hits: dict[tuple[str, str, str], list[tuple[Claim, tuple[int, int]]]] = defaultdict(list)
-    in_quote: dict[tuple[str, str, str], bool] = {}
-    memo: dict[tuple[str, str, bool], str | None] = {}
+    memo: dict[tuple[str, str, bool, bool], str | None] = {}
     odd = _ODD
     variants: Memo[str, str | None] = Memo(lambda form: _variant(form, ctx))
     suspects: Memo[tuple[str, bool], Parts] = Memo(lambda key: _suspect_parts(key[0], key[1], ctx))
@@ -194,21 +444,24 @@ def run(ctx: Context) -> Iterator[Finding]:
                 found.append((token.text, variant, (token.start, token.end)))
             else:
                 for k, part, name_like, count in suspects[form, n == 0]:
-                    look = (part.lower(), claim.source if name_like else "", name_like)
+                    capital = part[:1].isupper()
+                    look = (part.lower(), claim.source if name_like else "", name_like, capital)
                     if look not in memo:
-                        memo[look] = correction(look[0], ctx, claim.source, name_like)
+                        memo[look] = correction(look[0], ctx, claim.source, name_like, capital)
                     fix = memo[look]
                     if fix:
                         shown = fix.capitalize() if part[:1].isupper() else fix
                         span = _part_spans(claim.tokens[n], count)[k]
                         found.append((part, shown, span))
             for wrong, right, span in found:
-                key = (claim.source, wrong, right)
-                hits[key].append((claim, span))
-                quoted = any(q.start <= span[0] and span[1] <= q.end for q in claim.quotes)
-                in_quote[key] = in_quote.get(key, False) or quoted
+                hits[(claim.source, wrong, right)].append((claim, span))
+        for wrong, right, span in _slips(claim):
+            hits[(claim.source, wrong, right)].append((claim, span))
+    reported = {(source, wrong) for source, wrong, _ in hits}
+    for claim, wrong, right, span in _name_slips(ctx):
+        if (claim.source, wrong) not in reported:
+            hits[(claim.source, wrong, right)].append((claim, span))
     for (source, wrong, right), places in sorted(hits.items()):
-        severity = IN_QUOTE if in_quote[(source, wrong, right)] else MISSPELLING.severity
         by_claim: dict[str, list[tuple[int, int]]] = defaultdict(list)
         claims = {}
         for claim, span in places:
@@ -217,4 +470,12 @@ def run(ctx: Context) -> Iterator[Finding]:
         items = [evidence(claims[cid], spans) for cid, spans in by_claim.items()]
         times = f" ({len(places)} times)" if len(places) > 1 else ""
         message = f"{source} writes '{wrong}'{times}; did it mean '{right}'?"
-        yield make(MISSPELLING.name, severity, message, items, [wrong, right], ctx.settings, source)
+        yield make(
+            MISSPELLING.name,
+            MISSPELLING.severity,
+            message,
+            items,
+            [wrong, right],
+            ctx.settings,
+            source,
+        )

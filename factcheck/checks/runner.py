@@ -54,7 +54,7 @@ def run_checks(
     stories: Sequence[Story],
     checks: list[Check],
     jobs: int,
-    say: Callable[[str], None],
+    say: Callable[..., None],
     client: Any = None,
 ) -> CheckResult:
     """The findings of every story, in story order, whichever way the work was shared."""
@@ -78,9 +78,9 @@ def run_checks(
             total.add(result)
         return total
     for n, story in enumerate(stories):
-        if n % 200 == 0:
-            say(f"checks: story {n + 1} of {len(stories)}")
+        say("checks: stories", n, len(stories))
         total.add(check_story(corpus, story, names))
+    say("checks: stories", len(stories), len(stories))
     return total
 
 

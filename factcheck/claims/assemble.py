@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from factcheck.claims.boilerplate import is_boilerplate
@@ -12,6 +12,7 @@ from factcheck.claims.quotes import QuoteSpan, find_quotes
 from factcheck.claims.segment import MAX_SENTENCE, Span, sentences
 from factcheck.model import Claim, Quote, Source
 from factcheck.text.fold import fold_text, word_forms
+from factcheck.text.markers import has_markers, markers, outside
 
 _TERMINAL = re.compile(r"[.!?]['\"”’)]*$")
 
@@ -43,6 +44,8 @@ def _found(source: Source) -> list[Found]:
     quotes = find_quotes(text)
     out: list[Found] = []
     headline_span = _headline(text, spans)
+    if has_markers(text):
+        spans, headline_span = _around_markers(text, spans, headline_span)
     for span in spans:
         if span.end - span.start > MAX_SENTENCE:
             continue
@@ -54,6 +57,27 @@ def _found(source: Source) -> list[Found]:
         clipped = _clip(quotes, span)
         out.append(Found(span.start, span.end, words, forms, clipped, headline, span.paragraph))
     return out
+
+
+def _around_markers(
+    text: str, spans: list[Span], headline: Span | None
+) -> tuple[list[Span], Span | None]:
+    """Sentences with the suppression markers cut out: a marker is never a claim, nor
+    part of one (the offsets of what is left are unchanged)."""
+    marks = markers(text)
+    if not marks:
+        return spans, headline
+    out = []
+    for span in spans:
+        pieces = outside(text, span.start, span.end, marks)
+        if len(pieces) == 1 and pieces[0] == (span.start, span.end):
+            out.append(span)
+            continue
+        kept = [Span(s, e, span.paragraph) for s, e in pieces]
+        if span is headline and kept:
+            headline = kept[0]
+        out.extend(kept)
+    return out, headline if headline in out else None
 
 
 def _claims(source: Source, found: list[Found], first_id: int) -> list[Claim]:
@@ -117,13 +141,20 @@ def drop_repeated_lines(claims: list[Claim], n_sources: int) -> list[Claim]:
 TEMPLATE_WORDS = 25  # template lines (subscribe, share, credits) are short
 
 
-def extract_all(sources: Iterable[Source], jobs: int = 1) -> list[Claim]:
-    """Claims of every source, numbered in input order; ``jobs`` > 1 splits the work."""
+def extract_all(
+    sources: Iterable[Source], jobs: int = 1, say: Callable[..., None] | None = None
+) -> list[Claim]:
+    """Claims of every source, numbered in input order; ``jobs`` > 1 splits the work;
+    ``say(stage, done, total)`` hears how many sources are done."""
     sources = list(sources)
     claims: list[Claim] = []
+    tell = say or (lambda *_args: None)
     if jobs <= 1 or len(sources) < PARALLEL_FROM:
-        for source in sources:
+        for n, source in enumerate(sources):
             claims.extend(extract(source, len(claims)))
+            if n % 64 == 63:
+                tell("claims: sources", n + 1, len(sources))
+        tell("claims: sources", len(sources), len(sources))
         return claims
     from factcheck.runtime.forking import fork_map
 
@@ -135,6 +166,7 @@ def extract_all(sources: Iterable[Source], jobs: int = 1) -> list[Claim]:
     for (lo, hi), part in zip(ranges, fork_map(_found_range, sources, ranges, jobs), strict=True):
         for source, found in zip(sources[lo:hi], part, strict=True):
             claims.extend(_claims(source, found, len(claims)))
+        tell("claims: sources", hi, len(sources))
     return claims
 
 

@@ -7,7 +7,7 @@ Dask client the pairs are scored on its workers, with the same result.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,23 +85,27 @@ def link(
     settings: Settings,
     client: Any = None,
     limits: list[Limit] | None = None,
+    say: Callable[..., None] | None = None,
 ) -> list[Link]:
     """Verified links between claims; with a Dask ``client`` the workers verify the pairs.
-    Limits that dropped work are added to ``limits``."""
+    Limits that dropped work are added to ``limits``; ``say(stage, done, total)`` hears
+    how many candidate pairs are verified."""
+    tell = say or (lambda *_args: None)
     feats = claim_features(claims)
     pairs = code_pairs(feats.codes, settings, limits)
     sources = np.array([c.source for c in claims], dtype=object)
     ia, ja = pairs[:, 0], pairs[:, 1]
+    stage = "clusters: candidate pairs"
+    tell(stage, 0, len(ia))
     if client is not None and len(pairs):
         scores = _score_on_cluster(client, pairs, feats, settings)
     else:
-        scores = np.concatenate(
-            [np.zeros(0)]
-            + [
-                score_pairs(ia[lo : lo + BATCH], ja[lo : lo + BATCH], feats, settings)
-                for lo in range(0, len(ia), BATCH)
-            ]
-        )
+        parts = [np.zeros(0)]
+        for lo in range(0, len(ia), BATCH):
+            parts.append(score_pairs(ia[lo : lo + BATCH], ja[lo : lo + BATCH], feats, settings))
+            tell(stage, min(lo + BATCH, len(ia)), len(ia))
+        scores = np.concatenate(parts)
+    tell(stage, len(ia), len(ia))
     same = sources[ia] == sources[ja]
     if same.any():
         # Within one source only near-verbatim repeats are the same fact.

@@ -46,6 +46,7 @@ _PERMANENT_PAIRS = _pairs("permanent_pairs")
 _RESTRICTED_PAIRS = _pairs("restricted_pairs")
 _LIST_BREAKERS = _words("list_breakers")
 IMPLICIT_NEGATIVES = _words("implicit_negatives")
+TITLES = _words("titles")  # "Mr", "Sen": they stand before a name, they are not one
 SCOPE_REACH = 5  # words after the action word that can set its scope
 _ACTION_STARTS = TEMPORARY | PERMANENT | NEUTRAL | frozenset(a for a, _b in _PERMANENT_PAIRS)
 _HEDGES = frozenset({"nearly", "almost", "virtually", "not"})
@@ -96,8 +97,16 @@ def _entity_runs(toks: tuple[Token, ...], names: frozenset[str]) -> list[tuple[i
     return runs
 
 
+def possessor(word: str) -> str:
+    """A name without its possessive ending: "Trump's" → "Trump"."""
+    for ending in ("'s", "’s", "s'", "s’"):
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return word[: -len(ending)] + ("s" if ending.startswith("s") else "")
+    return word
+
+
 def _is_name(t: Token, position: int, freq: dict[str, int], names: frozenset[str]) -> bool:
-    if not t.text[:1].isupper() or t.norm in _NOT_ACTORS:
+    if not t.text[:1].isupper() or t.norm in _NOT_ACTORS or t.norm.rstrip(".") in TITLES:
         return False
     if position == 0 and t.norm in freq and not t.text.isupper() and t.text not in names:
         return False
@@ -123,7 +132,7 @@ def _actors(
     first = chosen[-1][0]
     if first > 0 and toks[first - 1].norm in _LIST_BREAKERS:
         chosen = chosen[:1]
-    return frozenset(toks[r[1] - 1].norm for r in chosen)
+    return frozenset(possessor(toks[r[1] - 1].norm) for r in chosen)
 
 
 def names_in(claims: list[Claim]) -> frozenset[str]:

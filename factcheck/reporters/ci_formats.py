@@ -93,7 +93,7 @@ def sarif(report: Report) -> str:
             "ruleId": f.kind,
             "ruleIndex": rule_index[f.kind],
             "level": _SARIF_LEVEL[f.severity],
-            "message": {"text": with_record(f.message, where)},
+            "message": {"text": with_record(_with_readings(f), where)},
             "locations": [_location(sources[first.source], first)],
             "partialFingerprints": {"factcheckFinding/v1": f.id},
             "properties": {"severity": f.severity.label, "sources": list(f.sources)},
@@ -125,6 +125,26 @@ def sarif(report: Report) -> str:
         ],
     }
     return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
+
+
+def _with_readings(f: Finding) -> str:
+    """The message, and where the finding has readings, the majority's words with its
+    sources and each differing reading with its sources."""
+    if not f.readings:
+        return f.message
+    from factcheck.reporters.text_report import readings_line
+
+    return f"{f.message}. Readings: {readings_line(f.readings)}"
+
+
+def _accepted(report: Report) -> str:
+    """ ", N accepted by the baseline" (and suppressed ones), for the one-line summaries."""
+    out = ""
+    if report.new is not None:
+        out += f", {len(report.findings) - len(report.new)} accepted by the baseline"
+    if report.suppressed:
+        out += f", {len(report.suppressed)} suppressed"
+    return out
 
 
 def _gh_data(text: str) -> str:
@@ -162,8 +182,10 @@ def github(report: Report) -> str:
         lines.append(f"::{level} {props}::{_gh_data(with_record(f.message, where))}")
     total = len(_new(report))
     more = sum(hidden.values())
-    summary = f"factcheck: {total} finding(s)" + (
-        f", {more} not annotated (GitHub shows {GITHUB_CAP} per level)" if more else ""
+    summary = (
+        f"factcheck: {total} {'new ' if report.new is not None else ''}finding(s)"
+        + _accepted(report)
+        + (f", {more} not annotated (GitHub shows {GITHUB_CAP} per level)" if more else "")
     )
     lines.append(f"::notice title=factcheck summary::{_gh_data(summary)}")
     return "\n".join(lines) + "\n"
@@ -244,7 +266,8 @@ def markdown(report: Report) -> str:
         "",
         f"{len(report.sources)} sources, {len(report.claims)} claims: "
         f"**{len(new)} {head}finding(s)**"
-        + (f" ({', '.join(f'{v} {k}' for k, v in sorted(by_sev.items()))})" if new else ""),
+        + (f" ({', '.join(f'{v} {k}' for k, v in sorted(by_sev.items()))})" if new else "")
+        + _accepted(report),
         "",
     ]
     if new:

@@ -17,7 +17,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from factcheck.checks import KIND_NAMES
-from factcheck.model import Report, Severity, Source
+from factcheck.model import Finding, Report, Severity, Source
 from factcheck.reporters.locate import line_col
 
 if TYPE_CHECKING:
@@ -32,11 +32,20 @@ class Piece:
     mark: str = ""  # "", "diff" (a differing word) or "claim"
     claim: str = ""
     findings: str = ""  # space-separated finding ids touching this run
+    anchor: bool = False  # the first run of its claim: it carries the claim's element id
+
+
+@dataclass(frozen=True)
+class ReadingView:
+    text: str
+    sources: str  # the outlets' names, joined
+    majority: bool
 
 
 @dataclass(frozen=True)
 class EvidenceView:
     source: str
+    name: str  # the outlet's name
     title: str
     claim: str
     speaker: str
@@ -55,17 +64,22 @@ class FindingView:
     evidence: tuple[EvidenceView, ...]
     new: bool
     search: str
+    anchor: str  # the card's element id, unique in the page
+    story: str
+    readings: tuple[ReadingView, ...]
 
 
 @dataclass(frozen=True)
 class SourceView:
     id: str
+    name: str  # the outlet: JSONL source, HTML site name, --name, else the file stem
     title: str
     path: str
     claims: int
     spin: float
     findings: int
     pieces: tuple[Piece, ...]
+    story: str
 
 
 @dataclass(frozen=True)
@@ -75,6 +89,7 @@ class ClusterView:
     present: tuple[str, ...]
     missing: tuple[str, ...]
     findings: int
+    story: str
 
 
 @dataclass(frozen=True)
@@ -84,6 +99,11 @@ class NodeView:
     label: str
     kind: str  # "source" or "cluster"
     size: int  # its links
+    lx: float  # where its label stands
+    ly: float
+    align: str  # the label's text-anchor
+    full: str  # the whole name, for the tooltip
+    turn: float = 0.0  # degrees the label is rotated about its anchor
 
 
 @dataclass(frozen=True)
@@ -103,6 +123,15 @@ class GraphView:
 
 
 @dataclass(frozen=True)
+class StoryView:
+    id: str
+    title: str
+    sources: str  # the outlets' names, joined
+    facts: int
+    findings: int
+
+
+@dataclass(frozen=True)
 class Page:
     title: str
     sources: tuple[SourceView, ...]
@@ -112,12 +141,18 @@ class Page:
     severities: tuple[str, ...]
     by_kind: dict[str, int]
     by_severity: dict[str, int]
-    matrix: tuple[tuple[str, tuple[int, ...]], ...]
+    matrix: tuple[tuple[str, str, tuple[int, ...]], ...]  # source id, name, counts
     graph: GraphView | None
     skipped: tuple[tuple[str, str], ...]
     limits: tuple[str, ...]
     new_count: int
     has_baseline: bool
+    stories: tuple[StoryView, ...]
+    suppressed: tuple[tuple[str, str, str], ...]  # id, kind, reason
+    graph_omitted: str  # why there is no graph, when there is none
+
+
+MAX_GRAPH_SOURCES = 50  # past this the graph's labels cannot be read: the tables stand alone
 
 
 MAX_GRAPH_CLUSTERS = 60
@@ -153,62 +188,111 @@ def _source_pieces(
             out.append(Piece(text[pos : c.start]))
         inside = [(s, e, f) for s, e, f in marks if c.start <= s < e <= c.end]
         cpos = c.start
+        first = True
         for s, e, fid in inside:
             if s < cpos:
                 continue
             if s > cpos:
-                out.append(Piece(text[cpos:s], "claim", c.id))
-            out.append(Piece(text[s:e], "diff", c.id, fid))
+                out.append(Piece(text[cpos:s], "claim", c.id, anchor=first))
+                first = False
+            out.append(Piece(text[s:e], "diff", c.id, fid, anchor=first))
+            first = False
             cpos = e
         if cpos < c.end:
-            out.append(Piece(text[cpos : c.end], "claim", c.id))
+            out.append(Piece(text[cpos : c.end], "claim", c.id, anchor=first))
         pos = max(pos, c.end)
     if pos < len(text):
         out.append(Piece(text[pos:]))
     return tuple(out)
 
 
+def _name(source: Source) -> str:
+    return source.outlet or source.id
+
+
 def _graph(report: Report) -> GraphView | None:
+    """Sources on a circle, labels outside it (one per angle: none overlap up to
+    ``MAX_GRAPH_SOURCES``), the shared facts placed among the sources that state them."""
     clusters = sorted(report.clusters, key=lambda k: -len(k.claims))[:MAX_GRAPH_CLUSTERS]
-    if not clusters or len(report.sources) > 40:
+    if not clusters or len(report.sources) > MAX_GRAPH_SOURCES:
         return None
     import networkx as nx
 
     by_id = {c.id: c for c in report.claims}
+    n = len(report.sources)
+    width = height = 800
+    cx, cy, radius = width / 2, height / 2, 240.0
+    fixed: dict[tuple[str, str], tuple[float, float]] = {}
     g = nx.Graph()
-    for s in report.sources:
-        g.add_node(("s", s.id))
+    for i, src in enumerate(report.sources):
+        angle = 2 * math.pi * i / max(n, 1) - math.pi / 2
+        fixed[("s", src.id)] = (math.cos(angle), math.sin(angle))
+        g.add_node(("s", src.id))
     for k in clusters:
         g.add_node(("k", k.id))
         for cid in k.claims:
             g.add_edge(("k", k.id), ("s", by_id[cid].source))
-    pos = nx.spring_layout(g, seed=3, k=1.2 / math.sqrt(max(g.number_of_nodes(), 1)))
-    width, height, pad = 760, 420, 40
+    pos = nx.spring_layout(
+        g, pos=dict(fixed), fixed=list(fixed), seed=3, k=0.6 / math.sqrt(g.number_of_nodes())
+    )
 
     def at(node: tuple[str, str]) -> tuple[float, float]:
         x, y = pos[node]
-        return (
-            round(pad + (x + 1) / 2 * (width - 2 * pad), 1),
-            round(pad + (y + 1) / 2 * (height - 2 * pad), 1),
-        )
+        if node[0] == "k":  # keep the facts inside the ring of sources
+            length = math.hypot(x, y)
+            if length > 0.85:
+                x, y = x / length * 0.85, y / length * 0.85
+        return round(cx + x * radius, 1), round(cy + y * radius, 1)
 
+    names = {s.id: _name(s) for s in report.sources}
     nodes = []
     for node in g.nodes:
         x, y = at(node)
-        kind, label = node
-        nodes.append(NodeView(x, y, label, "source" if kind == "s" else "cluster", g.degree[node]))
+        kind, key = node
+        if kind == "s":
+            ux, uy = fixed[node]
+            label = names[key] if len(names[key]) <= 22 else names[key][:21] + "…"
+            # Labels point away from the centre, each along its own ray: none overlap while
+            # the ring gives every source more room than a line of text is high.
+            degrees = math.degrees(math.atan2(uy, ux))
+            align, turn = ("start", degrees) if ux >= 0 else ("end", degrees + 180)
+            lx, ly = round(x + ux * 15, 1), round(y + uy * 15, 1)
+            nodes.append(
+                NodeView(
+                    x, y, label, "source", g.degree[node], lx, ly, align, names[key], round(turn, 1)
+                )
+            )
+        else:
+            nodes.append(NodeView(x, y, key, "cluster", g.degree[node], x, y, "middle", key))
     edges = tuple(EdgeView(*at(u), *at(v)) for u, v in g.edges)
     return GraphView(width, height, tuple(nodes), edges)
 
 
+def deviants(finding: Finding) -> tuple[str, ...]:
+    """The sources that tell a finding's fact otherwise than the majority: those of its
+    non-majority readings, else its odd source, else (no majority known) all of them."""
+    if any(r.majority for r in finding.readings):
+        out: dict[str, None] = {}
+        for r in finding.readings:
+            if not r.majority:
+                out.update(dict.fromkeys(r.sources))
+        return tuple(out)
+    if finding.odd_source:
+        return (finding.odd_source,)
+    return finding.sources
+
+
 def build_page(report: Report, title: str = "factcheck report") -> Page:
     sources = {s.id: s for s in report.sources}
+    names = {s.id: _name(s) for s in report.sources}
     claims = {c.id: c for c in report.claims}
     per_source_claims = Counter(c.source for c in report.claims)
     per_source_findings: Counter[str] = Counter()
     finding_marks: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     findings = []
+    anchors: Counter[str] = Counter()
     for index, f in enumerate(report.findings):
+        odd = set(deviants(f)) if len(f.sources) > 1 else set()
         for sid in f.sources:
             per_source_findings[sid] += 1
         evidence = []
@@ -221,14 +305,17 @@ def build_page(report: Report, title: str = "factcheck report") -> Page:
             evidence.append(
                 EvidenceView(
                     source=e.source,
+                    name=names[e.source],
                     title=src.title,
                     claim=e.claim,
                     speaker=(claim.speaker or "") if claim else "",
                     location=f"{src.path}:{line_col(src.text, e.start)[0]}",
                     pieces=_pieces(src.text, e.start, e.end, marks),
-                    odd=f.odd_source == e.source and len(f.sources) > 1,
+                    odd=e.source in odd and len(odd) < len(f.sources),
                 )
             )
+        anchors[f.id] += 1
+        anchor = f"f-{f.id}" if anchors[f.id] == 1 else f"f-{f.id}-{anchors[f.id]}"
         findings.append(
             FindingView(
                 id=f.id,
@@ -239,27 +326,45 @@ def build_page(report: Report, title: str = "factcheck report") -> Page:
                 evidence=tuple(evidence),
                 new=report.new is not None and report.is_new(index),
                 search=(f.message + " " + " ".join(e.text for e in f.evidence)).lower(),
+                anchor=anchor,
+                story=f.story,
+                readings=tuple(
+                    ReadingView(r.text, ", ".join(names.get(x, x) for x in r.sources), r.majority)
+                    for r in f.readings
+                ),
             )
         )
+    story_of_source: dict[str, str] = {}
+    story_of_cluster: dict[str, str] = {}
+    for story in report.stories:
+        for sid in story.core or story.sources:
+            story_of_source.setdefault(sid, story.id)
+        for cluster_id in story.clusters:
+            story_of_cluster[cluster_id] = story.id
     source_views = tuple(
         SourceView(
             s.id,
+            names[s.id],
             s.title,
             s.path,
             per_source_claims[s.id],
             report.spin.get(s.id, 0.0),
             per_source_findings[s.id],
             _source_pieces(report, s, finding_marks),
+            story_of_source.get(s.id, ""),
         )
         for s in report.sources
     )
     kinds_present = tuple(k for k in KIND_NAMES if any(f.kind == k for f in report.findings))
+    # A finding counts against the sources that differ from the majority, not those
+    # that agree with it.
+    erring = [(f.kind, set(deviants(f))) for f in report.findings]
     matrix = tuple(
         (
             s.id,
+            names[s.id],
             tuple(
-                sum(1 for f in report.findings if f.kind == k and s.id in f.sources)
-                for k in kinds_present
+                sum(1 for kind, odd in erring if kind == k and s.id in odd) for k in kinds_present
             ),
         )
         for s in report.sources
@@ -273,12 +378,31 @@ def build_page(report: Report, title: str = "factcheck report") -> Page:
         ClusterView(
             k.id,
             claims[k.claims[0]].text,
-            tuple(sorted({claims[c].source for c in k.claims})),
-            report.absent.get(k.id, ()),
+            tuple(sorted({names[claims[c].source] for c in k.claims})),
+            tuple(names.get(x, x) for x in report.absent.get(k.id, ())),
             cluster_findings[k.id],
+            story_of_cluster.get(k.id, ""),
         )
         for k in sorted(report.clusters, key=lambda k: (-len(k.claims), k.id))
     ]
+    story_findings = Counter(f.story for f in report.findings)
+    stories = tuple(
+        StoryView(
+            st.id,
+            st.title,
+            ", ".join(names.get(x, x) for x in st.sources),
+            len(st.clusters),
+            story_findings[st.id],
+        )
+        for st in report.stories
+    )
+    graph = _graph(report)
+    omitted = ""
+    if graph is None and report.clusters:
+        omitted = (
+            f"No graph past {MAX_GRAPH_SOURCES} sources (its labels could not be read): "
+            "the table below lists every shared fact."
+        )
     return Page(
         title=title,
         sources=source_views,
@@ -289,11 +413,14 @@ def build_page(report: Report, title: str = "factcheck report") -> Page:
         by_kind=dict(Counter(f.kind for f in report.findings)),
         by_severity=dict(Counter(f.severity.label for f in report.findings)),
         matrix=matrix,
-        graph=_graph(report),
+        graph=graph,
         skipped=tuple((s.path, s.reason) for s in report.skipped),
         limits=tuple(x.message for x in report.limits),
         new_count=sum(1 for f in findings if f.new),
         has_baseline=report.new is not None,
+        stories=stories,
+        suppressed=tuple((x.finding.id, x.finding.kind, x.reason) for x in report.suppressed),
+        graph_omitted=omitted,
     )
 
 

@@ -29,6 +29,7 @@ def _fields(report: Report) -> Iterator[tuple[str, Any]]:
                 "title": s.title,
                 "encoding": s.encoding,
                 "spin": round(report.spin.get(s.id, 0.0), 4),
+                **({"outlet": s.outlet} if s.outlet else {}),
                 **({"url": s.url} if s.url else {}),
                 **({"date": s.date} if s.date else {}),
             }
@@ -70,6 +71,10 @@ def _fields(report: Report) -> Iterator[tuple[str, Any]]:
         ),
     )
     yield "findings", (finding_dict(f) for f in report.findings)
+    yield (
+        "suppressed",
+        ({**finding_dict(s.finding), "reason": s.reason} for s in report.suppressed),
+    )
     yield "skipped", ({"path": s.path, "reason": s.reason} for s in report.skipped)
     yield (
         "limits",

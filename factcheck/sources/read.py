@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -223,6 +224,7 @@ def _jsonl_sources(path: Path, text: str, skipped: list[Skipped]) -> Iterator[So
             url=_field(row.get("url")),
             date=_field(row.get("date")),
             line=n,
+            outlet=_field(row.get("source")),
         )
 
 
@@ -240,8 +242,10 @@ def _html_source(path: Path, html: str, encoding: str) -> Source:
         raise InputError(
             "reading HTML needs the html extra: pip install 'factcheck[html]'"
         ) from None
+    html = _HTML_MARKER.sub(_marker_as_text, html)  # extraction drops comments
     try:
         body = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
+        body = "\n\n".join(line for line in body.splitlines() if line.strip())  # paragraphs
         meta = trafilatura.extract_metadata(html)
     except ImportError as exc:  # a dependency of the extractor is missing
         raise InputError(
@@ -258,7 +262,17 @@ def _html_source(path: Path, html: str, encoding: str) -> Source:
         title=title or _first_line(body),
         url=(meta.url if meta and meta.url else "") or "",
         encoding=encoding,
+        outlet=(meta.sitename if meta and meta.sitename else "") or "",
     )
+
+
+# A suppression marker written as an HTML comment, kept through extraction as the
+# bracket form (see factcheck/text/markers.py).
+_HTML_MARKER = re.compile(r"<!--\s*factcheck:\s*ignore\b([^>]*?)\s*-->", re.IGNORECASE)
+
+
+def _marker_as_text(match: re.Match[str]) -> str:
+    return f" [factcheck: ignore {' '.join(match.group(1).split())}] "
 
 
 def _unique_ids(sources: list[Source]) -> Iterator[Source]:

@@ -22,7 +22,8 @@ from factcheck.text.lexicons import stopwords, word_frequency
 
 TITLE_LIMIT = 90  # characters of a story's title
 ALIKE = 0.35  # cosine of rare-word vectors above which two articles tell one story
-FACTS_ALIKE = 0.2  # the cosine two articles that share facts need to tell one story
+FACTS_ALIKE = 0.2  # the cosine two articles that share a few facts need to tell one story
+MANY_FACTS = 4  # shared facts that tell one story whatever the other words
 KEY_TERMS = 12  # a source's rarest words, under which it is indexed for comparison
 COMMON_TERM = 50  # sources: a word in more is no key (a name in every story of the day)
 
@@ -66,10 +67,16 @@ def group(
     mates: dict[str, set[str]] = defaultdict(set)
     weight: dict[tuple[str, str], float] = {}
     for (a, b), n in shared.items():
-        # Two stock sentences are shared by articles of different stories too: facts
-        # tie two sources when their words are also somewhat alike.
-        if tells_one_story(n, per_source[a], per_source[b]) and like.cosine(a, b) >= FACTS_ALIKE:
-            weight[(a, b)] = like.cosine(a, b)
+        if not tells_one_story(n, per_source[a], per_source[b]):
+            continue
+        if n >= MANY_FACTS:
+            weight[(a, b)] = 1.0  # copies, or one story told twice: no stock phrase
+            continue
+        # Two stock sentences are shared by articles of different stories too: a few
+        # facts tie two sources when their words are also somewhat alike.
+        score = like.cosine(a, b)
+        if score >= FACTS_ALIKE:
+            weight[(a, b)] = score
     for (a, b), score in like.alike(order).items():
         weight.setdefault((a, b), score)
     for a, b in weight:

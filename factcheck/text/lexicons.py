@@ -2,15 +2,22 @@
 
 - stop words: the NLTK English list (package data);
 - word frequencies: pyspellchecker's English dictionary (built from OpenSubtitles
-  and SCOWL word lists);
+  and SCOWL word lists), and wordfreq's large English list (films, news, books, web,
+  Wikipedia and social media; Zipf frequencies) for the English in use that a
+  dictionary leaves out: informal words, inflections, new words;
 - misspellings and en-GB/en-US spelling pairs: codespell's dictionaries
   (derived from Wikipedia's lists of common misspellings, CC BY-SA 3.0).
 """
 
 from __future__ import annotations
 
+import math
+import re
 from functools import cache
 from importlib import resources
+
+IN_USE = 3.0  # Zipf (log10 per billion words): once in a million words is English in use
+NAME_IN_USE = 2.0  # a capitalised word this frequent is a known name
 
 
 @cache
@@ -27,6 +34,34 @@ def word_frequency() -> dict[str, int]:
     from spellchecker import SpellChecker
 
     return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+
+
+@cache
+def word_zipf() -> dict[str, float]:
+    """Word → Zipf frequency in wordfreq's large English list (lower-case, as wordfreq
+    tokenises: apostrophes kept, hyphens split)."""
+    from wordfreq import get_frequency_dict
+
+    return {w: math.log10(p * 1e9) for w, p in get_frequency_dict("en", "large").items()}
+
+
+def zipf(word: str) -> float:
+    return word_zipf().get(word, 0.0)
+
+
+@cache
+def known_words() -> frozenset[str]:
+    """English words: the dictionary's, and every word in use (``IN_USE``) that
+    codespell does not list as a misspelling ("alot", "teh" are frequent too)."""
+    listed = common_misspellings()
+    in_use = (w for w, z in word_zipf().items() if z >= IN_USE and w not in listed)
+    return frozenset(word_frequency()).union(in_use)
+
+
+def is_word(word: str, name: bool = False) -> bool:
+    """``word`` (folded, lower-case) is English; ``name``: written capitalised, where
+    the rarer names of the frequency list count too."""
+    return word in known_words() or (name and zipf(word) >= NAME_IN_USE)
 
 
 def _codespell_rules(name: str) -> dict[str, tuple[str, ...]]:
@@ -74,7 +109,19 @@ def american_form(word: str) -> str | None:
         stem = word[: -len(suffix)]
         if word.endswith(suffix) and stem in table:
             return table[stem] + suffix
-    return None
+    return _ize_form(word)
+
+
+_ISE = re.compile(r"(?<=[a-z]{3})is(?=(?:e|es|ed|ing|ation|ations|er|ers)$)")
+
+
+def _ize_form(word: str) -> str | None:
+    """ "hospitalised" → "hospitalized": the -ise spelling of a word the lists know in
+    -ize alone (general, where codespell's list lacks the word)."""
+    if word in known_words():
+        return None
+    us = _ISE.sub("iz", word)
+    return us if us != word and us in known_words() else None
 
 
 def is_spelling_variant(a: str, b: str) -> bool:

@@ -131,18 +131,94 @@ def number_value(words: Sequence[str]) -> float | None:
     return value
 
 
+# Words that make up a number written out ("three hundred and forty"), read by text2num.
+_RUN_WORDS = (frozenset(UNITS) - {"a", "dozen"}) | {"hundred", "thousand", "million", "billion"}
+_RUN_WORDS |= {"trillion"}
+
+
+def _run_word(word: str) -> bool:
+    if word in _RUN_WORDS:
+        return True
+    head, _, tail = word.partition("-")
+    return bool(tail) and head in _RUN_WORDS and tail in _RUN_WORDS  # "twenty-five"
+
+
+def _spelled(norms: Sequence[str], i: int) -> tuple[float, int] | None:
+    """The number spelled out from ``norms[i]`` ("twenty five", "three hundred and
+    forty"), by text2num, and the index after it; None unless it is two words or more."""
+    j = i
+    while j < len(norms) and (
+        _run_word(norms[j])
+        or (norms[j] == "and" and j > i and j + 1 < len(norms) and _run_word(norms[j + 1]))
+    ):
+        j += 1
+    if j - i < 2:
+        return None
+    from text_to_num import text2num
+
+    for end in range(j, i + 1, -1):
+        if norms[end - 1] == "and":
+            continue
+        try:
+            return float(text2num(" ".join(norms[i:end]), "en")), end
+        except ValueError:
+            continue
+    return None
+
+
+def _fraction(text: str) -> float | None:
+    """A number written with a vulgar fraction ("¼", "1½"), else None."""
+    import unicodedata
+
+    if not any(unicodedata.category(ch) == "No" for ch in text):
+        return None
+    whole = ""
+    for n, ch in enumerate(text):
+        if ch.isdigit() and unicodedata.category(ch) == "Nd":
+            whole += ch
+        elif unicodedata.category(ch) == "No" and n == len(text) - 1:
+            return (float(whole) if whole else 0.0) + unicodedata.numeric(ch)
+        else:
+            return None
+    return None
+
+
+def date_parts(tokens: Sequence[Token]) -> set[int]:
+    """Indexes of the tokens that are the day of a date ("June 3", "3 June") or part of an
+    ISO date ("2024-06-03"): dates, not numbers that can conflict as numbers."""
+    out: set[int] = set()
+    for m in dates(tokens):
+        if m.kind == "day":
+            out.update(range(m.start, m.end))
+    return out
+
+
 def quantities(tokens: Sequence[Token]) -> list[Quantity]:
-    """Numbers with their unit: currency sign, per cent, or the next word."""
+    """Numbers with their unit: currency sign, per cent, or the next word. Numbers spelled
+    out in several words are read by text2num; days of dates are not numbers."""
     out: list[Quantity] = []
     i = 0
     n = len(tokens)
+    norms = [t.norm for t in tokens]
+    in_dates = date_parts(tokens) if any(map(_DIGIT.search, norms)) else set()
     while i < n:
+        if i in in_dates:
+            i += 1
+            continue
         word = tokens[i].norm
         head, _, tail = word.partition("-")
         value = _word_value(word)
         unit = ""
         j = i + 1
-        if value is None and tail and _word_value(head) is not None and head not in ("a",):
+        fraction = _fraction(tokens[i].text)
+        spelled = _spelled(norms, i) if fraction is None and _run_word(word) else None
+        if fraction is not None:
+            value = fraction
+            while j < n and tokens[j].start < tokens[i].end:
+                j += 1  # "¼" folds to the tokens 1 and 4, both of the one character
+        elif spelled is not None:
+            value, j = spelled
+        elif value is None and tail and _word_value(head) is not None and head not in ("a",):
             value, unit = _word_value(head), tail.rstrip("s")  # "one-year", "10-day"
         if value is None or _is_year(word, tokens, i):
             i += 1
@@ -182,9 +258,24 @@ class DateMention:
 
 
 def dates(tokens: Sequence[Token]) -> list[DateMention]:
+    """Weekdays, days ("June 3", "3 June", "2024-06-03"), months and years."""
     out: list[DateMention] = []
     norms = [t.norm[:-2] if t.norm.endswith("'s") else t.norm for t in tokens]
+    taken: set[int] = set()
     for i, w in enumerate(norms):
+        if i in taken:
+            continue
+        iso = _iso_date(tokens, norms, i)
+        if iso is not None:
+            out.append(iso)
+            out.append(DateMention(w, "year", i, i + 1))
+            taken.update(range(i, iso.end))
+            continue
+        if _DAY.fullmatch(w) and i + 1 < len(norms) and _month(tokens, norms, i + 1):
+            month = _month(tokens, norms, i + 1)
+            out.append(DateMention(f"{month} {int(re.sub(r'[^0-9]', '', w))}", "day", i, i + 2))
+            taken.add(i + 1)
+            continue
         if w in WEEKDAYS:
             out.append(DateMention(w, "weekday", i, i + 1))
             continue
@@ -201,7 +292,30 @@ def dates(tokens: Sequence[Token]) -> list[DateMention]:
     return out
 
 
+def _month(tokens: Sequence[Token], norms: Sequence[str], i: int) -> str | None:
+    w = norms[i]
+    month = w if w in MONTHS else MONTH_ABBR.get(w)
+    return month if month and tokens[i].text[:1].isupper() else None
+
+
+def _iso_date(tokens: Sequence[Token], norms: Sequence[str], i: int) -> DateMention | None:
+    """ "2024-06-03": a year, month and day written as one word (tokens joined by one
+    character each)."""
+    if i + 2 >= len(norms) or not _CALENDAR_YEAR.fullmatch(norms[i]):
+        return None
+    mm, dd = norms[i + 1], norms[i + 2]
+    if not (len(mm) == 2 and len(dd) == 2 and mm.isdigit() and dd.isdigit()):
+        return None
+    if tokens[i + 1].start - tokens[i].end != 1 or tokens[i + 2].start - tokens[i + 1].end != 1:
+        return None
+    month, day = int(mm), int(dd)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return DateMention(f"{MONTHS[month - 1]} {day}", "day", i, i + 3)
+
+
 _DIGIT = re.compile(r"\d")
+_VULGAR = re.compile("[¼½¾⅐-⅞]")  # vulgar fractions: no digit to a regex
 _NUMBER_WORDS = frozenset(UNITS) - {"a"}
 _DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(MONTH_ABBR)
 _DATE_WORDS |= {w + "'s" for w in _DATE_WORDS}
@@ -209,7 +323,7 @@ _DATE_WORDS |= {w + "'s" for w in _DATE_WORDS}
 
 def may_count(words: Sequence[str], text: str) -> bool:
     """Whether a claim can hold a quantity: a cheap test before ``quantities``."""
-    if _DIGIT.search(text) or not _NUMBER_WORDS.isdisjoint(words):
+    if _DIGIT.search(text) or not _NUMBER_WORDS.isdisjoint(words) or _VULGAR.search(text):
         return True
     return "-" in text and _number_compound(words)
 

@@ -1,0 +1,46 @@
+"""Numbers and dates read from tokens: values by text2num, spans in the original text."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.text.fold import tokenize
+from factcheck.text.numbers import dates, quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "written"),
+    [
+        ("Crews saved twenty five sheep.", 25, "twenty five"),
+        ("Crews saved twenty-five sheep.", 25, "twenty-five"),
+        ("They built three hundred and forty huts.", 340, "three hundred and forty"),
+        ("It keeps ¼ of the fee.", 0.25, "¼"),
+        ("The walk took 1½ hours.", 1.5, "1½"),
+        ("Some five million trees fell.", 5e6, "five million"),
+    ],
+)
+def test_value_and_span_in_the_original_text(text: str, value: float, written: str) -> None:
+    tokens = tokenize(text, 10)  # offsets from 10: as inside a longer source
+    (q,) = quantities(tokens)
+    assert q.value == value
+    source = " " * 10 + text
+    assert source[tokens[q.start].start : tokens[q.end - 1].end] == written
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("They met on 3 June in the hall.", "june 3"),
+        ("They met on June 3 in the hall.", "june 3"),
+        ("They met on 2024-06-03 in the hall.", "june 3"),
+    ],
+)
+def test_days_are_dates_not_numbers(text: str, value: str) -> None:
+    tokens = tokenize(text, 0)
+    assert [d.value for d in dates(tokens) if d.kind == "day"] == [value]
+    assert quantities(tokens) == []
+
+
+def test_two_separate_numbers_stay_two() -> None:
+    tokens = tokenize("One of the two boats sank.", 0)
+    assert [q.value for q in quantities(tokens)] == [1, 2]
