@@ -176,9 +176,11 @@ def _hedge(claim: Claim, q: Quantity) -> str:
 
 def _agree(a: Claim, x: Quantity, b: Claim, y: Quantity) -> bool:
     """Two figures that can both be true: one is approximate and near the other, or a
-    bound ("more than 40") that the other ("45") keeps."""
-    for claim, q, other in ((a, x, y), (b, y, x)):
-        hedge = _hedge(claim, q)
+    bound ("more than 40") that the other ("45") keeps; not two figures hedged alike."""
+    hedges = _hedge(a, x), _hedge(b, y)
+    if hedges[0] == hedges[1] != "about":
+        return False  # "at least 40" and "at least 87": two bounds, two different reports
+    for hedge, q, other in ((hedges[0], x, y), (hedges[1], y, x)):
         if hedge == "about" and abs(q.value - other.value) <= NEAR * max(q.value, other.value):
             return True
         if hedge == "above" and other.value > q.value:
