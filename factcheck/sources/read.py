@@ -197,7 +197,7 @@ def _first_line(text: str) -> str:
         if not line.strip():
             continue
         line = line.strip()
-        sentence = line[-1:] in ".!?\"”’)" and len(line.split()) > HEADLINE_WORDS
+        sentence = line[-1:] in '.!?"”’)' and len(line.split()) > HEADLINE_WORDS
         runs_on = n + 1 < len(lines) and lines[n + 1].strip() != ""
         if sentence or (runs_on and line[-1:] in ".!?"):
             return ""
