@@ -35,6 +35,7 @@ from factcheck.model import (
     Source,
     Story,
 )
+from factcheck.text.lexicons import british_to_american
 
 RUN = 8  # words in a shingle: a verbatim run is at least this long
 RUN_UNIT = 10  # shared shingles (a run of RUN_UNIT + RUN - 1 words) that weigh as one error
@@ -98,9 +99,7 @@ def build(
                 errors[np.ix_(at, at)] += 1
     np.fill_diagonal(errors, 0)
     score = words.units + ERROR_WEIGHT * errors
-    closeness = (words.shared + ERROR_SHINGLES * errors) / np.maximum(
-        1, np.minimum.outer(words.size, words.size)
-    )
+    closeness = -_differences(ids, claims, clusters)
     forest = _spanning_forest(score >= EDGE_MIN, closeness, score)
     votes = {e: _vote(e, ids, sources, facts, told) for e in forest}
     oriented = _orient(len(ids), forest, votes)
@@ -192,6 +191,51 @@ class _Wording:
         return [r for _, r in found[:MAX_RUNS]]
 
 
+DIFF_GRAM = 3  # words in the shingles two sources' claims of one fact are compared by
+MISSING = 3.0  # a fact one of two sources states and the other not, in shingles of difference
+
+
+def _differences(
+    ids: list[str], claims: Sequence[Claim], clusters: Sequence[Cluster]
+) -> np.ndarray:
+    """For each pair, how much their claims of the facts both state differ (shingles of
+    DIFF_GRAM words in one and not the other), and how many facts one states alone: a
+    copy differs from its parent by its own edits, from a sibling or a grandparent by
+    more."""
+    index = {s: n for n, s in enumerate(ids)}
+    by_id = {c.id: c for c in claims}
+    diff = np.zeros((len(ids), len(ids)), dtype=np.float32)
+    both = np.zeros((len(ids), len(ids)), dtype=np.float32)
+    grams: dict[tuple[str, ...], frozenset[tuple[str, ...]]] = {}
+    for k in clusters:
+        members = [by_id[c] for c in k.claims if c in by_id and by_id[c].source in index]
+        if len(members) < 2:
+            continue
+        variants: dict[tuple[str, ...], int] = {}
+        at, var = [], []
+        for c in members:
+            key = _house(c.words)
+            if key not in grams:
+                grams[key] = frozenset(zip(*(key[i:] for i in range(DIFF_GRAM)), strict=False))
+            at.append(index[c.source])
+            var.append(variants.setdefault(key, len(variants)))
+        keys = list(variants)
+        table = np.array([[len(grams[x] ^ grams[y]) for y in keys] for x in keys], dtype=np.float32)
+        rows = np.array(at)
+        cols = np.array(var)
+        diff[np.ix_(rows, rows)] += table[np.ix_(cols, cols)]
+        both[np.ix_(rows, rows)] += 1
+    # Facts one states and the other does not: a copy cuts, a copy of a copy cuts more.
+    told = np.zeros((len(ids), len(clusters)), dtype=np.float32)
+    for j, k in enumerate(clusters):
+        for c in k.claims:
+            if c in by_id and by_id[c].source in index:
+                told[index[by_id[c].source], j] = 1
+    count = told.sum(axis=1)
+    only = count[:, None] + count[None, :] - 2 * (told @ told.T)
+    return np.where(both > 0, diff + MISSING * only, np.inf)
+
+
 def _runs_of(
     marked: list[tuple[tuple[str, ...], int]],
 ) -> Iterable[tuple[tuple[tuple[str, ...], int], tuple[tuple[str, ...], int]]]:
@@ -226,8 +270,15 @@ def _outside_quotes(claim: Claim) -> list[tuple[int, int]]:
     return out
 
 
+def _house(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Words with British spellings in their American form: a house style two copies
+    may share without copying each other."""
+    table = british_to_american()
+    return tuple([table.get(w, w) for w in words])
+
+
 def _shingles_at(claim: Claim) -> list[tuple[tuple[str, ...], int]]:
-    w = claim.words
+    w = _house(claim.words)
     return [
         (w[i : i + RUN], i)
         for first, stop in _outside_quotes(claim)
@@ -236,7 +287,7 @@ def _shingles_at(claim: Claim) -> list[tuple[tuple[str, ...], int]]:
 
 
 def _shingles(claim: Claim) -> list[tuple[str, ...]]:
-    w = claim.words
+    w = _house(claim.words)
     if not claim.quotes:
         return [w[i : i + RUN] for i in range(len(w) - RUN + 1)]
     return [sh for sh, _ in _shingles_at(claim)]
@@ -367,6 +418,9 @@ def _vote(
                 parts["errors"] += OMISSION_VOTE
             elif len(tb) > len(ta) and _subsequence(ta, tb):
                 parts["errors"] -= OMISSION_VOTE
+    only_a, only_b = len(told[a] - told[b]), len(told[b] - told[a])
+    if only_a != only_b:
+        parts["content"] += CONTENT_VOTE if only_a > only_b else -CONTENT_VOTE
     value = sum(parts.values())
     why = max(parts, key=lambda k: abs(parts[k])) if parts and value else ""
     return _Vote(value, why)
