@@ -726,10 +726,14 @@ def chain_mode(argv: list[str]) -> None:
     for p in planted:
         hits = [f for f in report.findings if _hits(f, p.injection, p.source)]
         for f in hits[:1]:
+            # The origin of the reading the copy gives (a fact several copies changed
+            # has a deviant reading, and an origin, for each).
+            held = [r for r in f.readings if p.source in r.sources]
+            origin = held[0].origin if held else f.origin
             origin_scored += 1
-            origin_right += f.origin == p.source
-            if DEBUG and f.origin != p.source:
-                print("ORIGIN", p.injection.kind, p.source, "->", f.origin, f.message[:160])
+            origin_right += origin == p.source
+            if DEBUG and origin != p.source:
+                print("ORIGIN", p.injection.kind, p.source, "->", origin, f.message[:300])
     if DEBUG:
         for pair in sorted(undirected - true_pairs, key=sorted):
             a, b = sorted(pair)

@@ -68,6 +68,7 @@ class _Fact:
     intrinsic: bool = False  # the deviant reading is an error whatever the counts (typos)
     places: dict[str, list[Place]] = field(default_factory=dict)
     cluster: str = ""  # the fact a typo stands in: a source that states it spells it right
+    members: frozenset[str] = frozenset()  # the ids of a typo's findings (one a source)
 
 
 def build(
@@ -319,7 +320,8 @@ def _facts(findings: Sequence[Finding], cluster_of: dict[str, str]) -> list[_Fac
             places[e.source].append(Place(e.source, s, t))
         # Reading 0, the right spelling, is held by no one in particular.
         where = cluster_of.get(group[0].evidence[0].claim, "")
-        out.append(_Fact(group[0], [frozenset(), holders], 0, True, places, where))
+        ids = frozenset(f.id for f in group)
+        out.append(_Fact(group[0], [frozenset(), holders], 0, True, places, where, ids))
     return out
 
 
@@ -545,8 +547,9 @@ def _with_origin(
     if len(f.readings) >= 2:
         votes = [0] * len(f.readings)
         nearest: dict[object, tuple[int, set[int]]] = {}
-        for n, r in enumerate(f.readings):
-            for s in r.sources:
+        holders = _pure(f)
+        for n, held_by in enumerate(holders):
+            for s in held_by:
                 fam, d = family.get(s, s), depth.get(s, 0)
                 best = nearest.get(fam)
                 if best is None or d < best[0]:
@@ -559,8 +562,8 @@ def _with_origin(
         top = max(votes)
         majority = votes.index(top) if votes.count(top) == 1 else None
         origins = [
-            "" if n == majority else _nearest_root(r.sources, depth, family)
-            for n, r in enumerate(f.readings)
+            "" if n == majority else _nearest_root(holders[n], depth, family)
+            for n in range(len(f.readings))
         ]
         recounted = recount(f, majority, origins)
         deviant = [r for r in recounted.readings if not r.majority]
@@ -568,9 +571,23 @@ def _with_origin(
         return dataclasses.replace(recounted, origin=origin)
     if f.kind == "misspelling":
         for fact in facts:
-            if fact.intrinsic and f.evidence[0].source in fact.readings[1]:
+            if fact.intrinsic and f.id in fact.members:
                 return dataclasses.replace(f, origin=_nearest_root(fact.readings[1], depth, family))
     return dataclasses.replace(f, origin=f.odd_source or "")
+
+
+def _pure(f: Finding) -> list[tuple[str, ...]]:
+    """Each reading's sources, leaving out those that tell the fact both ways when it
+    has others: a source with two readings says nothing of which one it copied."""
+    count: dict[str, int] = defaultdict(int)
+    for r in f.readings:
+        for s in r.sources:
+            count[s] += 1
+    out = []
+    for r in f.readings:
+        only = tuple(s for s in r.sources if count[s] == 1)
+        out.append(only or r.sources)
+    return out
 
 
 def _nearest_root(holders: Iterable[str], depth: dict[str, int], family: dict[str, int]) -> str:
