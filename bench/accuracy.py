@@ -638,11 +638,12 @@ def copy_edits(text: str, rng: random.Random) -> str:
 
 
 def _random_tree(size: int, rng: random.Random) -> dict[str, str]:
-    """``size`` copies, each of the original or of an earlier copy (chains and branches)."""
+    """``size`` copies, each of the original or of an earlier copy chosen at random
+    (a random recursive tree: chains and branches, about ln(size) generations deep)."""
     names = ["orig"]
     tree = {}
     for n in range(1, size + 1):
-        parent = names[-1] if rng.random() < 0.5 else rng.choice(names)
+        parent = rng.choice(names)
         tree[f"copy{n}"] = parent
         names.append(f"copy{n}")
     return tree

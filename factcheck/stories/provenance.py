@@ -78,7 +78,7 @@ def build(
     findings: Sequence[Finding],
     clusters: Sequence[Cluster] = (),
 ) -> StoryProvenance:
-    ids = [s for s in story.sources if s in sources]
+    ids = [s for s in story.core if s in sources]  # a contributor belongs to another story
     if len(ids) < 2:
         return StoryProvenance((), tuple(findings))
     index = {s: n for n, s in enumerate(ids)}
