@@ -85,9 +85,8 @@ def build(
     words = _Wording(ids, claims)
     cluster_of = {c: k.id for k in clusters for c in k.claims}
     told: dict[str, set[str]] = defaultdict(set)  # source → the facts (clusters) it states
-    for c in claims:
-        if c.id in cluster_of:
-            told[c.source].add(cluster_of[c.id])
+    for c in claims:  # a claim no other source states is a fact of its own
+        told[c.source].add(cluster_of.get(c.id, c.id))
     facts = _facts(findings, cluster_of)
     families0 = _families(len(ids), words.units >= EDGE_MIN)
     for fact in facts:
@@ -104,13 +103,24 @@ def build(
     forest = _spanning_forest(score >= EDGE_MIN, closeness, score)
     votes = {e: _vote(e, ids, sources, facts, told) for e in forest}
     oriented = _orient(len(ids), forest, votes)
+    depth = {ids[n]: d for n, d in oriented.depth.items()}
+    family = {ids[n]: f for n, f in oriented.family.items()}
+    told_again = [_with_origin(f, facts, depth, family) for f in findings]
+    # The evidence of an edge: the readings it shares that are deviant once families
+    # of copies count once.
+    final = {f.id: f for f in told_again}
+    for fact in facts:
+        f = final.get(fact.finding.id)
+        if f is None or fact.intrinsic or not any(r.majority for r in f.readings):
+            continue
+        fact.finding = f
+        fact.readings = [frozenset(r.sources) for r in f.readings]
+        fact.majority = next(n for n, r in enumerate(f.readings) if r.majority)
     edges = tuple(
         _edge(story.id, ids, u, v, directed, why, score, facts, words)
         for u, v, directed, why in oriented.edges
     )
-    depth = {ids[n]: d for n, d in oriented.depth.items()}
-    family = {ids[n]: f for n, f in oriented.family.items()}
-    return StoryProvenance(edges, tuple(_with_origin(f, facts, depth, family) for f in findings))
+    return StoryProvenance(edges, tuple(told_again))
 
 
 class _Wording:
