@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from factcheck.claims.quotes import shown_speaker
 from factcheck.config import Settings
 from factcheck.model import Claim, Evidence, Finding, Reading, Severity
 from factcheck.text.fold import fold_text
@@ -199,7 +200,7 @@ def _merged(
         if has_majority and len(deviant) == 1 and len(deviant[0].sources) == 1
         else None
     )
-    speaker = next((quoted[c].speaker for c in items if c in quoted and quoted[c].speaker), None)
+    speaker = shown_speaker(quoted[c].speaker for c in items if c in quoted)
     what = PAIRWISE[kind].format(who=f"{speaker} " if speaker else "").strip()
     what = what[:1].upper() + what[1:]
     message = f"{what}: " + _told(readings)

@@ -143,18 +143,21 @@ def _pty_run(env: dict[str, str], timeout: float = 60) -> str:
     os.close(slave)
     chunks = []
     deadline = time.monotonic() + timeout
+    exited = False
     while time.monotonic() < deadline:
         ready, _, _ = select.select([master], [], [], 0.5)
         if ready:
             try:
                 data = os.read(master, 4096)
             except OSError:
-                break
+                break  # the terminal closed: everything was read
             if not data:
                 break
             chunks.append(data)
+        elif exited:
+            break  # the process had ended and nothing more came: all is read
         elif proc.poll() is not None:
-            break
+            exited = True  # read once more: output may still stand in the terminal
     proc.wait(timeout=10)
     os.close(master)
     return b"".join(chunks).decode("utf-8", "replace")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 import pytest
 
-from factcheck.claims.quotes import find_quotes, same_speaker
+from factcheck.claims.quotes import find_quotes, is_named, same_speaker, shown_speaker
 from factcheck.claims.segment import sentences
 
 
@@ -80,3 +83,28 @@ def test_sentences_keep_titles_and_split_headlines() -> None:
     assert got[0] == "Port reopens after storm"
     assert "Mr. Harris met Dr. Baker in the U.S. on Sept. 5." in got
     assert "The controversial tech." in got and "Firms disagreed." in got
+
+
+SPEAKER_CASES = tomllib.loads((Path(__file__).parent / "speakers.toml").read_text("utf-8"))["case"]
+
+
+@pytest.mark.parametrize("case", SPEAKER_CASES, ids=[c["name"] for c in SPEAKER_CASES])
+def test_speaker_rules(case: dict) -> None:
+    text = case["text"]
+    [quote] = [q for q in find_quotes(text) if case["quote"] in text[q.start : q.end]]
+    assert (quote.speaker or "") == case["speaker"]
+    if "inferred" in case:
+        assert quote.inferred is case["inferred"]
+    if "named" in case:
+        assert is_named(quote.speaker) is case["named"]
+
+
+def test_bodies_are_unknown_speakers_and_messages_name_people() -> None:
+    assert same_speaker("Fox News", "Tom Reyes") is None
+    assert same_speaker("the Associated Press", "Reyes") is None
+    assert same_speaker("Secretary of State Jane Roe", "Roe") is True
+    assert shown_speaker(["Fox News", None, "Tom Reyes"]) == "Tom Reyes"
+    assert shown_speaker(["Fox", "a spokeswoman"]) == "a spokeswoman"
+    assert shown_speaker(["Fox News"]) is None
+    assert is_named("John Paul Hopping") and is_named("Kelly") and is_named("Ted Reed")
+    assert not is_named("his remarks and") and not is_named("Meanwhile")

@@ -9,6 +9,7 @@ credited to two different named people is an attribution conflict.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from decimal import ROUND_HALF_UP, Decimal
 
 from factcheck.align.edits import Edit, changed, side_span, side_text, window
 from factcheck.checks.context import Context
@@ -138,11 +139,80 @@ def _number(ctx: Context, a: Claim, b: Claim, diffs: list[Edit]) -> Iterator[Fin
             continue
         if any(x.value == y.value for x in qa for y in qb):
             continue
-        if not any(_compatible(x, y) for x in qa for y in qb):
+        comparable = [(x, y) for x in qa for y in qb if _compatible(x, y)]
+        if not comparable:
             continue
+        if any(_agree(a, x, b, y) for x, y in comparable):
+            continue  # "about 300" and "312", "more than 40" and "45": both may be true
+        rounded = all(_rounded(x.value, y.value) for x, y in comparable)
         # A count of time that differs is a duration conflict, as grave as any number.
         kind = DURATION.name if any(q.unit in _TIME for q in qa + qb) else NUMBER.name
-        yield _pair_finding(ctx, kind, NUMBER.severity, a, b, e, "Numbers differ")
+        if rounded:
+            yield _pair_finding(ctx, kind, ROUNDED, a, b, e, "One figure is the other rounded")
+        else:
+            yield _pair_finding(ctx, kind, NUMBER.severity, a, b, e, "Numbers differ")
+
+
+ROUNDED = Severity.LOW  # "$2.47 billion" and "$2.5 billion": a precise figure and its round form
+NEAR = 0.1  # an approximate figure ("about", "nearly") allows this much either way
+_ABOUT = frozenset("about around roughly nearly almost approximately some estimated circa".split())
+_ABOVE = frozenset({("more", "than"), ("over",), ("at", "least"), ("above",), ("upward", "of")})
+_BELOW = frozenset({("less", "than"), ("fewer", "than"), ("under",), ("up", "to"), ("below",)})
+
+
+def _hedge(claim: Claim, q: Quantity) -> str:
+    """How the claim qualifies the figure: "about", "above", "below" or ""."""
+    before = claim.words[max(0, q.start - 2) : q.start]
+    if before and before[-1] in _ABOUT:
+        return "about"
+    for n in (1, 2):
+        tail = tuple(before[-n:]) if len(before) >= n else ()
+        if tail in _ABOVE:
+            return "above"
+        if tail in _BELOW:
+            return "below"
+    return ""
+
+
+def _agree(a: Claim, x: Quantity, b: Claim, y: Quantity) -> bool:
+    """Two figures that can both be true: one is approximate and near the other, or a
+    bound ("more than 40") that the other ("45") keeps; not two figures hedged alike."""
+    hedges = _hedge(a, x), _hedge(b, y)
+    if hedges[0] == hedges[1] != "about":
+        return False  # "at least 40" and "at least 87": two bounds, two different reports
+    for hedge, q, other in ((hedges[0], x, y), (hedges[1], y, x)):
+        if hedge == "about" and abs(q.value - other.value) <= NEAR * max(q.value, other.value):
+            return True
+        if hedge == "above" and other.value > q.value:
+            return True
+        if hedge == "below" and other.value < q.value:
+            return True
+    return False
+
+
+def _rounded(x: float, y: float) -> bool:
+    """One figure is the other rounded to its own last digit ("2.47" and "2.5", "1,250" and
+    "1,300"), not merely near it."""
+    if x == y or not x or not y:
+        return False
+    rough, exact = (x, y) if _digits(x) <= _digits(y) else (y, x)
+    step = Decimal(1).scaleb(-_places(rough))
+    half_up = Decimal(repr(exact)).quantize(step, rounding=ROUND_HALF_UP)
+    return half_up == Decimal(repr(rough)) and _digits(rough) < _digits(exact)
+
+
+def _digits(v: float) -> int:
+    """Significant digits of a figure as written (2.5 → 2, 1300 → 2, 2.47 → 3)."""
+    text = f"{v:.10g}".replace(".", "").replace("-", "").lstrip("0").rstrip("0")
+    return max(1, len(text))
+
+
+def _places(v: float) -> int:
+    """Decimal places of ``v``'s last significant digit (2.5 → 1, 1300 → -2)."""
+    text = f"{v:.10g}"
+    if "." in text:
+        return len(text.split(".")[1])
+    return -(len(text) - len(text.rstrip("0")))
 
 
 _TIME = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from factcheck.align.edits import Difference, side_span, side_text
 from factcheck.align.quotes import QuotePair, QuoteRef
 from factcheck.checks.context import Context
-from factcheck.claims.quotes import same_speaker
+from factcheck.claims.quotes import same_speaker, shown_speaker
 from factcheck.findings import evidence, join_ids, make, normalise
 from factcheck.model import Finding, Kind, Severity
 from factcheck.text.fold import Token, is_negator
@@ -195,7 +195,7 @@ def _finding(ctx: Context, odd: QuoteRef | None, pairs: list[QuotePair]) -> Find
             if label not in seen_labels:
                 seen_labels.add(label)
                 shown.append((text_first, text_second))
-    speaker = next((r.speaker for p in pairs for r in (p.a, p.b) if r.speaker), None)
+    speaker = shown_speaker(r.speaker for p in pairs for r in (p.a, p.b))
     who = f" {speaker}" if speaker else ""
     changes = "; ".join(
         f"'{x}' where {'they have' if odd else 'the other has'} '{y}'" for x, y in shown[:4]

@@ -23,7 +23,7 @@ from factcheck.runtime import heap
 from factcheck.stories import provenance
 
 PARALLEL_CHECKS_FROM = 20_000  # claims; fewer are checked faster in one process
-PARTS_PER_WORKER = 4  # shares of stories per worker: a large story does not hold up the rest
+PARTS_PER_WORKER = 4  # shares of stories per Dask worker: a large story does not hold up the rest
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,10 @@ def run_checks(
 
         say("checks")
         heap.keep()  # the workers' collectors leave the inherited heap alone
-        parts = _shares(stories, jobs * PARTS_PER_WORKER)
+        # One share a process: this one takes the first (fork_map's first_here) while
+        # jobs - 1 workers take the rest; more shares than processes left this one
+        # with an eighth of the work and a worker with the rest.
+        parts = _shares(stories, jobs)
         items = [(part, names) for part in parts]
         for result in fork_map(_run_part, corpus, items, jobs, first_here=True):
             total.add(result)
