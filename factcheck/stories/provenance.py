@@ -35,6 +35,7 @@ from factcheck.model import (
     Source,
     Story,
 )
+from factcheck.text.fold import Token, tokenize
 from factcheck.text.lexicons import british_to_american
 
 RUN = 8  # words in a shingle: a verbatim run is at least this long
@@ -132,16 +133,14 @@ class _Wording:
         self.ids = ids
         holders: dict[tuple[str, ...], set[int]] = defaultdict(set)
         self.claims: dict[int, list[Claim]] = defaultdict(list)
-        shingled: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        self._at: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        self._tokens: dict[str, tuple[Token, ...]] = {}
         for c in claims:
             n = index.get(c.source)
             if n is None:
                 continue
             self.claims[n].append(c)
-            key = c.words if not c.quotes else (*c.words, c.text)
-            if key not in shingled:
-                shingled[key] = _shingles(c)
-            for sh in shingled[key]:
+            for sh, _at in self.shingles_at(c):
                 holders[sh].add(n)
         self.holders = holders
         size = np.zeros(len(ids), dtype=np.float32)
@@ -153,18 +152,32 @@ class _Wording:
             if len(held) >= 2 and (len(held) < everyone or everyone == 2):
                 by_set[frozenset(held)] += 1
         self.size = size
-        shared = np.zeros((everyone, everyone), dtype=np.float32)
+        shared: np.ndarray = np.zeros((everyone, everyone), dtype=np.float32)
         if by_set:
             member = np.zeros((everyone, len(by_set)), dtype=np.float32)
             counts = np.zeros(len(by_set), dtype=np.float32)
-            for k, (held, count) in enumerate(by_set.items()):
-                member[list(held), k] = 1
+            for k, (members, count) in enumerate(by_set.items()):
+                member[list(members), k] = 1
                 counts[k] = count
             shared = (member * counts) @ member.T
             np.fill_diagonal(shared, 0)
         self.shared = shared
         self.units = shared / RUN_UNIT
         self.everyone = everyone
+
+    def shingles_at(self, claim: Claim) -> list[tuple[tuple[str, ...], int]]:
+        """A claim's shingles outside quotations with their word indexes (each text
+        is shingled once: copies hold the same sentences)."""
+        key = claim.text
+        if key not in self._at:
+            self._at[key] = _shingles_at(claim, self.tokens(claim) if claim.quotes else ())
+        return self._at[key]
+
+    def tokens(self, claim: Claim) -> tuple[Token, ...]:
+        """The claim's words with offsets from the claim's start (one tokenizing a text)."""
+        if claim.text not in self._tokens:
+            self._tokens[claim.text] = tokenize(claim.text)
+        return self._tokens[claim.text]
 
     def unusual(self, sh: tuple[str, ...], u: int, v: int) -> bool:
         held = self.holders.get(sh, set())
@@ -175,26 +188,31 @@ class _Wording:
         of the story lacks, with where they stand in each."""
         where_v: dict[tuple[str, ...], tuple[Claim, int]] = {}
         for c in self.claims[v]:
-            for sh, at in _shingles_at(c):
+            for sh, at in self.shingles_at(c):
                 where_v.setdefault(sh, (c, at))
         found: list[tuple[int, SharedReading]] = []
         for c in self.claims[u]:
-            marked = [(sh, at) for sh, at in _shingles_at(c) if self.unusual(sh, u, v)]
+            marked = [(sh, at) for sh, at in self.shingles_at(c) if self.unusual(sh, u, v)]
             for first, last in _runs_of(marked):
                 sh_first, at_first = first
                 sh_last, at_last = last
                 if sh_first not in where_v:
                     continue
-                tokens = c.tokens
-                start, end = tokens[at_first].start, tokens[at_last + RUN - 1].end
+                tokens = self.tokens(c)
+                start = c.start + tokens[at_first].start
+                end = c.start + tokens[at_last + RUN - 1].end
                 other, o_first = where_v[sh_first]
                 o_last = o_first + RUN - 1
                 if sh_last in where_v and where_v[sh_last][0].id == other.id:
                     o_last = where_v[sh_last][1] + RUN - 1
-                o_tokens = other.tokens
+                o_tokens = self.tokens(other)
                 places = (
                     Place(self.ids[u], start, end),
-                    Place(self.ids[v], o_tokens[o_first].start, o_tokens[o_last].end),
+                    Place(
+                        self.ids[v],
+                        other.start + o_tokens[o_first].start,
+                        other.start + o_tokens[o_last].end,
+                    ),
                 )
                 text = c.text[start - c.start : end - c.start]
                 found.append((at_last - at_first + RUN, SharedReading("wording", text, places)))
@@ -239,9 +257,9 @@ def _differences(
     # Facts one states and the other does not: a copy cuts, a copy of a copy cuts more.
     told = np.zeros((len(ids), len(clusters)), dtype=np.float32)
     for j, k in enumerate(clusters):
-        for c in k.claims:
-            if c in by_id and by_id[c].source in index:
-                told[index[by_id[c].source], j] = 1
+        for cid in k.claims:
+            if cid in by_id and by_id[cid].source in index:
+                told[index[by_id[cid].source], j] = 1
     count = told.sum(axis=1)
     only = count[:, None] + count[None, :] - 2 * (told @ told.T)
     return np.where(both > 0, diff + MISSING * only, np.inf)
@@ -262,14 +280,15 @@ def _runs_of(
     yield first, prev
 
 
-def _outside_quotes(claim: Claim) -> list[tuple[int, int]]:
-    """Runs of word indexes of ``claim`` outside its quotations, as (first, stop)."""
+def _outside_quotes(claim: Claim, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Runs of word indexes of ``claim`` outside its quotations, as (first, stop);
+    ``tokens``: its words, offsets from the claim's start."""
     if not claim.quotes:
         return [(0, len(claim.words))]
-    spans = [(q.start, q.end) for q in claim.quotes]
+    spans = [(q.start - claim.start, q.end - claim.start) for q in claim.quotes]
     out: list[tuple[int, int]] = []
     begin = None
-    for n, t in enumerate(claim.tokens):
+    for n, t in enumerate(tokens):
         inside = any(s <= t.start < e for s, e in spans)
         if inside and begin is not None:
             out.append((begin, n))
@@ -288,20 +307,13 @@ def _house(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple([table.get(w, w) for w in words])
 
 
-def _shingles_at(claim: Claim) -> list[tuple[tuple[str, ...], int]]:
+def _shingles_at(claim: Claim, tokens: Sequence[Token]) -> list[tuple[tuple[str, ...], int]]:
     w = _house(claim.words)
     return [
         (w[i : i + RUN], i)
-        for first, stop in _outside_quotes(claim)
+        for first, stop in _outside_quotes(claim, tokens)
         for i in range(first, stop - RUN + 1)
     ]
-
-
-def _shingles(claim: Claim) -> list[tuple[str, ...]]:
-    w = _house(claim.words)
-    if not claim.quotes:
-        return [w[i : i + RUN] for i in range(len(w) - RUN + 1)]
-    return [sh for sh, _ in _shingles_at(claim)]
 
 
 def _facts(findings: Sequence[Finding], cluster_of: dict[str, str]) -> list[_Fact]:
@@ -418,14 +430,14 @@ def _vote(
         held_b = [n for n, r in enumerate(fact.readings) if b in r]
         if len(held_a) != 1 or len(held_b) != 1 or held_a == held_b:
             continue  # a source that tells it both ways says nothing of who copied
-        in_a, in_b = held_a[0], held_b[0]
-        if fact.majority == in_a:
+        one_a, one_b = held_a[0], held_b[0]
+        if fact.majority == one_a:
             parts["errors"] += ERROR_VOTE
-        elif fact.majority == in_b:
+        elif fact.majority == one_b:
             parts["errors"] -= ERROR_VOTE
         elif fact.finding.kind == "misquote" and len(fact.readings) == 2:
-            ta = fact.finding.readings[in_a].text.split()
-            tb = fact.finding.readings[in_b].text.split()
+            ta = fact.finding.readings[one_a].text.split()
+            tb = fact.finding.readings[one_b].text.split()
             if len(ta) > len(tb) and _subsequence(tb, ta):
                 parts["errors"] += OMISSION_VOTE
             elif len(tb) > len(ta) and _subsequence(ta, tb):
