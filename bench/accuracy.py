@@ -762,8 +762,10 @@ def chain_mode(argv: list[str]) -> None:
     print(
         f"edge recall     {len(hit) / max(len(true_pairs), 1):.3f} ({len(hit)}/{len(true_pairs)})"
     )
+    real = sum(1 for pair in undirected - true_pairs if not any("-copy" in s for s in pair))
     print(
-        f"edge precision  {len(hit) / max(len(undirected), 1):.3f} ({len(hit)}/{len(undirected)})"
+        f"edge precision  {len(hit) / max(len(undirected), 1):.3f} ({len(hit)}/{len(undirected)}; "
+        f"of the {len(undirected) - len(hit)} others, {real} join two real articles)"
     )
     print(
         f"direction right {right / max(len(hit), 1):.3f} ({right}/{len(hit)}; "
