@@ -203,3 +203,16 @@ def test_reports_show_the_copy_graph(report: Report) -> None:
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in section
     assert "http" not in section
+
+
+def test_input_order_changes_nothing(report: Report) -> None:
+    backwards = analyse(list(reversed(report.sources)), Settings())
+
+    def graph(r: Report) -> set[tuple[str, str, bool]]:
+        return {(e.source, e.copy, e.directed) for e in r.provenance}
+
+    def origins(r: Report) -> set[tuple[str, tuple[str, ...], str]]:
+        return {(f.kind, tuple(sorted(f.sources)), f.origin) for f in r.findings}
+
+    assert graph(backwards) == graph(report)
+    assert origins(backwards) == origins(report)

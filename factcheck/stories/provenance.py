@@ -103,10 +103,13 @@ def build(
     closeness = -_differences(ids, claims, clusters)
     forest = _spanning_forest(score >= EDGE_MIN, closeness, score)
     votes = {e: _vote(e, ids, sources, facts, told) for e in forest}
-    oriented = _orient(len(ids), forest, votes)
+    size = {index[x]: len(told[x]) for x in ids}
+    oriented = _orient(ids, size, forest, votes)
     depth = {ids[n]: d for n, d in oriented.depth.items()}
     family = {ids[n]: f for n, f in oriented.family.items()}
-    told_again = [_with_origin(f, facts, depth, family) for f in findings]
+    settled = {ids[c] for _p, c, directed, _why in oriented.edges if directed}
+    tree = _Tree(depth, family, settled)
+    told_again = [_with_origin(f, facts, tree) for f in findings]
     # The evidence of an edge: the readings it shares that are deviant once families
     # of copies count once.
     final = {f.id: f for f in told_again}
@@ -473,7 +476,10 @@ class _Oriented:
 
 
 def _orient(
-    n: int, forest: list[tuple[int, int]], votes: dict[tuple[int, int], _Vote]
+    ids: list[str],
+    size: dict[int, int],
+    forest: list[tuple[int, int]],
+    votes: dict[tuple[int, int], _Vote],
 ) -> _Oriented:
     """Each tree rooted where the votes of its edges agree best (rerooting: moving the
     root across an edge flips that edge alone); an edge is directed when the best root
@@ -491,7 +497,7 @@ def _orient(
 
     out = _Oriented([], {}, {})
     seen: set[int] = set()
-    for start in range(n):
+    for start in range(len(ids)):
         if start in seen or start not in nbrs:
             continue
         # Score of ``start`` as the root, then of every other node by rerooting.
@@ -501,7 +507,8 @@ def _orient(
         for x in order[1:]:
             p = parent[x]
             root_score[x] = root_score[p] - 2 * toward(p, x)
-        best = max(order, key=lambda x: (round(root_score[x], 6), -x))
+        # Equal scores: the source that states the most facts (never the input order).
+        best = min(order, key=lambda x: (-round(root_score[x], 6), -size[x], ids[x]))
         order, parent = _bfs(best, nbrs)
         depth = {best: 0}
         for x in order[1:]:
@@ -561,9 +568,16 @@ def _typo(fact: _Fact, source: str) -> str:
     return e.text[s - e.start : t - e.start]
 
 
-def _with_origin(
-    f: Finding, facts: list[_Fact], depth: dict[str, int], family: dict[str, int]
-) -> Finding:
+@dataclass(frozen=True)
+class _Tree:
+    """Where each source stands in its family's tree."""
+
+    depth: dict[str, int]
+    family: dict[str, int]
+    settled: set[str]  # the copies whose edge from their parent is directed
+
+
+def _with_origin(f: Finding, facts: list[_Fact], tree: _Tree) -> Finding:
     """The finding with the source its deviant reading began in, and its majority
     counted by families of copies (each family's vote: its reading nearest the root)."""
     if len(f.readings) >= 2:
@@ -572,7 +586,7 @@ def _with_origin(
         holders = _pure(f)
         for n, held_by in enumerate(holders):
             for s in held_by:
-                fam, d = family.get(s, s), depth.get(s, 0)
+                fam, d = tree.family.get(s, s), tree.depth.get(s, 0)
                 best = nearest.get(fam)
                 if best is None or d < best[0]:
                     nearest[fam] = (d, {n})
@@ -584,8 +598,7 @@ def _with_origin(
         top = max(votes)
         majority = votes.index(top) if votes.count(top) == 1 else None
         origins = [
-            "" if n == majority else _nearest_root(holders[n], depth, family)
-            for n in range(len(f.readings))
+            "" if n == majority else _nearest_root(holders[n], tree) for n in range(len(f.readings))
         ]
         recounted = recount(f, majority, origins)
         deviant = [r for r in recounted.readings if not r.majority]
@@ -594,7 +607,7 @@ def _with_origin(
     if f.kind == "misspelling":
         for fact in facts:
             if fact.intrinsic and f.id in fact.members:
-                return dataclasses.replace(f, origin=_nearest_root(fact.readings[1], depth, family))
+                return dataclasses.replace(f, origin=_nearest_root(fact.readings[1], tree))
     return dataclasses.replace(f, origin=f.odd_source or "")
 
 
@@ -612,12 +625,16 @@ def _pure(f: Finding) -> list[tuple[str, ...]]:
     return out
 
 
-def _nearest_root(holders: Iterable[str], depth: dict[str, int], family: dict[str, int]) -> str:
-    """The holder nearest its family's root, in the family with the most holders."""
+def _nearest_root(holders: Iterable[str], tree: _Tree) -> str:
+    """The holder nearest its family's root, in the family with the most holders; ""
+    when the edge from its parent has no direction (it may be the parent's reading)."""
     holders = sorted(holders)
     if not holders:
         return ""
     size: dict[object, int] = defaultdict(int)
     for s in holders:
-        size[family.get(s, s)] += 1
-    return min(holders, key=lambda s: (-size[family.get(s, s)], depth.get(s, 0), s))
+        size[tree.family.get(s, s)] += 1
+    first = min(holders, key=lambda s: (-size[tree.family.get(s, s)], tree.depth.get(s, 0), s))
+    if tree.depth.get(first, 0) > 0 and first not in tree.settled:
+        return ""
+    return first
