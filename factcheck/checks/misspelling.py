@@ -201,20 +201,39 @@ Parts = tuple[tuple[int, str, bool, int], ...]
 def _suspect_parts(form: str, first: bool, ctx: Context) -> Parts:
     """The parts of a form (``first``: its claim's first word) that may be misspelt, as
     (index, part, name-like?, number of parts)."""
+    out = []
+    for k, part, name_like, count in _MAY_BE_MISSPELT[form, first]:
+        capital = part[:1].isupper()
+        if capital and part.endswith("s") and part[:-1] in ctx.surface_forms:
+            continue  # "the Obamas": a name in the plural
+        if ctx.source_counts[part.lower()] <= 1:  # several sources write it so: a name
+            out.append((k, part, name_like, count))
+    return tuple(out)
+
+
+def _may_be_misspelt(key: tuple[str, bool]) -> Parts:
+    """What ``_suspect_parts`` decides without the story: no word, long enough, no brand
+    spelling; worked out once per form for every story of a run."""
+    form, first = key
     parts = form.split("-")
     out = []
     for k, part in enumerate(parts):
         capital = part[:1].isupper()
         if any(ch.isupper() for ch in part[1:]):
             continue  # "yFrog", "iPhone": brand spellings
-        if capital and part.endswith("s") and part[:-1] in ctx.surface_forms:
-            continue  # "the Obamas": a name in the plural
         name_like = capital and (not first or k > 0)
         if capital and not name_like and len(part) < 6:
             continue  # a short capitalised first word is as likely a name
-        if _suspect(part.lower(), ctx, capital):  # a known name even first in a sentence
-            out.append((k, part, name_like, len(parts)))
+        word = part.lower()
+        if is_word(word, capital) or len(word) < MIN_LENGTH or not _ALPHA.match(word):
+            continue  # a known name even first in a sentence
+        if american_form(word):
+            continue  # a British spelling: the spelling-variant check's business
+        out.append((k, part, name_like, len(parts)))
     return tuple(out)
+
+
+_MAY_BE_MISSPELT: Memo[tuple[str, bool], Parts] = Memo(_may_be_misspelt, limit=2_000_000)
 
 
 def _known_edits(word: str) -> list[str]:
