@@ -2,6 +2,7 @@
 
     python bench/accuracy.py [--events N] [--seed S]              # corpus mode (default)
     python bench/accuracy.py --one-story [--events N] [--seed S]  # one story at a time
+    python bench/accuracy.py --chains [--events N] [--seed S] [--dates] [--big 300]
 
 Corpus mode is how users work: every event in ONE run, each with the first outlet's
 article (the original, with two synthetic sentences about its main actor), three
@@ -47,8 +48,9 @@ from evaldata import EVAL, BasilArticle, basil_events
 from factcheck.claims.quotes import find_quotes
 from factcheck.config import Settings
 from factcheck.facts.frames import TITLES
-from factcheck.model import Severity, Source
+from factcheck.model import Severity, Source, Story
 from factcheck.pipeline import analyse
+from factcheck.stories import provenance
 from factcheck.text.lexicons import british_to_american, stopwords, word_frequency
 from factcheck.text.numbers import WEEKDAYS
 
@@ -607,9 +609,214 @@ def _inherited(f, injected: set[str], texts: dict[str, str], base_of: dict[str, 
     return True
 
 
+# Chain mode: the copies of each event in a known tree (parent of each copy, in order);
+# every copy is its parent's text with benign edits and errors of its own, so that it
+# inherits its parent's errors (those a dropped paragraph does not take away).
+TREE = {"copy1": "orig", "copy2": "copy1", "copy3": "copy2", "copy4": "copy1", "copy5": "orig"}
+CHAIN_ERRORS = 2  # own errors per copy
+
+
+def copy_edits(text: str, rng: random.Random) -> str:
+    """An outlet's edits of the text it copies: its house style (British spelling for
+    half the outlets), some contractions and digits, two paragraphs swapped and one
+    dropped. Unlike ``benign``, each copy makes only some of the optional edits, so
+    that two copies of one text do not make the same ones."""
+    us_to_gb = {v: k for k, v in british_to_american().items()}
+    for pattern, repl in [*CONTRACTIONS.items(), *WORDS.items()]:
+        for m in reversed(list(re.finditer(rf"\b{pattern}\b", text))):
+            if _free(text, m.start(), m.end()) and rng.random() < 0.3:
+                text = text[: m.start()] + repl + text[m.end() :]
+    if rng.random() < 0.5:
+        for m in reversed(list(re.finditer(r"\b[a-z]{5,}\b", text))):
+            if m.group() in us_to_gb and _free(text, m.start(), m.end()):
+                text = text[: m.start()] + us_to_gb[m.group()] + text[m.end() :]
+    paras = text.split("\n\n")
+    if len(paras) > 5:
+        i = rng.randrange(2, len(paras) - 1)
+        paras[i], paras[i + 1] = paras[i + 1], paras[i]
+        del paras[rng.randrange(2, len(paras))]
+    return "\n\n".join(paras)
+
+
+def _random_tree(size: int, rng: random.Random) -> dict[str, str]:
+    """``size`` copies, each of the original or of one of the first copies, chosen at
+    random (a wire story copied by many outlets, some from each other)."""
+    names = ["orig"]
+    tree = {}
+    for n in range(1, size + 1):
+        parent = rng.choice(names[:30])  # a wire story and its copies, copied on
+        tree[f"copy{n}"] = parent
+        names.append(f"copy{n}")
+    return tree
+
+
+def chain_mode(argv: list[str]) -> None:
+    """Edge recall and precision of the copy graph, its directions, and the origin of
+    each injected error found, on copies of copies in known chains."""
+    import time
+
+    limit = int(argv[argv.index("--events") + 1]) if "--events" in argv else 50
+    seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 20261121
+    big = int(argv[argv.index("--big") + 1]) if "--big" in argv else 0
+    dated = "--dates" in argv
+    rng = random.Random(seed)
+    pairs = swap_pairs()
+    sources: list[Source] = []
+    planted: list[Planted] = []
+    truth: set[tuple[str, str]] = set()  # (parent, copy)
+    family: dict[str, str] = {}
+    turn = 0
+    events = list(basil_events().items())[: (1 if big else limit)]
+    for event, articles in events:
+        made = _synthetic(articles[0])
+        if made is None:
+            continue
+        original, synthetic = made
+        tag = event[:8]
+        tree = _random_tree(big - 1, rng) if big else TREE
+        texts = {"orig": original}
+        kinds_of: dict[str, set[str]] = {"orig": set()}
+        used: set[str] = set()
+        hour = {"orig": 0}
+        for name, parent in tree.items():
+            text = copy_edits(texts[parent], rng)
+            taken: list[tuple[int, int]] = []
+            injections: list[Injection] = []
+            inherited = kinds_of[parent]
+            kinds = [COPY_KINDS[(turn + k) % len(COPY_KINDS)] for k in range(len(COPY_KINDS))]
+            turn += CHAIN_ERRORS + 1  # not a divisor of the kinds: siblings differ in kind
+            for kind in kinds:
+                if len(injections) == CHAIN_ERRORS:
+                    break
+                if kind in synthetic and kind in used:
+                    # One conflicting version of each synthetic sentence: two copies that
+                    # made it alone would share an error neither copied.
+                    continue
+                placed = _plant(kind, text, rng, articles[0], pairs, synthetic, taken)
+                if placed is None:
+                    continue
+                text, inj = placed
+                taken.append(inj.span or (0, 0))
+                injections.append(inj)
+            sid = f"{tag}-{name}"
+            for inj, span in zip(injections, taken, strict=True):
+                planted.append(Planted(sid, event, Injection(inj.kind, span, inj.note)))
+            texts[name] = text
+            kinds_of[name] = inherited | {i.kind for i in injections}
+            used |= kinds_of[name]
+            hour[name] = hour[parent] + 1 + rng.randrange(3)
+            truth.add((f"{tag}-{parent}", sid))
+        for name, text in texts.items():
+            sid = f"{tag}-{name}"
+            date = f"2014-03-{1 + hour[name] // 24:02d}T{hour[name] % 24:02d}:00" if dated else ""
+            sources.append(Source(sid, sid, text, date=date))
+            family[sid] = event
+        for n, other in enumerate(articles[1:]):
+            sid = f"{tag}-other{n + 1}"
+            sources.append(Source(sid, sid, other.text))
+            family[sid] = event + "/other"
+    start = time.perf_counter()
+    # A story copied by 300 outlets: words in every copy must stay blocking keys.
+    report = analyse(sources, Settings(max_postings=20_000) if big else Settings())
+    seconds = time.perf_counter() - start
+    found = {(e.source, e.copy): e for e in report.provenance}
+    undirected = {frozenset(p) for p in found}
+    true_pairs = {frozenset(p) for p in truth}
+    hit = undirected & true_pairs
+    right = sum(1 for p, c in truth if (p, c) in found and found[p, c].directed)
+    wrong_way = sum(1 for p, c in truth if (c, p) in found and found[c, p].directed)
+    origin_scored = origin_right = 0
+    for p in planted:
+        hits = [f for f in report.findings if _hits(f, p.injection, p.source)]
+        for f in hits[:1]:
+            # The origin of the reading the copy gives (a fact several copies changed
+            # has a deviant reading, and an origin, for each).
+            held = [r for r in f.readings if p.source in r.sources]
+            origin = held[0].origin if held else f.origin
+            origin_scored += 1
+            origin_right += origin == p.source
+            if DEBUG and origin != p.source:
+                print("ORIGIN", p.injection.kind, p.source, "->", origin, f.message[:300])
+    if DEBUG:
+        for pair in sorted(undirected - true_pairs, key=sorted):
+            a, b = sorted(pair)
+            print(
+                "EXTRA",
+                a,
+                b,
+                [
+                    (s.kind, s.text[:50])
+                    for e in report.provenance
+                    if {e.source, e.copy} == pair
+                    for s in e.shared
+                ][:4],
+            )
+        for pair in sorted(true_pairs - undirected, key=sorted):
+            print("MISSED", sorted(pair))
+    stories = len(report.stories)
+    print(
+        f"chain mode: {len(report.sources)} sources ({len(truth)} copies in known trees, "
+        f"{CHAIN_ERRORS} own errors each, dates {'on' if dated else 'off'}), {stories} stories; "
+        f"{len(report.provenance)} edges found, {len(true_pairs)} true"
+    )
+    print(
+        f"edge recall     {len(hit) / max(len(true_pairs), 1):.3f} ({len(hit)}/{len(true_pairs)})"
+    )
+    real = sum(1 for pair in undirected - true_pairs if not any("-copy" in s for s in pair))
+    print(
+        f"edge precision  {len(hit) / max(len(undirected), 1):.3f} ({len(hit)}/{len(undirected)}; "
+        f"of the {len(undirected) - len(hit)} others, {real} join two real articles)"
+    )
+    print(
+        f"direction right {right / max(len(hit), 1):.3f} ({right}/{len(hit)}; "
+        f"{wrong_way} the wrong way, {len(hit) - right - wrong_way} undirected)"
+    )
+    print(
+        f"origin right    {origin_right / max(origin_scored, 1):.3f} "
+        f"({origin_right}/{origin_scored} injected errors found; {len(planted)} injected)"
+    )
+    spent = report.timings.get("check:provenance", 0.0)
+    story = max(report.stories, key=lambda s: len(s.core))
+    wanted = set(story.claims)
+    claims = [c for c in report.claims if c.id in wanted]
+    clusters = [k for k in report.clusters if k.id in set(story.clusters)]
+    findings = [f for f in report.findings if f.story == story.id]
+    by_id = {s.id: s for s in report.sources}
+    took = []
+    for _ in range(3):
+        start = time.perf_counter()
+        provenance.build(story, by_id, claims, findings, clusters)
+        took.append(time.perf_counter() - start)
+    if big:  # the stories stage may split the copies: time them as one story as well
+        whole = Story(
+            "all",
+            "",
+            tuple(by_id),
+            tuple(by_id),
+            tuple(k.id for k in report.clusters),
+            tuple(c.id for c in report.claims),
+        )
+        start = time.perf_counter()
+        made = provenance.build(
+            whole, by_id, list(report.claims), list(report.findings), list(report.clusters)
+        )
+        print(
+            f"all {len(by_id)} sources as one story ({len(report.claims)} claims, "
+            f"{len(report.findings)} findings): graph in {time.perf_counter() - start:.3f} s, "
+            f"{len(made.edges)} edges"
+        )
+    print(
+        f"provenance {spent:.3f} s for all stories; the largest story ({len(story.core)} "
+        f"sources, {len(claims)} claims, {len(findings)} findings) "
+        f"{sorted(took)[1]:.3f} s (median of 3); whole run {seconds:.1f} s"
+    )
+
+
 def main(argv: list[str]) -> None:
     if "--one-story" in argv:
         one_story(argv)
+    elif "--chains" in argv:
+        chain_mode(argv)
     else:
         corpus_mode(argv)
 

@@ -232,3 +232,31 @@ def _told(readings: tuple[Reading, ...]) -> str:
         tail = " (most sources)" if r.majority else ""
         parts.append(f"'{short(r.text, 60)}' in {join_ids(list(r.sources))}{tail}")
     return parts[0] + "".join(f" against {p}" for p in parts[1:])
+
+
+def recount(finding: Finding, majority: int | None, origins: Sequence[str]) -> Finding:
+    """The finding with ``majority`` (an index into its readings, None for none) as its
+    majority reading and each reading's origin; the id never changes (it does not
+    depend on which reading is the majority). A message made from the readings is
+    told again; the majority reading goes first."""
+    old = finding.readings
+    marked = [
+        dataclasses.replace(
+            r, majority=n == majority, origin=origins[n] if n < len(origins) else ""
+        )
+        for n, r in enumerate(old)
+    ]
+    if all(r.majority == o.majority for r, o in zip(marked, old, strict=True)):
+        return dataclasses.replace(finding, readings=tuple(marked))
+    readings = tuple(sorted(marked, key=lambda r: not r.majority))
+    deviant = [r for r in readings if not r.majority]
+    odd = (
+        deviant[0].sources[0]
+        if majority is not None and len(deviant) == 1 and len(deviant[0].sources) == 1
+        else None
+    )
+    message = finding.message
+    told = _told(old)
+    if message.endswith(told):
+        message = message[: len(message) - len(told)] + _told(readings)
+    return dataclasses.replace(finding, readings=readings, odd_source=odd, message=message)

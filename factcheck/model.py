@@ -135,6 +135,7 @@ class Reading:
     text: str
     sources: tuple[str, ...]
     majority: bool = False  # the reading most of the story's sources give
+    origin: str = ""  # the source it most likely began in (provenance), "" when unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +150,7 @@ class Finding:
     story: str = ""  # the id of the story it was found in
     readings: tuple[Reading, ...] = ()  # the majority reading first, then each deviant one
     omitted: int = 0  # claims of evidence left out by a cap (the message says how many)
+    origin: str = ""  # the source its deviant reading most likely began in, "" when unknown
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -156,6 +158,39 @@ class Finding:
         for e in self.evidence:
             seen.setdefault(e.source, None)
         return tuple(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a shared reading stands in one source: ``text[start:end]``."""
+
+    source: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SharedReading:
+    """What two sources share and the rest of their story lacks: a deviant reading of a
+    finding (an error they both make) or unusual wording (a verbatim run)."""
+
+    kind: str  # "error" or "wording"
+    text: str
+    places: tuple[Place, ...] = ()
+    finding: str = ""  # the finding whose deviant reading it is (errors)
+
+
+@dataclass(frozen=True, slots=True)
+class CopyEdge:
+    """One source copied another (or both copied a third, when not ``directed``)."""
+
+    story: str
+    source: str  # upstream when ``directed``
+    copy: str
+    shared: tuple[SharedReading, ...]
+    confidence: float  # 0-1, that the two are copies (of each other or of one text)
+    directed: bool = False
+    why: str = ""  # what gave the direction: "date", "errors", "content"
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +247,7 @@ class Report:
     stale: tuple[Stale, ...] = ()
     suppressed: tuple[Suppressed, ...] = ()
     limits: tuple[Limit, ...] = ()  # limits that dropped work in this run
+    provenance: tuple[CopyEdge, ...] = ()  # the copy graph of each story
 
     def is_new(self, index: int) -> bool:
         return self.new is None or index in self.new

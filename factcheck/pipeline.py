@@ -117,6 +117,7 @@ def _stages(
         absent=absent,
         suppressed=tuple(suppressed),
         limits=tuple(limits),
+        provenance=tuple(result.copies),
     )
 
 

@@ -18,8 +18,9 @@ from factcheck.checks import CHECKS, Check
 from factcheck.checks.context import Context
 from factcheck.config import Settings
 from factcheck.findings import one_per_fact
-from factcheck.model import Claim, Cluster, Finding, Source, Story
+from factcheck.model import Claim, Cluster, CopyEdge, Finding, Source, Story
 from factcheck.runtime import heap
+from factcheck.stories import provenance
 
 PARALLEL_CHECKS_FROM = 20_000  # claims; fewer are checked faster in one process
 PARTS_PER_WORKER = 4  # shares of stories per Dask worker: a large story does not hold up the rest
@@ -40,9 +41,11 @@ class CheckResult:
     findings: list[Finding] = field(default_factory=list)
     spin: dict[str, float] = field(default_factory=dict)  # the highest of its stories
     seconds: dict[str, float] = field(default_factory=dict)  # check name → time
+    copies: list[CopyEdge] = field(default_factory=list)  # each story's copy graph
 
     def add(self, other: CheckResult) -> None:
         self.findings.extend(other.findings)
+        self.copies.extend(other.copies)
         for sid, score in other.spin.items():
             self.spin[sid] = max(score, self.spin.get(sid, 0.0))
         for name, seconds in other.seconds.items():
@@ -104,6 +107,12 @@ def check_story(corpus: Corpus, story: Story, names: Sequence[str]) -> CheckResu
             one_per_fact(found, quoted, corpus.settings) if check.pairwise else found
         )
         out.seconds[name] = time.perf_counter() - start
+    # Provenance reads the findings' readings: after the checks, in the same process.
+    start = time.perf_counter()
+    made = provenance.build(story, ctx.sources, ctx.claims, out.findings, ctx.clusters)
+    out.findings = list(made.findings)
+    out.copies.extend(made.edges)
+    out.seconds["provenance"] = time.perf_counter() - start
     out.spin.update(ctx.spin)
     return out
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from factcheck.diff import DiffResult, Pair
 from factcheck.model import Claim
+from factcheck.reporters.json_report import edge_dict
 from factcheck.reporters.locate import line_col
 from factcheck.reporters.safe_text import one_line, visible
 
@@ -71,6 +72,9 @@ def render_text(result: DiffResult, color: bool, only_findings: bool, show_forma
         for c in result.only_b:
             line = f"+ only in B:{line_col(b_src.text, c.start)[0]}: {one_line(c.text)}"
             lines.append(f"{GREEN}{line}{RESET}" if color else line)
+    copied = copy_line(result)
+    if copied:
+        lines.append(copied)
     s = result.summary()
     lines.append(
         f"{s['matched']} claims matched ({s['matched_share']:.0%} of A): {s['verbatim']} verbatim, "
@@ -78,6 +82,28 @@ def render_text(result: DiffResult, color: bool, only_findings: bool, show_forma
         f"{s['only_b']} only in B; spin score of B: {s['spin_b']:.2f}"
     )
     return "\n".join(lines) + "\n"
+
+
+def copy_line(result: DiffResult) -> str:
+    """'B copies A' (or that they share a text) when the copy graph links the two."""
+    names = {result.a_id: "A", result.b_id: "B"}
+    for e in result.report.provenance:
+        if {e.source, e.copy} != set(names):
+            continue
+        errors = sum(1 for r in e.shared if r.kind == "error")
+        runs = sum(1 for r in e.shared if r.kind == "wording")
+        shared = f"{errors} shared error(s), {runs} verbatim run(s) outside quotations"
+        if e.directed:
+            why = f", by {e.why}" if e.why else ""
+            return (
+                f"copy: {names[e.copy]} copies {names[e.source]} "
+                f"(confidence {e.confidence:.2f}{why}; {shared})"
+            )
+        return (
+            f"copy: A and B copy one another or a third text "
+            f"(confidence {e.confidence:.2f}; {shared})"
+        )
+    return ""
 
 
 def render_json(result: DiffResult) -> str:
@@ -111,5 +137,6 @@ def render_json(result: DiffResult) -> str:
         "only_a": [claim(c) for c in result.only_a],
         "only_b": [claim(c) for c in result.only_b],
         "summary": result.summary(),
+        "provenance": [edge_dict(e) for e in result.report.provenance],
     }
     return json.dumps(data, indent=1, ensure_ascii=False) + "\n"

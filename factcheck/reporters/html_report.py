@@ -17,7 +17,8 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from factcheck.checks import KIND_NAMES
-from factcheck.model import Finding, Report, Severity, Source
+from factcheck.findings import short
+from factcheck.model import CopyEdge, Finding, Report, Severity, Source
 from factcheck.reporters.locate import line_col
 
 if TYPE_CHECKING:
@@ -123,6 +124,47 @@ class GraphView:
 
 
 @dataclass(frozen=True)
+class CopyNodeView:
+    x: float
+    y: float
+    label: str
+    full: str
+
+
+@dataclass(frozen=True)
+class CopyLineView:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    directed: bool
+    title: str  # "a → b (0.87): 'Al', 'systems have a shared ...'"
+
+
+@dataclass(frozen=True)
+class CopyRowView:
+    source: str
+    copy: str
+    directed: bool
+    confidence: str
+    why: str
+    shared: tuple[str, ...]  # each shared reading, in words
+
+
+@dataclass(frozen=True)
+class CopyGraphView:
+    """A story's copy graph: sources in layers, upstream at the top."""
+
+    story: str
+    title: str
+    width: int
+    height: int
+    nodes: tuple[CopyNodeView, ...]
+    lines: tuple[CopyLineView, ...]
+    rows: tuple[CopyRowView, ...]
+
+
+@dataclass(frozen=True)
 class StoryView:
     id: str
     title: str
@@ -150,6 +192,7 @@ class Page:
     stories: tuple[StoryView, ...]
     suppressed: tuple[tuple[str, str, str], ...]  # id, kind, reason
     graph_omitted: str  # why there is no graph, when there is none
+    copies: tuple[CopyGraphView, ...] = ()  # each story's copy graph (provenance)
 
 
 MAX_GRAPH_SOURCES = 50  # past this the graph's labels cannot be read: the tables stand alone
@@ -266,6 +309,71 @@ def _graph(report: Report) -> GraphView | None:
             nodes.append(NodeView(x, y, key, "cluster", g.degree[node], x, y, "middle", key))
     edges = tuple(EdgeView(*at(u), *at(v)) for u, v in g.edges)
     return GraphView(width, height, tuple(nodes), edges)
+
+
+def _copy_graphs(report: Report) -> tuple[CopyGraphView, ...]:
+    """Each story's copy edges drawn in layers: a source above the sources copied from
+    it (an undirected edge is drawn dashed, its ends side by side where they can be)."""
+    names = {s.id: _name(s) for s in report.sources}
+    titles = {st.id: st.title for st in report.stories}
+    by_story: dict[str, list[CopyEdge]] = {}
+    for e in report.provenance:
+        by_story.setdefault(e.story, []).append(e)
+    out = []
+    for story, edges in by_story.items():
+        nodes = sorted({x for e in edges for x in (e.source, e.copy)})
+        if len(nodes) > MAX_GRAPH_SOURCES:
+            nodes = []
+        below = {e.copy for e in edges if e.directed}
+        layer = {x: 0 for x in nodes if x not in below}
+        for _ in nodes:  # a forest: each pass settles one more layer
+            for e in edges:
+                if e.source in layer and e.copy not in layer:
+                    layer[e.copy] = layer[e.source] + 1
+        for x in nodes:
+            layer.setdefault(x, 0)
+        rows: dict[int, list[str]] = {}
+        for x in nodes:
+            rows.setdefault(layer[x], []).append(x)
+        widest = max((len(r) for r in rows.values()), default=1)
+        width, step = max(320, 150 * widest), 70
+        height = 40 + step * len(rows)
+        at: dict[str, tuple[float, float]] = {}
+        for depth, members in rows.items():
+            for k, x in enumerate(members):
+                at[x] = (round(width * (k + 1) / (len(members) + 1), 1), 30.0 + step * depth)
+        views = tuple(
+            CopyNodeView(
+                *at[x],
+                names.get(x, x)[:21] + ("…" if len(names.get(x, x)) > 21 else ""),
+                names.get(x, x),
+            )
+            for x in nodes
+        )
+        lines = tuple(
+            CopyLineView(
+                *at[e.source],
+                *at[e.copy],
+                e.directed,
+                f"{names.get(e.source, e.source)} {'→' if e.directed else '—'} "
+                f"{names.get(e.copy, e.copy)} ({e.confidence:.2f})",
+            )
+            for e in edges
+            if e.source in at and e.copy in at
+        )
+        table = tuple(
+            CopyRowView(
+                names.get(e.source, e.source),
+                names.get(e.copy, e.copy),
+                e.directed,
+                f"{e.confidence:.2f}",
+                e.why,
+                tuple(f"{r.kind}: {short(r.text, 80)}" for r in e.shared),
+            )
+            for e in edges
+        )
+        out.append(CopyGraphView(story, titles.get(story, ""), width, height, views, lines, table))
+    return tuple(out)
 
 
 def deviants(finding: Finding) -> tuple[str, ...]:
@@ -421,6 +529,7 @@ def build_page(report: Report, title: str = "factcheck report") -> Page:
         stories=stories,
         suppressed=tuple((x.finding.id, x.finding.kind, x.reason) for x in report.suppressed),
         graph_omitted=omitted,
+        copies=_copy_graphs(report),
     )
 
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from factcheck.model import Finding, Report
+from factcheck.model import CopyEdge, Finding, Report
 
 
 def as_dict(report: Report) -> dict[str, Any]:
@@ -71,6 +71,7 @@ def _fields(report: Report) -> Iterator[tuple[str, Any]]:
         ),
     )
     yield "findings", (finding_dict(f) for f in report.findings)
+    yield "provenance", (edge_dict(e) for e in report.provenance)
     yield (
         "suppressed",
         ({**finding_dict(s.finding), "reason": s.reason} for s in report.suppressed),
@@ -101,11 +102,17 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "sources": list(f.sources),
         **({"story": f.story} if f.story else {}),
         **({"odd_source": f.odd_source} if f.odd_source else {}),
+        **({"origin": f.origin} if f.origin else {}),
         **({"details": [list(d) for d in f.details]} if f.details else {}),
         **(
             {
                 "readings": [
-                    {"text": r.text, "sources": list(r.sources), "majority": r.majority}
+                    {
+                        "text": r.text,
+                        "sources": list(r.sources),
+                        "majority": r.majority,
+                        **({"origin": r.origin} if r.origin else {}),
+                    }
                     for r in f.readings
                 ]
             }
@@ -123,6 +130,27 @@ def finding_dict(f: Finding) -> dict[str, Any]:
                 "highlights": [list(h) for h in e.highlights],
             }
             for e in f.evidence
+        ],
+    }
+
+
+def edge_dict(e: CopyEdge) -> dict[str, Any]:
+    """One edge of a story's copy graph, with the readings the two share and where."""
+    return {
+        "story": e.story,
+        "source": e.source,
+        "copy": e.copy,
+        "directed": e.directed,
+        **({"why": e.why} if e.why else {}),
+        "confidence": e.confidence,
+        "shared": [
+            {
+                "kind": r.kind,
+                "text": r.text,
+                **({"finding": r.finding} if r.finding else {}),
+                "places": [{"source": p.source, "start": p.start, "end": p.end} for p in r.places],
+            }
+            for r in e.shared
         ],
     }
 
