@@ -230,3 +230,12 @@ def test_exit_zero_and_fail_on(tmp_path: Path) -> None:
         == 0
     )
     assert main(["check", str(corpus), "--fail-on", "urgent"]) == 2
+
+
+def test_a_spun_copy_keeps_its_id_whatever_the_order_of_the_files() -> None:
+    import tomllib
+
+    cases = tomllib.loads((Path(__file__).parent / "cases" / "garbled.toml").read_text("utf-8"))
+    texts = next(c["sources"] for c in cases["case"] if c["expect"])
+    ids = _ids(texts)
+    assert ids and _ids(dict(reversed(list(texts.items())))) == ids

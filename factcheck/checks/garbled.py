@@ -145,7 +145,11 @@ def find_swaps(ctx: Context) -> list[Swap]:
             if not _replaced(other) or _related(other, word):
                 continue
             equal, content = _agreement(mine, theirs)
-            if equal < 3 or content < 1 or (best is not None and equal <= best[0]):
+            if equal < 3 or content < 1:
+                continue
+            # The best agreement wins, ties to the first word in alphabetical order:
+            # never to the first source read (the finding's id must not follow file order).
+            if best is not None and (equal < best[0] or (equal == best[0] and other >= best[1])):
                 continue
             if len(topic(n) & topic(m)) < SAME_STORY:
                 continue  # the other claim tells another story
