@@ -127,16 +127,19 @@ def _free(text: str, start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in outside_quotes(text))
 
 
-def benign(text: str, rng: random.Random) -> str:
-    """Edits an editor would not flag: spelling house style, contractions, digits, order."""
+def benign(text: str, rng: random.Random, share: float = 0.7, british: float = 1.0) -> str:
+    """Edits an editor would not flag: spelling house style, contractions, digits, order.
+    ``share``: how many of the optional contractions and digits are made; ``british``:
+    the chance that the outlet spells the British way."""
     us_to_gb = {v: k for k, v in british_to_american().items()}
     for pattern, repl in [*CONTRACTIONS.items(), *WORDS.items()]:
         for m in reversed(list(re.finditer(rf"\b{pattern}\b", text))):
-            if _free(text, m.start(), m.end()) and rng.random() < 0.7:
+            if _free(text, m.start(), m.end()) and rng.random() < share:
                 text = text[: m.start()] + repl + text[m.end() :]
-    for m in reversed(list(re.finditer(r"\b[a-z]{5,}\b", text))):
-        if m.group() in us_to_gb and _free(text, m.start(), m.end()):
-            text = text[: m.start()] + us_to_gb[m.group()] + text[m.end() :]
+    if british >= 1.0 or rng.random() < british:
+        for m in reversed(list(re.finditer(r"\b[a-z]{5,}\b", text))):
+            if m.group() in us_to_gb and _free(text, m.start(), m.end()):
+                text = text[: m.start()] + us_to_gb[m.group()] + text[m.end() :]
     paras = text.split("\n\n")
     if len(paras) > 5:
         i = rng.randrange(2, len(paras) - 1)
@@ -619,23 +622,9 @@ CHAIN_ERRORS = 2  # own errors per copy
 def copy_edits(text: str, rng: random.Random) -> str:
     """An outlet's edits of the text it copies: its house style (British spelling for
     half the outlets), some contractions and digits, two paragraphs swapped and one
-    dropped. Unlike ``benign``, each copy makes only some of the optional edits, so
-    that two copies of one text do not make the same ones."""
-    us_to_gb = {v: k for k, v in british_to_american().items()}
-    for pattern, repl in [*CONTRACTIONS.items(), *WORDS.items()]:
-        for m in reversed(list(re.finditer(rf"\b{pattern}\b", text))):
-            if _free(text, m.start(), m.end()) and rng.random() < 0.3:
-                text = text[: m.start()] + repl + text[m.end() :]
-    if rng.random() < 0.5:
-        for m in reversed(list(re.finditer(r"\b[a-z]{5,}\b", text))):
-            if m.group() in us_to_gb and _free(text, m.start(), m.end()):
-                text = text[: m.start()] + us_to_gb[m.group()] + text[m.end() :]
-    paras = text.split("\n\n")
-    if len(paras) > 5:
-        i = rng.randrange(2, len(paras) - 1)
-        paras[i], paras[i + 1] = paras[i + 1], paras[i]
-        del paras[rng.randrange(2, len(paras))]
-    return "\n\n".join(paras)
+    dropped. Unlike the copies of corpus mode, each copy makes only some of the optional
+    edits, so that two copies of one text do not make the same ones."""
+    return benign(text, rng, share=0.3, british=0.5)
 
 
 def _random_tree(size: int, rng: random.Random) -> dict[str, str]:

@@ -8,8 +8,9 @@ repeats itself nearly word for word.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from itertools import chain
+from typing import TypeVar
 
 from factcheck.clusters.verify import NEAR_VERBATIM, Link
 from factcheck.model import Claim, Cluster
@@ -21,6 +22,7 @@ MAX_CLUSTER = 200  # claims; a larger community is split further
 
 
 Adjacency = dict[int, dict[int, float]]
+N = TypeVar("N", bound=Hashable)
 
 
 def clusters(claims: Sequence[Claim], links: list[Link]) -> list[Cluster]:
@@ -29,7 +31,7 @@ def clusters(claims: Sequence[Claim], links: list[Link]) -> list[Cluster]:
         adj[lk.a][lk.b] = lk.score
         adj[lk.b][lk.a] = lk.score
     groups: list[set[int]] = []
-    for component in _components(adj):
+    for component in components(sorted(adj), adj):
         groups.extend(_communities(adj, component))
     result: list[list[int]] = []
     for group in groups:
@@ -42,16 +44,17 @@ def clusters(claims: Sequence[Claim], links: list[Link]) -> list[Cluster]:
     ]
 
 
-def _components(adj: Adjacency) -> list[set[int]]:
-    seen: set[int] = set()
+def components(nodes: Iterable[N], neighbours: Mapping[N, Iterable[N]]) -> list[set[N]]:
+    """The connected groups of ``nodes``, in the order of their first node."""
+    seen: set[N] = set()
     out = []
-    for start in sorted(adj):
+    for start in nodes:
         if start in seen:
             continue
         stack, component = [start], {start}
         seen.add(start)
         while stack:
-            for v in adj[stack.pop()]:
+            for v in neighbours.get(stack.pop(), ()):
                 if v not in seen:
                     seen.add(v)
                     component.add(v)

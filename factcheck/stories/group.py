@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain, combinations
 
+from factcheck.clusters.graph import components
 from factcheck.model import Claim, Cluster, Source, Story
 from factcheck.runtime.memo import Memo
 from factcheck.text.lexicons import stopwords, word_frequency
@@ -149,19 +150,8 @@ def _cores(
     """Connected groups of sources, split into Louvain communities weighted by the facts
     they share (two events joined by a roundup, or by a stock sentence or two, part
     where their own facts are far more); in the order of their first source."""
-    seen: set[str] = set()
     groups: list[set[str]] = []
-    for sid in ids:
-        if sid in seen:
-            continue
-        component, stack = {sid}, [sid]
-        seen.add(sid)
-        while stack:
-            for other in mates[stack.pop()]:
-                if other not in seen:
-                    seen.add(other)
-                    component.add(other)
-                    stack.append(other)
+    for component in components(ids, mates):
         groups.extend(_split(component, mates, weight))
     cores = [sorted(g, key=order.__getitem__) for g in groups]
     cores.sort(key=lambda core: order[core[0]])
