@@ -485,6 +485,33 @@ def _plant(
     return None
 
 
+def _plant_some(
+    kinds: list[str],
+    count: int,
+    text: str,
+    rng: random.Random,
+    article: BasilArticle,
+    pairs: dict[str, str],
+    synthetic: dict[str, tuple[str, str]],
+) -> tuple[str, list[Injection]]:
+    """``text`` with up to ``count`` injected errors, of the first ``kinds`` that find a
+    place, each span where it stands in the final text."""
+    taken: list[tuple[int, int]] = []
+    injections: list[Injection] = []
+    for kind in kinds:
+        if len(injections) == count:
+            break
+        placed = _plant(kind, text, rng, article, pairs, synthetic, taken)
+        if placed is None:
+            continue
+        text, inj = placed
+        taken.append(inj.span or (0, 0))
+        injections.append(inj)
+    return text, [
+        Injection(inj.kind, span, inj.note) for inj, span in zip(injections, taken, strict=True)
+    ]
+
+
 def corpus_mode(argv: list[str]) -> None:
     limit = int(argv[argv.index("--events") + 1]) if "--events" in argv else 50
     seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 20261121
@@ -506,21 +533,12 @@ def corpus_mode(argv: list[str]) -> None:
         for c in range(COPIES):
             text = benign(original, rng)
             sid = f"{tag}-copy{c + 1}"
-            taken: list[tuple[int, int]] = []
-            injections: list[Injection] = []
             kinds = [COPY_KINDS[(turn + k) % len(COPY_KINDS)] for k in range(len(COPY_KINDS))]
             turn += ERRORS_PER_COPY
-            for kind in kinds:
-                if len(injections) == ERRORS_PER_COPY:
-                    break
-                placed = _plant(kind, text, rng, articles[0], pairs, synthetic, taken)
-                if placed is None:
-                    continue
-                text, inj = placed
-                taken.append(inj.span or (0, 0))
-                injections.append(inj)
-            for inj, span in zip(injections, taken, strict=True):
-                planted.append(Planted(sid, event, Injection(inj.kind, span, inj.note)))
+            text, injections = _plant_some(
+                kinds, ERRORS_PER_COPY, text, rng, articles[0], pairs, synthetic
+            )
+            planted += [Planted(sid, event, inj) for inj in injections]
             ids.append(sid)
             texts.append(text)
         spun = inject("garbled-rewrite", benign(original, rng), original, rng, articles[0], pairs)
@@ -669,27 +687,17 @@ def chain_mode(argv: list[str]) -> None:
         hour = {"orig": 0}
         for name, parent in tree.items():
             text = copy_edits(texts[parent], rng)
-            taken: list[tuple[int, int]] = []
-            injections: list[Injection] = []
             inherited = kinds_of[parent]
             kinds = [COPY_KINDS[(turn + k) % len(COPY_KINDS)] for k in range(len(COPY_KINDS))]
             turn += CHAIN_ERRORS + 1  # not a divisor of the kinds: siblings differ in kind
-            for kind in kinds:
-                if len(injections) == CHAIN_ERRORS:
-                    break
-                if kind in synthetic and kind in used:
-                    # One conflicting version of each synthetic sentence: two copies that
-                    # made it alone would share an error neither copied.
-                    continue
-                placed = _plant(kind, text, rng, articles[0], pairs, synthetic, taken)
-                if placed is None:
-                    continue
-                text, inj = placed
-                taken.append(inj.span or (0, 0))
-                injections.append(inj)
+            # One conflicting version of each synthetic sentence: two copies that made it
+            # alone would share an error neither copied.
+            kinds = [k for k in kinds if not (k in synthetic and k in used)]
+            text, injections = _plant_some(
+                kinds, CHAIN_ERRORS, text, rng, articles[0], pairs, synthetic
+            )
             sid = f"{tag}-{name}"
-            for inj, span in zip(injections, taken, strict=True):
-                planted.append(Planted(sid, event, Injection(inj.kind, span, inj.note)))
+            planted += [Planted(sid, event, inj) for inj in injections]
             texts[name] = text
             kinds_of[name] = inherited | {i.kind for i in injections}
             used |= kinds_of[name]
