@@ -76,12 +76,26 @@ def _stages(
     t = time.perf_counter()
     say("claims: sources", 0, len(sources))
     claims = claims_stage.extract_all(sources, settings.workers(), say)
+    limits: list[Limit] = []
+    before = len(claims)
     claims = claims_stage.drop_repeated_lines(claims, len(sources))
+    if len(claims) < before:
+        share = claims_stage.template_share(len(sources))
+        limits.append(
+            Limit(
+                "template-lines",
+                share,
+                before - len(claims),
+                "claims",
+                f"{before - len(claims):,} short lines printed word for word by {share} "
+                "sources or more were taken for site furniture (subscribe, share, credits) "
+                "and not checked",
+            )
+        )
     t = stage("claims", t)
     say("clusters: candidate pairs")
-    limits: list[Limit] = []
     links = cluster_stage.link(claims, settings, client, limits, say)
-    clusters = cluster_stage.clusters(claims, links)
+    clusters = cluster_stage.clusters(claims, links, limits)
     del links  # millions at scale; the checks read the clusters
     t = stage("clusters", t)
     say("stories")

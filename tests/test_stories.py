@@ -89,3 +89,16 @@ def test_a_stock_sentence_does_not_join_two_stories() -> None:
             c[0] for c in (next(x.source for x in report.claims if x.id == cid) for cid in k.claims)
         }
         assert len(stories) == 1
+
+
+def test_lines_taken_for_furniture_are_reported_not_dropped_silently() -> None:
+    article = (
+        "Dock strike over after vote\n\nWorkers at the port voted on Friday to end their "
+        "strike, which lasted nine days.\n\nShips will dock again by Monday."
+    )
+    sources = [Source(f"outlet{n}", f"outlet{n}.txt", article) for n in range(40)]
+    report = analyse(sources, Settings(jobs=1))
+    limits = {limit.name: limit for limit in report.limits}
+    assert "template-lines" in limits
+    assert limits["template-lines"].dropped > 0
+    assert "not checked" in limits["template-lines"].message

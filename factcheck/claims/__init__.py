@@ -1,5 +1,5 @@
 """Claims: sources in, their sentences with quotes and speakers (``Claim``) out."""
 
-from factcheck.claims.assemble import drop_repeated_lines, extract, extract_all
+from factcheck.claims.assemble import drop_repeated_lines, extract, extract_all, template_share
 
-__all__ = ["drop_repeated_lines", "extract", "extract_all"]
+__all__ = ["drop_repeated_lines", "extract", "extract_all", "template_share"]

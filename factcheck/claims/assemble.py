@@ -134,8 +134,13 @@ def drop_repeated_lines(claims: list[Claim], n_sources: int) -> list[Claim]:
         if key and (c.source, key) not in seen:
             seen.add((c.source, key))
             per_text[key] += 1
-    limit = max(5, n_sources // 10)
+    limit = template_share(n_sources)
     return [c for c, key in zip(claims, keys, strict=True) if not key or per_text[key] < limit]
+
+
+def template_share(n_sources: int) -> int:
+    """Sources that must print a short line word for word for it to be site furniture."""
+    return max(5, n_sources // 10)
 
 
 TEMPLATE_WORDS = 25  # template lines (subscribe, share, credits) are short

@@ -13,7 +13,7 @@ from itertools import chain
 from typing import TypeVar
 
 from factcheck.clusters.verify import NEAR_VERBATIM, Link
-from factcheck.model import Claim, Cluster
+from factcheck.model import Claim, Cluster, Limit
 
 MAX_LINKS = 12  # strongest links a claim keeps
 
@@ -25,7 +25,11 @@ Adjacency = dict[int, dict[int, float]]
 N = TypeVar("N", bound=Hashable)
 
 
-def clusters(claims: Sequence[Claim], links: list[Link]) -> list[Cluster]:
+def clusters(
+    claims: Sequence[Claim], links: list[Link], limits: list[Limit] | None = None
+) -> list[Cluster]:
+    """The clusters of the linked claims; a community larger than ``MAX_CLUSTER`` that
+    will not split is left out, and said so in ``limits``."""
     adj: Adjacency = defaultdict(dict)
     for lk in strongest(links):
         adj[lk.a][lk.b] = lk.score
@@ -33,6 +37,20 @@ def clusters(claims: Sequence[Claim], links: list[Link]) -> list[Cluster]:
     groups: list[set[int]] = []
     for component in components(sorted(adj), adj):
         groups.extend(_communities(adj, component))
+    if limits is not None:
+        dropped = len(adj) - sum(len(g) for g in groups)
+        if dropped:
+            limits.append(
+                Limit(
+                    "max-cluster",
+                    MAX_CLUSTER,
+                    dropped,
+                    "claims",
+                    f"limit max-cluster ({MAX_CLUSTER} claims a fact): {dropped:,} linked "
+                    "claims were in communities larger than that which would not split "
+                    "(near-identical text in hundreds of sources) and were not clustered",
+                )
+            )
     result: list[list[int]] = []
     for group in groups:
         result.extend(
