@@ -1,6 +1,7 @@
 """The speed and memory benchmark: prints a table of figures.
 
     python bench/run.py [--sizes 1000,10000,100000] [--jobs N] [--repeat N]
+                        [--profiles bench,dense,wire] [--wire-sizes 1000] [--speed-only]
 
 For each size it generates (or reuses) a deterministic corpus (bench/gen_corpus.py),
 runs ``factcheck check`` end to end as a separate process (all checks, JSON
@@ -35,10 +36,11 @@ sys.path.insert(0, str(HERE))
 import gen_corpus  # noqa: E402
 
 
-def corpus(n: int) -> Path:
-    path = OUT / f"corpus-{n}.jsonl"
+def corpus(n: int, profile: str = "bench") -> Path:
+    name = f"corpus-{n}.jsonl" if profile == "bench" else f"corpus-{profile}-{n}.jsonl"
+    path = OUT / name
     if not path.exists():
-        gen_corpus.write(n, path)
+        gen_corpus.write(n, path, profile=profile)
     return path
 
 
@@ -237,9 +239,14 @@ def main(argv: list[str]) -> None:
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}, {platform.system()}"
     )
+    profiles = argv[argv.index("--profiles") + 1].split(",") if "--profiles" in argv else ["bench"]
+    wire_sizes = [1000]
+    if "--wire-sizes" in argv:
+        wire_sizes = [int(s) for s in argv[argv.index("--wire-sizes") + 1].split(",")]
     rows = []
-    for n in sizes:
-        path = corpus(n)
+    plan = [(p, n) for p in profiles for n in (wire_sizes if p == "wire" else sizes)]
+    for profile, n in plan:
+        path = corpus(n, profile)
         # A shared machine's speed drifts by a fifth from minute to minute: each run is
         # paired with a floor measured right after it, and the median run is shown.
         runs = []
@@ -250,7 +257,8 @@ def main(argv: list[str]) -> None:
         runs.sort(key=lambda r: r["wall"])
         r = runs[len(runs) // 2]
         r["n"] = n
-        rows.append(r)
+        if profile == "bench":
+            rows.append(r)
         stages = ", ".join(f"{k[6:]} {v:.1f}s" for k, v in r.items() if k.startswith("stage:"))
         spread = (
             f" (of {len(runs)} runs: wall {runs[0]['wall']:.1f}-{runs[-1]['wall']:.1f} s, x"
@@ -259,8 +267,9 @@ def main(argv: list[str]) -> None:
             if len(runs) > 1
             else ""
         )
+        label = "" if profile == "bench" else f"[{profile}] "
         print(
-            f"{n:>7} articles: wall {r['wall']:.1f} s, cpu {r['cpu']:.1f} s, peak "
+            f"{label}{n:>7} articles: wall {r['wall']:.1f} s, cpu {r['cpu']:.1f} s, peak "
             f"{r['rss_mib']:.0f} MiB, {n / r['wall']:.0f} articles/s, {r['claims']:,} claims, "
             f"{r['findings']:,} findings; floor {r['floor']:.1f} s "
             f"(x{r['wall'] / r['floor']:.1f}){spread}; stages: {stages}"
@@ -271,6 +280,8 @@ def main(argv: list[str]) -> None:
             f"growth {a['n']}→{b['n']}: time exponent {math.log(b['wall'] / a['wall']) / k:.2f}, "
             f"memory exponent {math.log(b['rss_mib'] / a['rss_mib']) / k:.2f}"
         )
+    if "--speed-only" in argv:
+        return
     words = sample_words(corpus(1000), 1000)
     elapsed, exact = all_pairs(words, settings.link_threshold)
     cands = {tuple(p) for p in candidate_pairs(words, settings).tolist()}
