@@ -98,7 +98,7 @@ def _finding(
         f"{name} action is told {how_a} in {join_ids(only_a)} ({', '.join(labels_a)}) "
         f"and {how_b} in {join_ids(only_b)} ({', '.join(labels_b)})"
     )
-    if (both and only_a != src_a) or (both and only_b != src_b):
+    if both and (only_a != src_a or only_b != src_b):
         message += f"; {join_ids(both)} {'tells' if len(both) == 1 else 'tell'} it both ways"
     readings = (
         Reading(", ".join(labels_a), tuple(src_a), majority=len(src_a) > len(src_b)),

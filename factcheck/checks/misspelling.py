@@ -77,11 +77,14 @@ def _derived(word: str, freq: frozenset[str]) -> bool:
 
 def _suspect(word: str, ctx: Context, name: bool = False) -> bool:
     """In no word list, long enough to judge, and written so by one source alone."""
+    return _no_word(word, name) and ctx.source_counts[word] <= 1  # else: a name, a new word
+
+
+def _no_word(word: str, name: bool = False) -> bool:
+    """In no word list and long enough to judge: what a suspect is, whatever the story."""
     if is_word(word, name) or len(word) < MIN_LENGTH or not _ALPHA.match(word):
         return False
-    if american_form(word):
-        return False  # a British spelling: the spelling-variant check's business
-    return ctx.source_counts[word] <= 1  # several sources write it so: a name or a new word
+    return not american_form(word)  # a British spelling: the spelling-variant check's
 
 
 def correction(
@@ -224,12 +227,8 @@ def _may_be_misspelt(key: tuple[str, bool]) -> Parts:
         name_like = capital and (not first or k > 0)
         if capital and not name_like and len(part) < 6:
             continue  # a short capitalised first word is as likely a name
-        word = part.lower()
-        if is_word(word, capital) or len(word) < MIN_LENGTH or not _ALPHA.match(word):
-            continue  # a known name even first in a sentence
-        if american_form(word):
-            continue  # a British spelling: the spelling-variant check's business
-        out.append((k, part, name_like, len(parts)))
+        if _no_word(part.lower(), capital):  # a known name, even first in a sentence, is none
+            out.append((k, part, name_like, len(parts)))
     return tuple(out)
 
 

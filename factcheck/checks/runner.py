@@ -101,7 +101,7 @@ def check_story(corpus: Corpus, story: Story, names: Sequence[str]) -> CheckResu
     quoted = {c.id: c for c in ctx.claims if c.quotes}
     for name in names:
         start = time.perf_counter()
-        check = next(c for c in CHECKS if c.name == name)
+        check = _BY_NAME[name]
         found = [dataclasses.replace(f, story=story.id) for f in check.run(ctx)]
         out.findings.extend(
             one_per_fact(found, quoted, corpus.settings) if check.pairwise else found
@@ -115,6 +115,9 @@ def check_story(corpus: Corpus, story: Story, names: Sequence[str]) -> CheckResu
     out.seconds["provenance"] = time.perf_counter() - start
     out.spin.update(ctx.spin)
     return out
+
+
+_BY_NAME = {c.name: c for c in CHECKS}  # checks travel to workers by name
 
 
 def _shares(stories: Sequence[Story], parts: int) -> list[list[Story]]:
