@@ -6,7 +6,7 @@ import dataclasses
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Set
 
 from factcheck.claims.quotes import shown_speaker
 from factcheck.config import Settings
@@ -111,14 +111,45 @@ PAIRWISE = {
 }
 
 
+def with_twins(
+    findings: Iterable[Finding], twins: Callable[[str], Sequence[Claim]]
+) -> tuple[list[Finding], set[str]]:
+    """Each finding with the evidence of the claims written exactly as its own
+    (``twins``: claim id → those claims), which a check compared once for all of them;
+    and the ids of the findings that grew."""
+    out: list[Finding] = []
+    grown: set[str] = set()
+    for f in findings:
+        have = {e.claim for e in f.evidence}
+        extra = []
+        for e in f.evidence:
+            for t in twins(e.claim):
+                if t.id in have:
+                    continue
+                have.add(t.id)
+                shift = t.start - e.start
+                spans = tuple((s + shift, x + shift) for s, x in e.highlights)
+                extra.append(Evidence(t.source, t.id, t.text, t.start, t.end, spans))
+        if extra:
+            grown.add(f.id)
+            f = dataclasses.replace(f, evidence=f.evidence + tuple(extra))
+        out.append(f)
+    return out, grown
+
+
 def one_per_fact(
-    findings: Sequence[Finding], quoted: dict[str, Claim], settings: Settings
+    findings: Sequence[Finding],
+    quoted: dict[str, Claim],
+    settings: Settings,
+    grown: Set[str] = frozenset(),
 ) -> list[Finding]:
     """Pairwise findings of one story that share a claim are one fact: one finding that
     names the majority reading with its sources and each deviant reading with its
     sources (five outlets that differ from a sixth made five findings before).
 
-    ``quoted``: claim id → the claims that hold quotations (their words and speakers).
+    ``quoted``: claim id → the claims that hold quotations (their words and speakers);
+    ``grown``: the ids of findings given their claims' twins (``with_twins``), told as
+    merged findings even when alone.
     """
     out = [f for f in findings if f.kind not in PAIRWISE]
     by_kind: dict[str, list[Finding]] = {}
@@ -128,7 +159,7 @@ def one_per_fact(
     for kind, group in by_kind.items():
         for component in _connected(group):
             merged = _merged(kind, component, quoted, settings)
-            if len(component) == 1:
+            if len(component) == 1 and component[0].id not in grown:
                 # One finding already: its own words (and id) say it best.
                 merged = dataclasses.replace(component[0], readings=merged.readings)
             out.append(merged)

@@ -94,9 +94,9 @@ def _stages(
         )
     t = stage("claims", t)
     say("clusters: candidate pairs")
-    links = cluster_stage.link(claims, settings, client, limits, say)
-    clusters = cluster_stage.clusters(claims, links, limits)
-    del links  # millions at scale; the checks read the clusters
+    links, words = cluster_stage.link(claims, settings, client, limits, say)
+    clusters = cluster_stage.clusters(claims, links, words, limits)
+    del links, words  # millions at scale; the checks read the clusters
     t = stage("clusters", t)
     say("stories")
     quoted = [(p.a.claim.id, p.b.claim.id) for p in compare_quotes(claims, settings)]

@@ -48,12 +48,16 @@ def test_copies_meet_each_other_and_the_rewrite() -> None:
     assert not any(1 in p or 4 in p for p in pairs)
 
 
-def test_copies_count_towards_the_posting_cap() -> None:
+def test_the_posting_cap_counts_wordings_not_copies() -> None:
     settings = Settings(max_postings=3)
-    few = {(a, b) for a, b in candidate_pairs([A, A, A, *FILLER], settings).tolist()}
-    many = {(a, b) for a, b in candidate_pairs([A, A, A, A, *FILLER], settings).tolist()}
+    # A sentence copied word for word by many outlets is one wording: its copies meet.
+    copies = {(a, b) for a, b in candidate_pairs([A] * 6 + FILLER, settings).tolist()}
+    assert copies == {(a, b) for a in range(6) for b in range(a + 1, 6)}
+    # Four differently worded claims under the same keys are more than three wordings.
+    reworded = [A[:-1] + [end] for end in ("pier", "jetty", "quay", "wharf")]
+    assert candidate_pairs([*reworded, *FILLER], settings).tolist() == []
+    few = {(a, b) for a, b in candidate_pairs([*reworded[:3], *FILLER], settings).tolist()}
     assert few == {(0, 1), (0, 2), (1, 2)}
-    assert many == set()  # four copies: every key is in more than three claims
 
 
 def test_a_hub_keeps_its_strongest_links_between_hubs() -> None:

@@ -91,14 +91,46 @@ def test_a_stock_sentence_does_not_join_two_stories() -> None:
         assert len(stories) == 1
 
 
-def test_lines_taken_for_furniture_are_reported_not_dropped_silently() -> None:
-    article = (
-        "Dock strike over after vote\n\nWorkers at the port voted on Friday to end their "
-        "strike, which lasted nine days.\n\nShips will dock again by Monday."
-    )
-    sources = [Source(f"outlet{n}", f"outlet{n}.txt", article) for n in range(40)]
+DOCK = (
+    "Dock strike over after vote\n\nWorkers at the port voted on Friday to end their "
+    "strike, which lasted nine days.\n\nShips will dock again by Monday, the harbour "
+    "master said.\n\nThe union had asked for a raise of {raise_} percent over two years."
+)
+
+
+def test_a_story_reprinted_by_forty_outlets_is_checked_not_taken_for_furniture() -> None:
+    sources = [
+        Source(f"outlet{n}", f"outlet{n}.txt", DOCK.format(raise_="9" if n == 7 else "6"))
+        for n in range(40)
+    ]
+    report = analyse(sources, Settings(jobs=1))
+    assert "template-lines" not in {limit.name for limit in report.limits}
+    numbers = [f for f in report.findings if f.kind == "conflict-number"]
+    assert len(numbers) == 1  # one finding for the fact, whatever the outlets
+    odd = [r for r in numbers[0].readings if not r.majority]
+    assert [r.sources for r in odd] == [("outlet7",)]
+    assert len(next(r for r in numbers[0].readings if r.majority).sources) == 39
+    # The clusters hold every outlet's claim of each sentence.
+    assert sorted({len(k.claims) for k in report.clusters}) == [40]
+
+
+def test_furniture_across_unrelated_stories_is_dropped_and_reported() -> None:
+    footer = "The Northfield Gazette is an independent paper owned by its readers."
+    stories = [
+        f"Story {n}\n\nThe {w} committee met on {d} to discuss the {w} budget and its "
+        f"{n + 3} proposals.\n\nMembers of the {w} panel will vote next month.\n\n{footer}"
+        for n, (w, d) in enumerate(
+            zip(
+                "water parks roads schools housing transit health library fire police".split(),
+                "Monday Tuesday Wednesday Thursday Friday Monday Tuesday Wednesday Thursday"
+                " Friday".split(),
+                strict=True,
+            )
+        )
+    ]
+    sources = [Source(f"site{n}", f"site{n}.txt", text) for n, text in enumerate(stories)]
     report = analyse(sources, Settings(jobs=1))
     limits = {limit.name: limit for limit in report.limits}
-    assert "template-lines" in limits
-    assert limits["template-lines"].dropped > 0
+    assert limits["template-lines"].dropped == 10
     assert "not checked" in limits["template-lines"].message
+    assert not any(footer in c.text for c in report.claims)

@@ -51,13 +51,34 @@ class Context:
         return out
 
     def cluster_pairs(self) -> Iterator[tuple[Claim, Claim]]:
-        """Every pair of claims of different sources that share a cluster."""
+        """Pairs of claims of different sources that share a cluster, one pair for each
+        two ways it is written: the copies of a claim (``twins``) are told the same, so a
+        sentence printed by N outlets costs its variants' pairs, not N squared."""
         for k in self.clusters:
-            members = [self.by_id[c] for c in k.claims]
-            for i, a in enumerate(members):
-                for b in members[i + 1 :]:
-                    if a.source != b.source:
+            groups: dict[str, list[Claim]] = {}
+            for cid in k.claims:
+                claim = self.by_id[cid]
+                groups.setdefault(self._written[cid][0].id, []).append(claim)
+            variants = list(groups.values())
+            for i, one in enumerate(variants):
+                for other in variants[i + 1 :]:
+                    pair = next(((a, b) for a in one for b in other if a.source != b.source), None)
+                    if pair is not None:
+                        a, b = pair
                         yield (a, b) if a.source < b.source else (b, a)
+
+    def twins(self, claim: str) -> list[Claim]:
+        """The other claims of the story written exactly as ``claim`` is (the same words,
+        quotations and speakers): what a finding says of it, it says of them."""
+        return [c for c in self._written.get(claim, ()) if c.id != claim]
+
+    @cached_property
+    def _written(self) -> dict[str, list[Claim]]:
+        groups: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
+        for c in self.claims:
+            quotes = tuple((q.start - c.start, q.end - c.start, q.speaker) for q in c.quotes)
+            groups[(c.text, c.headline, quotes)].append(c)
+        return {c.id: group for group in groups.values() for c in group}
 
     def alignment(self, a: Claim, b: Claim) -> list[Edit]:
         """Not cached: each pair is aligned once, and a cache of every pair's edits

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
@@ -124,18 +124,37 @@ def _clip(quotes: list[QuoteSpan], span: Span) -> tuple[QuoteFields, ...]:
 
 
 def drop_repeated_lines(claims: list[Claim], n_sources: int) -> list[Claim]:
-    """Template lines (the same words in many sources) are site furniture, not claims."""
+    """Template lines (the same short words in many sources) are site furniture, not
+    claims; but where the sources that print a line print most of their text word for
+    word alike, they are one story reprinted (a wire story in a hundred outlets), and its
+    short sentences are claims like any other."""
     if n_sources < 8:
         return claims
-    keys = [fold_text(c.text).lower() if len(c.words) <= TEMPLATE_WORDS else "" for c in claims]
-    per_text: Counter[str] = Counter()
-    seen: set[tuple[str, str]] = set()
-    for c, key in zip(claims, keys, strict=True):
-        if key and (c.source, key) not in seen:
-            seen.add((c.source, key))
-            per_text[key] += 1
     limit = template_share(n_sources)
-    return [c for c, key in zip(claims, keys, strict=True) if not key or per_text[key] < limit]
+    keys = [fold_text(c.text).lower() for c in claims]
+    holders: dict[str, set[str]] = defaultdict(set)
+    short: set[str] = set()
+    for c, key in zip(claims, keys, strict=True):
+        holders[key].add(c.source)
+        if len(c.words) <= TEMPLATE_WORDS:
+            short.add(key)
+    # Each source's share of words in lines that ``limit`` sources or more print.
+    copied: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for c, key in zip(claims, keys, strict=True):
+        total[c.source] += len(c.words)
+        if len(holders[key]) >= limit:
+            copied[c.source] += len(c.words)
+    reprinted = {s for s, n in total.items() if n and copied[s] >= REPRINT_SHARE * n}
+    furniture = {
+        key
+        for key in short
+        if len(who := holders[key]) >= limit and 2 * len(who & reprinted) < len(who)
+    }
+    return [c for c, key in zip(claims, keys, strict=True) if key not in furniture]
+
+
+REPRINT_SHARE = 0.5  # of a source's words in widely printed lines: a reprint, not furniture
 
 
 def template_share(n_sources: int) -> int:

@@ -7,6 +7,8 @@ per word, ``features.encode``); in a large corpus two guards drop chance meeting
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from factcheck.clusters.features import encode
@@ -46,46 +48,79 @@ def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
     return code_pairs([encode(w, vocab) for w in words], settings)
 
 
-def code_pairs(
-    codes: list[str], settings: Settings, limits: list[Limit] | None = None
-) -> np.ndarray:
-    """Pairs (i < j) of claims sharing two of their rarest words: a blocking index.
+@dataclass(frozen=True)
+class Wordings:
+    """Claims worded alike (the same content words in order: copies between outlets, a
+    wire story in a hundred of them) as one wording each; the stages after blocking work
+    on wordings, so that a sentence printed by N outlets costs one, not N squared."""
 
-    ``codes`` holds each claim's content words, one character per word (``encode``).
-    Each claim is indexed under the pairs of its rarest distinct words (a prefix
-    of about half of them, so that two claims sharing half their words share two
-    prefix words); a pair of words in more than ``max_postings`` claims is no key.
-    Word pairs are far rarer than words, so the postings stay short and the cost
-    grows with the corpus, not its square; in a large corpus two guards drop chance
-    meetings (``_own_scale`` and ``LONG_SHARED``). Returns an (n, 2) array; what the
-    ``max_postings`` cap dropped is added to ``limits``.
-    """
+    first: np.ndarray  # the first claim of each wording
+    of: np.ndarray  # claim index → its wording
+    weight: np.ndarray  # claims per wording
+
+    def claims_of(self) -> list[list[int]]:
+        """Each wording's claims, in order."""
+        out: list[list[int]] = [[] for _ in range(len(self.first))]
+        for i, u in enumerate(self.of.tolist()):
+            out[u].append(i)
+        return out
+
+
+def wordings(codes: list[str]) -> Wordings:
     n = len(codes)
-    # Claims worded alike (copies between outlets, half of a large corpus) have the
-    # same keys: each wording is indexed once, weighted by its claims, and its pairs
-    # are expanded to the claims at the end.
     first: dict[str, int] = {}
     rep = np.fromiter(map(first.setdefault, codes, range(n)), dtype=np.int64, count=n)
     del first
-    units = np.flatnonzero(rep == np.arange(n))  # the first claim of each wording
+    units = np.flatnonzero(rep == np.arange(n))
     unit_of = np.searchsorted(units, rep)
-    weight = np.bincount(unit_of, minlength=len(units))
-    m = len(units)
-    keys, members, prefix_len, size = _keys([codes[i] for i in units], weight)
+    return Wordings(units, unit_of, np.bincount(unit_of, minlength=len(units)))
+
+
+def code_pairs(
+    codes: list[str], settings: Settings, limits: list[Limit] | None = None
+) -> np.ndarray:
+    """Pairs (i < j) of claims sharing two of their rarest words: ``wording_pairs``, each
+    pair of wordings made the pairs of their claims."""
+    pairs, words = wording_pairs(codes, settings, limits)
+    return _expand(pairs[:, 0], pairs[:, 1], words.of, words.weight)
+
+
+def wording_pairs(
+    codes: list[str], settings: Settings, limits: list[Limit] | None = None
+) -> tuple[np.ndarray, Wordings]:
+    """Pairs (u <= v) of wordings whose claims share two of their rarest words: a
+    blocking index (u == v: a wording of several claims, whose claims meet).
+
+    ``codes`` holds each claim's content words, one character per word (``encode``).
+    Each wording is indexed under the pairs of its rarest distinct words (a prefix
+    of about half of them, so that two claims sharing half their words share two
+    prefix words); a pair of words in more than ``max_postings`` wordings is no key.
+    Word pairs are far rarer than words, so the postings stay short and the cost
+    grows with the corpus, not its square; in a large corpus two guards drop chance
+    meetings (``_own_scale`` and ``LONG_SHARED``). What the ``max_postings`` cap
+    dropped is added to ``limits``.
+    """
+    n = len(codes)
+    words = wordings(codes)
+    weight = words.weight
+    m = len(words.first)
+    none = np.zeros((0, 2), dtype=np.int64)
+    keys, members, prefix_len, size = _keys([codes[i] for i in words.first], weight)
     if not len(keys):
-        return np.zeros((0, 2), dtype=np.int64)
+        return none, words
     keys, members = _sort_by_key(keys, members, size * size, m)
     if n >= CHANCE_FROM:
         keys, members = _own_scale(keys, members, weight)
     starts, counts = _postings(keys)
     del keys
     claims_in = np.add.reduceat(weight[members], starts)  # a posting's size in claims
-    eligible = (claims_in >= 2) & (claims_in <= settings.max_postings)
+    # The cap counts wordings: the pairs a key makes are those of its wordings.
+    eligible = (claims_in >= 2) & (counts <= settings.max_postings)
     met, shared = _pairs_in_groups(members, starts, counts, eligible, m)
     # The claims of one wording meet in each eligible posting of it.
     inside = np.bincount(members[np.repeat(eligible, counts)], minlength=m)
     if limits is not None:
-        limits.extend(_capped(claims_in, members, counts, inside, weight, settings))
+        limits.extend(_capped(counts, members, inside, weight, settings))
     twins = np.flatnonzero((weight >= 2) & (inside > 0))
     first_u = np.concatenate([met // m, twins])
     second_u = np.concatenate([met % m, twins])
@@ -99,19 +134,18 @@ def code_pairs(
         long_ = (prefix_len[first_u] >= LONG) & (prefix_len[second_u] >= LONG)
         keep = ~long_ | (shared >= LONG_SHARED)
         first_u, second_u = first_u[keep], second_u[keep]
-    return _expand(first_u, second_u, unit_of, weight)
+    return np.stack([first_u, second_u], axis=1).astype(np.int64), words
 
 
 def _capped(
-    claims_in: np.ndarray,
-    members: np.ndarray,
     counts: np.ndarray,
+    members: np.ndarray,
     inside: np.ndarray,
     weight: np.ndarray,
     settings: Settings,
 ) -> list[Limit]:
     """What the ``max_postings`` cap dropped: keys, and the claims that lost them."""
-    over = claims_in > settings.max_postings
+    over = counts > settings.max_postings
     if not over.any():
         return []
     hit = np.zeros(len(weight), dtype=bool)
@@ -125,8 +159,8 @@ def _capped(
             some,
             "claims",
             f"limit max-postings ({cap}) dropped {int(over.sum()):,} blocking keys shared by "
-            f"more claims: {some:,} claims lost candidate pairs, {every:,} of them every one "
-            "(a story copied by many outlets?); raise max-postings to compare them",
+            f"more differently worded claims: {some:,} claims lost candidate pairs, {every:,} "
+            "of them every one; raise max-postings to compare them",
         )
     ]
 

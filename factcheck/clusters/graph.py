@@ -12,6 +12,7 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from itertools import chain
 from typing import TypeVar
 
+from factcheck.clusters.blocking import Wordings
 from factcheck.clusters.verify import NEAR_VERBATIM, Link
 from factcheck.model import Claim, Cluster, Limit
 
@@ -26,19 +27,30 @@ N = TypeVar("N", bound=Hashable)
 
 
 def clusters(
-    claims: Sequence[Claim], links: list[Link], limits: list[Limit] | None = None
+    claims: Sequence[Claim],
+    links: list[Link],
+    words: Wordings,
+    limits: list[Limit] | None = None,
 ) -> list[Cluster]:
-    """The clusters of the linked claims; a community larger than ``MAX_CLUSTER`` that
-    will not split is left out, and said so in ``limits``."""
+    """The clusters of the linked wordings, each wording's claims together; a community
+    of more than ``MAX_CLUSTER`` wordings that will not split is left out, and said so in
+    ``limits``."""
     adj: Adjacency = defaultdict(dict)
-    for lk in strongest(links):
+    whole: set[int] = set()  # wordings whose own claims are linked
+    for lk in strongest([lk for lk in links if lk.a != lk.b]):
         adj[lk.a][lk.b] = lk.score
         adj[lk.b][lk.a] = lk.score
+    for lk in links:
+        if lk.a == lk.b:
+            whole.add(lk.a)
+            adj.setdefault(lk.a, {})
+    weight = words.weight.tolist()
     groups: list[set[int]] = []
     for component in components(sorted(adj), adj):
-        groups.extend(_communities(adj, component))
+        groups.extend(_communities(adj, component, weight))
     if limits is not None:
-        dropped = len(adj) - sum(len(g) for g in groups)
+        kept = {u for g in groups for u in g}
+        dropped = int(sum(weight[u] for u in adj if u not in kept))
         if dropped:
             limits.append(
                 Limit(
@@ -46,16 +58,17 @@ def clusters(
                     MAX_CLUSTER,
                     dropped,
                     "claims",
-                    f"limit max-cluster ({MAX_CLUSTER} claims a fact): {dropped:,} linked "
+                    f"limit max-cluster ({MAX_CLUSTER} wordings a fact): {dropped:,} linked "
                     "claims were in communities larger than that which would not split "
-                    "(near-identical text in hundreds of sources) and were not clustered",
+                    "and were not clustered",
                 )
             )
+    members = words.claims_of()
     result: list[list[int]] = []
     for group in groups:
-        result.extend(
-            sorted(part) for part in _one_per_source(adj, claims, group) if len(part) >= 2
-        )
+        for part in _one_per_source(adj, claims, members, group):
+            if len(part) >= 2 or (len(part) == 1 and next(iter(part)) in whole):
+                result.append(sorted(i for u in part for i in members[u]))
     result.sort(key=lambda g: g[0])
     return [
         Cluster(id=f"k{n}", claims=tuple(claims[i].id for i in g)) for n, g in enumerate(result)
@@ -104,17 +117,22 @@ def strongest(links: list[Link], per_claim: int = MAX_LINKS) -> list[Link]:
     return [lk for lk in links if lk.a not in hubs or lk.b not in hubs or id(lk) in keep]
 
 
-def _communities(adj: Adjacency, nodes: set[int], resolution: float = 1.0) -> list[set[int]]:
-    """Louvain communities (networkx), split further while larger than ``MAX_CLUSTER``."""
+def _communities(
+    adj: Adjacency, nodes: set[int], weight: Sequence[int], resolution: float = 1.0
+) -> list[set[int]]:
+    """Louvain communities (networkx), split further while larger than ``MAX_CLUSTER``
+    wordings. A wording stands for its claims: a link between two wordings weighs as the
+    links of all their claims would, so that a sentence copied by 900 outlets is not
+    outvoted by its 60 variants."""
     import networkx as nx
 
-    if len(nodes) <= 2 or _dense(adj, nodes):
+    if len(nodes) <= 2 or _dense(adj, nodes, weight):
         return [nodes] if len(nodes) <= MAX_CLUSTER else []
     sub = nx.Graph()
     for u in nodes:
         for v, w in adj[u].items():
             if u < v and v in nodes:
-                sub.add_edge(u, v, weight=w)
+                sub.add_edge(u, v, weight=w * weight[u] * weight[v])
     out: list[set[int]] = []
     for group in nx.community.louvain_communities(
         sub, weight="weight", seed=7, resolution=resolution
@@ -122,30 +140,35 @@ def _communities(adj: Adjacency, nodes: set[int], resolution: float = 1.0) -> li
         if len(group) <= MAX_CLUSTER:
             out.append(set(group))
         elif resolution < 8 and len(group) < len(nodes):
-            out.extend(_communities(adj, set(group), resolution * 2))
+            out.extend(_communities(adj, set(group), weight, resolution * 2))
         # else: a hub of near-identical boilerplate; it states no single fact
     return out
 
 
-def _dense(adj: Adjacency, nodes: set[int]) -> bool:
-    """Every member linked to at least half the others: no chain to cut."""
-    need = (len(nodes) - 1) / 2
-    return all(sum(1 for v in adj[u] if v in nodes) >= need for u in nodes)
+def _dense(adj: Adjacency, nodes: set[int], weight: Sequence[int]) -> bool:
+    """Every claim linked to at least half the other claims (a wording's claims to each
+    other and to its neighbours' claims): no chain to cut."""
+    total = sum(weight[u] for u in nodes)
+    need = (total - 1) / 2
+    return all(weight[u] - 1 + sum(weight[v] for v in adj[u] if v in nodes) >= need for u in nodes)
 
 
-def _one_per_source(adj: Adjacency, claims: Sequence[Claim], group: set[int]) -> list[set[int]]:
-    """Split a group so that each part holds one claim per source (near-verbatim repeats
-    of a source stay together): strongest links first, never joining two claims of one
-    source. Twin sentences of an article ("pay 77 percent by 2033", "pay 73 percent by
-    2085") so pair with their own counterparts instead of one of them being dropped."""
-    parent = {i: i for i in group}
-    sources = {i: {claims[i].source} for i in group}
+def _one_per_source(
+    adj: Adjacency, claims: Sequence[Claim], members: list[list[int]], group: set[int]
+) -> list[set[int]]:
+    """Split a group of wordings so that each part holds one claim per source (near-verbatim
+    repeats of a source stay together): strongest links first, never joining two claims
+    of one source. Twin sentences of an article ("pay 77 percent by 2033", "pay 73
+    percent by 2085") so pair with their own counterparts instead of one of them being
+    dropped. A wording's own claims are the same words: they stay together."""
+    parent = {u: u for u in group}
+    sources = {u: {claims[i].source for i in members[u]} for u in group}
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    def root(u: int) -> int:
+        while parent[u] != u:
+            parent[u] = parent[parent[u]]
+            u = parent[u]
+        return u
 
     edges = sorted(
         ((w, u, v) for u in group for v, w in adj[u].items() if u < v and v in group),
@@ -155,12 +178,11 @@ def _one_per_source(adj: Adjacency, claims: Sequence[Claim], group: set[int]) ->
         ru, rv = root(u), root(v)
         if ru == rv:
             continue
-        repeat = claims[u].source == claims[v].source and w >= NEAR_VERBATIM
-        if sources[ru] & sources[rv] and not repeat:
+        if sources[ru] & sources[rv] and w < NEAR_VERBATIM:
             continue
         parent[rv] = ru
         sources[ru] |= sources.pop(rv)
     parts: dict[int, set[int]] = defaultdict(set)
-    for i in group:
-        parts[root(i)].add(i)
+    for u in group:
+        parts[root(u)].add(u)
     return list(parts.values())

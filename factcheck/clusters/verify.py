@@ -15,7 +15,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from factcheck.clusters.blocking import BATCH, code_pairs
+from factcheck.clusters.blocking import BATCH, Wordings, wording_pairs
 from factcheck.clusters.features import Features, claim_features, features
 from factcheck.config import Settings
 from factcheck.model import Claim, Limit
@@ -86,19 +86,21 @@ def link(
     client: Any = None,
     limits: list[Limit] | None = None,
     say: Callable[..., None] | None = None,
-) -> list[Link]:
-    """Verified links between claims; with a Dask ``client`` the workers verify the pairs.
-    Limits that dropped work are added to ``limits``; ``say(stage, done, total)`` hears
-    how many candidate pairs are verified."""
+) -> tuple[list[Link], Wordings]:
+    """Verified links between wordings (claims worded alike are one: ``Wordings``; a link
+    of a wording with itself joins its claims); with a Dask ``client`` the workers verify
+    the pairs. Limits that dropped work are added to ``limits``; ``say(stage, done,
+    total)`` hears how many candidate pairs are verified."""
     tell = say or (lambda *_args: None)
     feats = claim_features(claims)
-    pairs = code_pairs(feats.codes, settings, limits)
-    sources = np.array([c.source for c in claims], dtype=object)
-    ia, ja = pairs[:, 0], pairs[:, 1]
+    pairs, words = wording_pairs(feats.codes, settings, limits)
+    # Each wording is scored by its first claim: its claims' content words are the same.
+    rep_pairs = words.first[pairs] if len(pairs) else pairs
+    ia, ja = rep_pairs[:, 0], rep_pairs[:, 1]
     stage = "clusters: candidate pairs"
     tell(stage, 0, len(ia))
-    if client is not None and len(pairs):
-        scores = _score_on_cluster(client, pairs, feats, settings)
+    if client is not None and len(rep_pairs):
+        scores = _score_on_cluster(client, rep_pairs, feats, settings)
     else:
         parts = [np.zeros(0)]
         for lo in range(0, len(ia), BATCH):
@@ -106,12 +108,27 @@ def link(
             tell(stage, min(lo + BATCH, len(ia)), len(ia))
         scores = np.concatenate(parts)
     tell(stage, len(ia), len(ia))
-    same = sources[ia] == sources[ja]
+    one = _one_source(claims, words)
+    u, v = pairs[:, 0], pairs[:, 1]
+    same = (one[u] >= 0) & (one[u] == one[v])
     if same.any():
         # Within one source only near-verbatim repeats are the same fact.
         scores[same & (scores < NEAR_VERBATIM)] = 0.0
     keep = np.nonzero(scores)[0]
-    return [Link(int(ia[k]), int(ja[k]), float(scores[k])) for k in keep]
+    return [Link(int(u[k]), int(v[k]), float(scores[k])) for k in keep], words
+
+
+def _one_source(claims: Sequence[Claim], words: Wordings) -> np.ndarray:
+    """Each wording's source when all its claims are of one source, else -1."""
+    number: dict[str, int] = {}
+    code = np.fromiter(
+        (number.setdefault(c.source, len(number)) for c in claims), np.int64, len(claims)
+    )
+    low = np.full(len(words.first), np.iinfo(np.int64).max, dtype=np.int64)
+    high = np.full(len(words.first), -1, dtype=np.int64)
+    np.minimum.at(low, words.of, code)
+    np.maximum.at(high, words.of, code)
+    return np.where(low == high, low, -1)
 
 
 PARTITIONS_PER_WORKER = 4
