@@ -86,7 +86,7 @@ def _add_common(p: argparse.ArgumentParser, paths_required: bool = False) -> Non
         "--max-postings",
         type=int,
         metavar="N",
-        help="words in more claims than this are not blocking keys",
+        help="word pairs in more differently worded claims than this are not blocking keys",
     )
     p.add_argument(
         "--max-input-mb",

@@ -27,6 +27,7 @@ class Context:
     _dates: dict[str, list[DateMention]] = field(default_factory=dict)
     _names: dict[str, set[str]] = field(default_factory=dict)
     _stories: dict[tuple[str, str], bool] = field(default_factory=dict)
+    _mates: dict[str, set[str]] = field(default_factory=dict)
 
     def warm(self) -> None:
         """Build the indexes every check reads before the work is forked, so that the
@@ -71,6 +72,10 @@ class Context:
         """The other claims of the story written exactly as ``claim`` is (the same words,
         quotations and speakers): what a finding says of it, it says of them."""
         return [c for c in self._written.get(claim, ()) if c.id != claim]
+
+    def first_written(self, claim: str) -> str:
+        """The first claim of the story written exactly as ``claim`` is."""
+        return self._written[claim][0].id
 
     @cached_property
     def _written(self) -> dict[str, list[Claim]]:
@@ -119,28 +124,32 @@ class Context:
                 out[word].add(c.source)
         return out
 
-    @cached_property
-    def story_mates(self) -> dict[str, set[str]]:
-        """Source → the other sources it shares at least one fact with (the same story)."""
-        out: dict[str, set[str]] = defaultdict(set)
-        for a, b in self._shared:
-            out[a].add(b)
-            out[b].add(a)
-        return out
+    def story_mates(self, source: str) -> set[str]:
+        """The other sources ``source`` shares at least one fact with (the same story);
+        worked out for the sources asked about: every pair of a story's sources is N
+        squared when a wire story has hundreds."""
+        mates = self._mates.get(source)
+        if mates is None:
+            mates = set().union(*(self._cluster_sources[k] for k in self._facts_of[source]))
+            mates.discard(source)
+            self._mates[source] = mates
+        return mates
 
     @cached_property
-    def _shared(self) -> Counter[tuple[str, str]]:
-        counts: Counter[tuple[str, str]] = Counter()
-        for k in self.clusters:
-            srcs = sorted({self.by_id[c].source for c in k.claims})
-            for i, a in enumerate(srcs):
-                for b in srcs[i + 1 :]:
-                    counts[(a, b)] += 1
-        return counts
+    def _cluster_sources(self) -> dict[str, set[str]]:
+        return {k.id: {self.by_id[c].source for c in k.claims} for k in self.clusters}
+
+    @cached_property
+    def _facts_of(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = defaultdict(set)
+        for k, sources in self._cluster_sources.items():
+            for sid in sources:
+                out[sid].add(k)
+        return out
 
     def shared_facts(self, a: str, b: str) -> int:
         """How many clusters two sources both have a claim in."""
-        return self._shared[(a, b) if a < b else (b, a)]
+        return len(self._facts_of.get(a, set()) & self._facts_of.get(b, set()))
 
     def same_story(self, a: str, b: str) -> bool:
         """Two sources tell one story: they share two facts, or half of the shorter one's.

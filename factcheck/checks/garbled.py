@@ -119,7 +119,14 @@ def find_swaps(ctx: Context) -> list[Swap]:
         return []
     # Then every word standing between the same neighbours elsewhere.
     index: dict[tuple[str, str], list[tuple[str, int, tuple[str, ...]]]] = defaultdict(list)
+    # A claim's copies stand in the same frames: two of them (of two sources) are as good
+    # as a hundred, each place's own source being the one to skip.
+    indexed: dict[str, list[str]] = defaultdict(list)
     for n, claim in enumerate(ctx.claims):
+        taken = indexed[ctx.first_written(claim.id)]
+        if len(taken) >= 2 or claim.source in taken:
+            continue
+        taken.append(claim.source)
         words = _padded(claim)
         last = len(words) - WIDTH
         # The neighbours of every position, tested in C; Python steps only for the hits.

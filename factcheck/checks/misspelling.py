@@ -105,7 +105,7 @@ def correction(
         return joined  # "Newsrecently": a space left out
     candidates = _KNOWN_EDITS[word]
     if name_like:
-        mates = ctx.story_mates.get(source, set())
+        mates = ctx.story_mates(source)
         written = [
             c
             for c in candidates

@@ -193,7 +193,9 @@ class _Wording:
         for c in self.claims[v]:
             for sh, at in self.shingles_at(c):
                 where_v.setdefault(sh, (c, at))
-        found: list[tuple[int, SharedReading]] = []
+        # The runs first, as word places; offsets only for the MAX_RUNS kept (a claim's
+        # words are tokenized only when one of its runs is shown).
+        found: list[tuple[int, int, int, Claim, int, Claim, int, int]] = []
         for c in self.claims[u]:
             marked = [(sh, at) for sh, at in self.shingles_at(c) if self.unusual(sh, u, v)]
             for first, last in _runs_of(marked):
@@ -201,26 +203,29 @@ class _Wording:
                 sh_last, at_last = last
                 if sh_first not in where_v:
                     continue
-                tokens = self.tokens(c)
-                start = c.start + tokens[at_first].start
-                end = c.start + tokens[at_last + RUN - 1].end
                 other, o_first = where_v[sh_first]
                 o_last = o_first + RUN - 1
                 if sh_last in where_v and where_v[sh_last][0].id == other.id:
                     o_last = where_v[sh_last][1] + RUN - 1
-                o_tokens = self.tokens(other)
-                places = (
-                    Place(self.ids[u], start, end),
-                    Place(
-                        self.ids[v],
-                        other.start + o_tokens[o_first].start,
-                        other.start + o_tokens[o_last].end,
-                    ),
-                )
-                text = c.text[start - c.start : end - c.start]
-                found.append((at_last - at_first + RUN, SharedReading("wording", text, places)))
-        found.sort(key=lambda x: (-x[0], x[1].places[0].start))
-        return [r for _, r in found[:MAX_RUNS]]
+                size = at_last - at_first + RUN
+                found.append((-size, c.start, at_first, c, at_last, other, o_first, o_last))
+        found.sort(key=lambda x: x[:3])
+        out = []
+        for _size, _start, at_first, c, at_last, other, o_first, o_last in found[:MAX_RUNS]:
+            tokens = self.tokens(c)
+            start = c.start + tokens[at_first].start
+            end = c.start + tokens[at_last + RUN - 1].end
+            o_tokens = self.tokens(other)
+            places = (
+                Place(self.ids[u], start, end),
+                Place(
+                    self.ids[v],
+                    other.start + o_tokens[o_first].start,
+                    other.start + o_tokens[o_last].end,
+                ),
+            )
+            out.append(SharedReading("wording", c.text[start - c.start : end - c.start], places))
+        return out
 
 
 DIFF_GRAM = 3  # words in the shingles two sources' claims of one fact are compared by
