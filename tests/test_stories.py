@@ -134,3 +134,25 @@ def test_furniture_across_unrelated_stories_is_dropped_and_reported() -> None:
     assert limits["template-lines"].dropped == 10
     assert "not checked" in limits["template-lines"].message
     assert not any(footer in c.text for c in report.claims)
+
+
+def test_links_a_hub_does_not_keep_are_reported() -> None:
+    # Sixteen outlets each change a different word of one long sentence: every wording
+    # is linked to fifteen others, more than a wording keeps.
+    words = (
+        "the regional transit authority approved new overnight bus routes linking the "
+        "airport harbour stadium university hospital and northern suburbs on thursday"
+    ).split()
+    swaps = "agency endorsed fresh late coach lines joining port arena college clinic".split()
+    sources = []
+    for n in range(16):
+        changed = list(words)
+        at = 1 + n % (len(words) - 2)
+        changed[at] = swaps[n % len(swaps)] if changed[at] != swaps[n % len(swaps)] else "x"
+        sources.append(Source(f"o{n}", f"o{n}.txt", "Routes\n\n" + " ".join(changed) + "."))
+    report = analyse(sources, Settings(jobs=1))
+    limits = {limit.name: limit for limit in report.limits}
+    assert limits["max-links"].dropped > 0
+    assert "strongest" in limits["max-links"].message
+    # Two outlets alone are far below the cap: nothing is said.
+    assert "max-links" not in {x.name for x in analyse(sources[:2], Settings(jobs=1)).limits}

@@ -37,9 +37,24 @@ def clusters(
     ``limits``."""
     adj: Adjacency = defaultdict(dict)
     whole: set[int] = set()  # wordings whose own claims are linked
-    for lk in strongest([lk for lk in links if lk.a != lk.b]):
+    between = [lk for lk in links if lk.a != lk.b]
+    kept_links = strongest(between)
+    for lk in kept_links:
         adj[lk.a][lk.b] = lk.score
         adj[lk.b][lk.a] = lk.score
+    if limits is not None and len(kept_links) < len(between):
+        cut = len(between) - len(kept_links)
+        limits.append(
+            Limit(
+                "max-links",
+                MAX_LINKS,
+                cut,
+                "links",
+                f"limit max-links ({MAX_LINKS} a wording): {cut:,} weaker links of claims "
+                f"linked to more than {MAX_LINKS} differently worded others were not used "
+                "for clustering (each keeps its strongest)",
+            )
+        )
     for lk in links:
         if lk.a == lk.b:
             whole.add(lk.a)
