@@ -16,10 +16,10 @@ dates ("last week") whose days overlap once each is dated by its own article.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
 import datetime as dt
 import math
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from factcheck.checks.conflicts import DATE, NEAR, NUMBER, ROUNDED, _rounded
@@ -28,7 +28,14 @@ from factcheck.facts.mentions import Figure, When, context, figures, published, 
 from factcheck.findings import evidence, join_ids, make, short
 from factcheck.model import Claim, Finding, Severity
 from factcheck.text.fold import Token
-from factcheck.text.numbers import TIME_UNITS, WEEKDAYS, may_count, may_date
+from factcheck.text.numbers import (
+    MONTH_ABBR,
+    MONTHS,
+    TIME_UNITS,
+    WEEKDAYS,
+    may_count,
+    may_date,
+)
 
 KINDS = (NUMBER, DATE)
 SEVERITY = Severity.MEDIUM  # matched by what they are about, not by one shared sentence
@@ -39,10 +46,11 @@ MIN_SHARED = {"figure": 1, "time": 2}
 CONFIRMED = 0.5  # a compatible reading this alike (of the best) in the other source: two facts
 MAX_RATIO = 3.0  # figures further apart than this count different things
 MAX_MENTIONS = 400  # of one kind in one story: more are a roundup, not one story's facts
+TOPIC_SHARE = 0.2  # of a story's claims: a word used by more is the story's topic
 ABOUT = 3  # words named in a message as what the fact is about
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Mention:
     """A figure or a time with its claim and the words it is about."""
 
@@ -53,7 +61,10 @@ class _Mention:
     published: dt.date | None  # the article's date
     names: frozenset[str]  # stems of the words written capitalised inside the sentence
     near: frozenset[str]  # stems of the mention's clause
+    topic: frozenset[str] = frozenset()  # context words of the whole story, set by the story
 
+
+_CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(MONTH_ABBR)
 
 # Two mentions' readings: "same" (compatible), "rounded", "differ", "" (not comparable).
 Agree = Callable[["_Mention", "_Mention"], str]
@@ -69,7 +80,7 @@ def run(ctx: Context) -> Iterator[Finding]:
         if not counts and not may_date(claim.words, claim.text):
             continue
         tokens = claim.tokens
-        forms = {}
+        forms: dict[str, str] = {}
         if counts:
             for f in figures(claim, tokens):
                 if not f.counted or f.counted in TIME_UNITS or f.unit in TIME_UNITS:
@@ -80,6 +91,7 @@ def run(ctx: Context) -> Iterator[Finding]:
         for w in whens(claim, tokens, dated.get(claim.source)):
             times.append(_mention(w, claim, tokens, forms, dated[claim.source]))
     _story_names(ctx.claims, [m for group in figs.values() for m in group] + times)
+    _story_topic(ctx.claims, times)
     for group in figs.values():
         yield from _compare(ctx, group, cluster_of, _figures_agree)
     yield from _compare(ctx, times, cluster_of, _times_agree)
@@ -103,6 +115,19 @@ def _story_names(claims: Sequence[Claim], mentions: list[_Mention]) -> None:
             m.about[w] *= max(0.0, min(1.0, math.log(n / max(df[w], 1)) / scale))
 
 
+def _story_topic(claims: Sequence[Claim], mentions: list[_Mention]) -> None:
+    """The context words that a fifth of the story's claims use: what the story is about
+    ("mosque" in a story of a mosque), which cannot tell one of its events from another."""
+    wanted = {w for m in mentions for w in m.near}
+    counts: dict[str, int] = defaultdict(int)
+    for c in claims:
+        for w in wanted.intersection(map(stem, c.words)):
+            counts[w] += 1
+    topic = frozenset(w for w, n in counts.items() if n > TOPIC_SHARE * len(claims))
+    for m in mentions:
+        m.topic = topic
+
+
 def _mention(
     fact: Figure | When,
     claim: Claim,
@@ -114,7 +139,9 @@ def _mention(
         for t in tokens:
             forms.setdefault(stem(t.norm), t.text)
     about, near = context(claim, tokens, fact.first, fact.last)
-    names = frozenset(stem(t.norm) for t in tokens[1:] if t.text[:1].isupper())
+    names = frozenset(
+        stem(t.norm) for t in tokens[1:] if t.text[:1].isupper() and t.norm not in _CALENDAR
+    )
     return _Mention(fact, claim, about, forms, published, names, near)
 
 
@@ -122,8 +149,12 @@ def _score(a: _Mention, b: _Mention) -> tuple[float, list[str]]:
     shared = a.about.keys() & b.about.keys()
     if len(shared) < MIN_SHARED[_kind(a)]:
         return 0.0, []
+    actors_a, actors_b = a.names & a.near, b.names & b.near
+    if actors_a and actors_b and actors_a.isdisjoint(actors_b):
+        return 0.0, []  # each clause names its own actor: two actors, two facts
     names = a.names | b.names
-    if not any(w not in names and (w in a.near or w in b.near) for w in shared):
+    topic = a.topic if _kind(a) == "time" else frozenset()
+    if not any(w not in names and w not in topic and (w in a.near or w in b.near) for w in shared):
         return 0.0, []  # no word of the action or its object in common, names only
     ranked = sorted(shared, key=lambda w: (-min(a.about[w], b.about[w]), w))
     return sum(min(a.about[w], b.about[w]) for w in shared), ranked
@@ -201,13 +232,13 @@ def _confirmed(
     """Either source also states the other's reading about something nearly as alike:
     the two readings are two facts (two meetings, two polls), not one told two ways."""
     for k, y in enumerate(mb):
-        if k != j and scores.get((i, k), 0.0) >= CONFIRMED * best:
-            if compatible(ma[i], y) == "same":
-                return True
+        near = k != j and scores.get((i, k), 0.0) >= CONFIRMED * best
+        if near and compatible(ma[i], y) == "same":
+            return True
     for k, x in enumerate(ma):
-        if k != i and scores.get((k, j), 0.0) >= CONFIRMED * best:
-            if compatible(x, mb[j]) == "same":
-                return True
+        near = k != i and scores.get((k, j), 0.0) >= CONFIRMED * best
+        if near and compatible(x, mb[j]) == "same":
+            return True
     return False
 
 
@@ -234,6 +265,8 @@ def _figures_agree(x: _Mention, y: _Mention) -> str:
 def _times_agree(x: _Mention, y: _Mention) -> str:
     a, b = x.fact, y.fact
     assert isinstance(a, When) and isinstance(b, When)
+    if a.said != b.said:
+        return ""  # the day of a statement against the day of an event
     if a.days is not None and b.days is not None:
         overlap = a.days[0] <= b.days[1] and b.days[0] <= a.days[1]
         if overlap:

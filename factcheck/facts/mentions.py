@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.model import Claim
 from factcheck.text.fold import Token
@@ -76,6 +76,7 @@ _IRREGULAR = {
 # Relative times and the length of the span they name, for dating against the article.
 _PERIODS = {"week": 7, "month": 31, "year": 366, "weekend": 2}
 _RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_RELATIVE_WORDS = ("last", "this", "next", "past")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-{1,2}\s")
 MIN_CLAUSE_WORDS = 3  # a clause shorter than this ("On Wednesday,") dates the next one
 
@@ -109,6 +110,7 @@ class When:
     first: int
     last: int
     days: tuple[int, int] | None = None  # the span it names, when it can be dated
+    said: bool = False  # it dates a statement ("said on Friday"), not the event told
 
 
 def singular(word: str) -> str:
@@ -270,31 +272,36 @@ def whens(claim: Claim, tokens: Sequence[Token], published: dt.date | None) -> l
     for i, word in enumerate(norms):
         if i in taken:
             continue
-        span = None
-        value = ""
         if word in _RELATIVE_DAYS:
             value, last = word, i + 1
-            span = _relative(word, published)
-        elif word in ("last", "this", "next", "past") and i + 1 < len(norms):
-            if norms[i + 1] in _PERIODS:
-                value, last = f"{word} {norms[i + 1]}", i + 2
-                span = _relative(value, published)
-        if value:
-            out.append(
-                When(claim.id, "relative", value, tokens[i].start, tokens[last - 1].end, i, last)
-                if span is None
-                else When(
-                    claim.id,
-                    "relative",
-                    value,
-                    tokens[i].start,
-                    tokens[last - 1].end,
-                    i,
-                    last,
-                    span,
-                )
-            )
-    return sorted(out, key=lambda w: w.start)
+        elif word in _RELATIVE_WORDS and i + 1 < len(norms) and norms[i + 1] in _PERIODS:
+            value, last = f"{word} {norms[i + 1]}", i + 2
+        else:
+            continue
+        span = _relative(value, published)
+        start, end = tokens[i].start, tokens[last - 1].end
+        out.append(When(claim.id, "relative", value, start, end, i, last, span))
+    return sorted(
+        (replace(w, said=_dates_saying(norms, w.first, w.last)) for w in out),
+        key=lambda w: w.start,
+    )
+
+
+# Verbs of saying (each inflection): a time beside one dates the statement.
+_SAYING = frozenset(
+    "say says said tell tells told state states stated add adds added announce announces "
+    "announced ask asks asked reply replies replied write writes wrote comment comments "
+    "commented".split()
+)
+
+
+def _dates_saying(norms: Sequence[str], first: int, last: int) -> bool:
+    """The time stands next to a verb of saying ("said on Friday", "told reporters
+    Tuesday" is not): outlets quote different statements of the same people, made on
+    different days, so a statement's day says nothing of the event's."""
+    before = norms[max(0, first - 2) : first]
+    after = norms[last : last + 1]
+    return not _SAYING.isdisjoint(before) or not _SAYING.isdisjoint(after)
 
 
 def _year_after(norms: Sequence[str], i: int) -> int | None:
@@ -313,9 +320,10 @@ def _date_days(
     if published is None and year is None:
         return None
     if d.kind == "day":
-        month, _, day = value.partition(" ")
+        month, _, number = value.partition(" ")
+        in_year = year if year is not None else published.year if published else 0
         try:
-            when = dt.date(year or published.year, _MONTH_NUMBER[month], int(day))  # type: ignore[union-attr]
+            when = dt.date(in_year, _MONTH_NUMBER[month], int(number))
         except (KeyError, ValueError):
             return None
         return when.toordinal(), when.toordinal()
@@ -323,14 +331,14 @@ def _date_days(
     if not name or published is None:
         return None
     target = WEEKDAYS.index(name)
-    delta = (target - published.weekday()) % 7
+    today = published.toordinal()
+    ahead = (target - published.weekday()) % 7
     if word == "last":
-        back = (published.weekday() - target) % 7 or 7
-        day = published.toordinal() - back
+        day = today - ((published.weekday() - target) % 7 or 7)
     elif word == "next":
-        day = published.toordinal() + (delta or 7)
-    else:
-        day = published.toordinal() + delta if delta <= 3 else published.toordinal() + delta - 7
+        day = today + (ahead or 7)
+    else:  # "this Tuesday": the one of this week, before or after the article's day
+        day = today + ahead if ahead <= 3 else today + ahead - 7
     return day, day
 
 
