@@ -24,7 +24,16 @@ from dataclasses import dataclass
 
 from factcheck.checks.conflicts import DATE, NEAR, NUMBER, ROUNDED, _rounded
 from factcheck.checks.context import Context
-from factcheck.facts.mentions import Figure, When, context, figures, published, stem, whens
+from factcheck.facts.mentions import (
+    Figure,
+    When,
+    context,
+    figures,
+    may_time,
+    published,
+    stem,
+    whens,
+)
 from factcheck.findings import evidence, join_ids, make, short
 from factcheck.model import Claim, Finding, Severity
 from factcheck.text.fold import Token
@@ -34,11 +43,12 @@ from factcheck.text.numbers import (
     TIME_UNITS,
     WEEKDAYS,
     may_count,
-    may_date,
 )
 
 KINDS = (NUMBER, DATE)
 SEVERITY = Severity.MEDIUM  # matched by what they are about, not by one shared sentence
+# A relative span ("last week", "last month") is low: what it dates is often a clause
+# away ("resigned last year amid an inquiry", "subpoenas over the closure last year").
 # The weight of the rare words two mentions' contexts share, and how many words at the
 # least: a figure is matched by its counted noun first, a time only by its context.
 MIN_SCORE = {"figure": 2.5, "time": 6.0}
@@ -77,7 +87,7 @@ def run(ctx: Context) -> Iterator[Finding]:
     dated = {sid: published(s.date) for sid, s in ctx.sources.items()}
     for claim in ctx.claims:
         counts = may_count(claim.words, claim.text)
-        if not counts and not may_date(claim.words, claim.text):
+        if not counts and not may_time(claim.words, claim.text):
             continue
         tokens = claim.tokens
         forms: dict[str, str] = {}
@@ -123,7 +133,8 @@ def _story_topic(claims: Sequence[Claim], mentions: list[_Mention]) -> None:
     for c in claims:
         for w in wanted.intersection(map(stem, c.words)):
             counts[w] += 1
-    topic = frozenset(w for w, n in counts.items() if n > TOPIC_SHARE * len(claims))
+    most = max(2.0, TOPIC_SHARE * len(claims))  # the two claims compared are no topic
+    topic = frozenset(w for w, n in counts.items() if n > most)
     for m in mentions:
         m.topic = topic
 
@@ -304,7 +315,8 @@ def _finding(ctx: Context, x: _Mention, y: _Mention, verdict: str) -> Finding:
         f"{what} about the same fact ({about}): '{short(text_a, 60)}' in {a} "
         f"against '{short(text_b, 60)}' in {b}"
     )
-    severity = ROUNDED if verdict == "rounded" else SEVERITY
+    relative = any(isinstance(m.fact, When) and m.fact.kind == "relative" for m in (x, y))
+    severity = ROUNDED if verdict == "rounded" or relative else SEVERITY
     return make(
         kind.name,
         severity,

@@ -18,7 +18,15 @@ from dataclasses import dataclass, replace
 from factcheck.model import Claim
 from factcheck.text.fold import Token
 from factcheck.text.lexicons import stopwords, zipf
-from factcheck.text.numbers import SCALES, WEEKDAYS, DateMention, Quantity, dates, quantities
+from factcheck.text.numbers import (
+    SCALES,
+    WEEKDAYS,
+    DateMention,
+    Quantity,
+    dates,
+    may_date,
+    quantities,
+)
 
 # Hedges that qualify a figure, longest first: an estimate, a lower or an upper bound.
 _HEDGES: tuple[tuple[tuple[str, ...], str], ...] = (
@@ -83,7 +91,7 @@ MIN_CLAUSE_WORDS = 3  # a clause shorter than this ("On Wednesday,") dates the n
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """A figure in a claim: its value, its unit ("$", "%", "year" or "") and what it counts
+    """A figure in a claim: its value, its unit (a currency sign, "%" or "") and what it counts
     (the lemma of the noun after it: "woman"), how it is hedged, and where it stands."""
 
     claim: str
@@ -159,13 +167,11 @@ def figures(claim: Claim, tokens: Sequence[Token]) -> list[Figure]:
     norms = [t.norm for t in tokens]
     out = []
     for q in quantities(tokens):
-        if _tally(claim, tokens, q) or _reference(tokens, q.start):
+        if _tally(claim, tokens, q) or _reference(tokens, q.start) or _odds(norms, q):
             continue
-        unit = q.unit
+        unit = q.unit if q.unit in ("$", "€", "£", "%") else ""
         value = q.value
         counted, at = _counted(tokens, q)
-        if unit not in ("$", "€", "£", "%") and unit == counted:
-            unit = ""
         hedge, width = _hedge(norms, q.start)
         last = max(q.start, q.end - 1) if at < 0 else at
         out.append(
@@ -194,6 +200,13 @@ def _tally(claim: Claim, tokens: Sequence[Token], q: Quantity) -> bool:
             if between in ("-", "–"):
                 return True
     return False
+
+
+def _odds(norms: Sequence[str], q: Quantity) -> bool:
+    """Odds ("one-in-three", "1 in 3"): a ratio, not a count of anything."""
+    if "-in-" in norms[q.start] or (q.start > 0 and norms[q.start - 1] == "in"):
+        return True
+    return q.end + 1 < len(norms) and norms[q.end] == "in" and norms[q.end + 1].isdigit()
 
 
 def _reference(tokens: Sequence[Token], i: int) -> bool:
@@ -236,6 +249,14 @@ def _hedge(norms: Sequence[str], start: int) -> tuple[str, int]:
         if start >= n and tuple(norms[start - n : start]) == words:
             return hedge, n
     return "", 0
+
+
+_TIME_WORDS = frozenset(_RELATIVE_DAYS) | frozenset(_PERIODS)
+
+
+def may_time(words: Sequence[str], text: str) -> bool:
+    """Whether a claim can hold a time: a cheap test before ``whens``."""
+    return may_date(words, text) or not _TIME_WORDS.isdisjoint(words)
 
 
 def whens(claim: Claim, tokens: Sequence[Token], published: dt.date | None) -> list[When]:
