@@ -31,7 +31,8 @@ def basil_sources() -> dict[str, list[Source]]:
         d = json.loads(path.read_text("utf-8"))
         paragraphs = [" ".join(s.strip() for s in p if s.strip()) for p in d["body-paragraphs"]]
         text = d["title"].strip() + "\n\n" + "\n\n".join(p for p in paragraphs if p)
-        events.setdefault(d["triplet-uuid"], []).append(Source(path.stem, str(path), text))
+        source = Source(path.stem, str(path), text, date=d.get("date", ""))
+        events.setdefault(d["triplet-uuid"], []).append(source)
     return events
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from factcheck.checks import (
+    across,
     conflicts,
     frames,
     garbled,
@@ -41,6 +42,7 @@ CHECKS: tuple[Check, ...] = (
     Check("garbled", garbled.KINDS, garbled.run, cost=2),
     Check("frames", frames.KINDS, frames.run, cost=5),
     Check("conflicts", conflicts.KINDS, conflicts.run, cost=8, pairwise=True),
+    Check("across", across.KINDS, across.run, cost=2, pairwise=True),
     Check("spelling_variant", spelling_variant.KINDS, spelling_variant.run, cost=2),
 )
 

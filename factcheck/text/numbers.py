@@ -55,6 +55,7 @@ SCALES = {
     "bn": 1e9,
     "k": 1e3,
     "mn": 1e6,
+    "dozen": 12,  # "two dozen"
 }
 ORDINALS = {
     "first": 1,
@@ -111,6 +112,8 @@ def _word_value(word: str) -> float | None:
         return float(UNITS[word])
     if "-" in word:
         parts = word.split("-")
+        if len(parts) == 2 and parts[0] in UNITS and parts[1] == "dozen":
+            return float(UNITS[parts[0]] * 12)  # "two-dozen"
         if len(parts) == 2 and parts[0] in UNITS and parts[1] in UNITS:
             return float(UNITS[parts[0]] + UNITS[parts[1]])
     return _digit_value(word)

@@ -1,0 +1,336 @@
+"""Figures and dates compared across different sentences of one story.
+
+The conflicts check compares claims whose whole sentences are alike; outlets that
+write their own sentences state the same figure or date in other words, and those
+are compared here. A mention (``facts.mentions``) is matched with the mention of
+another source that is about the same thing: a figure with a figure of the same unit
+that counts the same noun, a time with a time; the two sentences not one cluster;
+their clauses sharing rare words (the actor, the action, a name, another figure of
+the sentence) weighed by rarity in English. A pair is compared only when each is the
+other's best match and the second source does not also state the first's reading in
+a context nearly as alike (then the two readings are two facts). Compatible readings
+are not conflicts: an estimate near the other figure, a bound the other keeps, a
+figure and its rounded form (low), a weekday and the date it falls on, relative
+dates ("last week") whose days overlap once each is dated by its own article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from factcheck.checks.conflicts import DATE, NEAR, NUMBER, ROUNDED, _rounded
+from factcheck.checks.context import Context
+from factcheck.facts.mentions import (
+    Figure,
+    When,
+    context,
+    figures,
+    may_time,
+    published,
+    stem,
+    whens,
+)
+from factcheck.findings import evidence, join_ids, make, short
+from factcheck.model import Claim, Finding, Severity
+from factcheck.text.fold import Token
+from factcheck.text.numbers import (
+    MONTH_ABBR,
+    MONTHS,
+    TIME_UNITS,
+    WEEKDAYS,
+    may_count,
+)
+
+KINDS = (NUMBER, DATE)
+SEVERITY = Severity.MEDIUM  # matched by what they are about, not by one shared sentence
+# A relative span ("last week", "last month") is low: what it dates is often a clause
+# away ("resigned last year amid an inquiry", "subpoenas over the closure last year").
+# The weight of the rare words two mentions' contexts share, and how many words at the
+# least: a figure is matched by its counted noun first, a time only by its context.
+MIN_SCORE = {"figure": 2.5, "time": 6.0}
+MIN_SHARED = {"figure": 1, "time": 2}
+CONFIRMED = 0.5  # a compatible reading this alike (of the best) in the other source: two facts
+MAX_RATIO = 3.0  # figures further apart than this count different things
+MAX_MENTIONS = 400  # of one kind in one story: more are a roundup, not one story's facts
+TOPIC_SHARE = 0.2  # of a story's claims: a word used by more is the story's topic
+ABOUT = 3  # words named in a message as what the fact is about
+
+
+@dataclass(slots=True)
+class _Mention:
+    """A figure or a time with its claim and the words it is about."""
+
+    fact: Figure | When
+    claim: Claim
+    about: dict[str, float]
+    forms: dict[str, str]  # stem → the word as written, for messages
+    published: dt.date | None  # the article's date
+    names: frozenset[str]  # stems of the words written capitalised inside the sentence
+    near: frozenset[str]  # stems of the mention's clause
+    topic: frozenset[str] = frozenset()  # context words of the whole story, set by the story
+
+
+_CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(MONTH_ABBR)
+
+# Two mentions' readings: "same" (compatible), "rounded", "differ", "" (not comparable).
+Agree = Callable[["_Mention", "_Mention"], str]
+
+
+def run(ctx: Context) -> Iterator[Finding]:
+    cluster_of = {c: k.id for k in ctx.clusters for c in k.claims}
+    figs: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
+    times: list[_Mention] = []
+    dated = {sid: published(s.date) for sid, s in ctx.sources.items()}
+    for claim in ctx.claims:
+        counts = may_count(claim.words, claim.text)
+        if not counts and not may_time(claim.words, claim.text):
+            continue
+        tokens = claim.tokens
+        forms: dict[str, str] = {}
+        if counts:
+            for f in figures(claim, tokens):
+                if not f.counted or f.counted in TIME_UNITS or f.unit in TIME_UNITS:
+                    continue  # durations and ages are the frames check's
+                m = _mention(f, claim, tokens, forms, dated[claim.source])
+                m.about.pop(stem(f.counted), None)  # the key already: the words beside it count
+                figs[(f.unit, f.counted)].append(m)
+        for w in whens(claim, tokens, dated.get(claim.source)):
+            times.append(_mention(w, claim, tokens, forms, dated[claim.source]))
+    _story_names(ctx.claims, [m for group in figs.values() for m in group] + times)
+    _story_topic(ctx.claims, times)
+    for group in figs.values():
+        yield from _compare(ctx, group, cluster_of, _figures_agree)
+    yield from _compare(ctx, times, cluster_of, _times_agree)
+
+
+def _story_names(claims: Sequence[Claim], mentions: list[_Mention]) -> None:
+    """Names weighed again by how few of the story's claims use them: the protagonists
+    of a story (its people, places, bodies) say which story a sentence is in, not which
+    of its facts; the words of the action and its object keep their weight."""
+    wanted = {w for m in mentions for w in m.names if w in m.about}
+    if not wanted:
+        return
+    df: dict[str, int] = defaultdict(int)
+    for c in claims:
+        for w in wanted.intersection(map(stem, c.words)):
+            df[w] += 1
+    n = len(claims) + 1
+    scale = math.log(n / 2) or 1.0
+    for m in mentions:
+        for w in m.names.intersection(m.about):
+            m.about[w] *= max(0.0, min(1.0, math.log(n / max(df[w], 1)) / scale))
+
+
+def _story_topic(claims: Sequence[Claim], mentions: list[_Mention]) -> None:
+    """The context words that a fifth of the story's claims use: what the story is about
+    ("mosque" in a story of a mosque), which cannot tell one of its events from another."""
+    wanted = {w for m in mentions for w in m.near}
+    counts: dict[str, int] = defaultdict(int)
+    for c in claims:
+        for w in wanted.intersection(map(stem, c.words)):
+            counts[w] += 1
+    most = max(2.0, TOPIC_SHARE * len(claims))  # the two claims compared are no topic
+    topic = frozenset(w for w, n in counts.items() if n > most)
+    for m in mentions:
+        m.topic = topic
+
+
+def _mention(
+    fact: Figure | When,
+    claim: Claim,
+    tokens: Sequence[Token],
+    forms: dict[str, str],
+    published: dt.date | None,
+) -> _Mention:
+    if not forms:
+        for t in tokens:
+            forms.setdefault(stem(t.norm), t.text)
+    about, near = context(claim, tokens, fact.first, fact.last)
+    names = frozenset(
+        stem(t.norm) for t in tokens[1:] if t.text[:1].isupper() and t.norm not in _CALENDAR
+    )
+    return _Mention(fact, claim, about, forms, published, names, near)
+
+
+def _score(a: _Mention, b: _Mention) -> tuple[float, list[str]]:
+    shared = a.about.keys() & b.about.keys()
+    if len(shared) < MIN_SHARED[_kind(a)]:
+        return 0.0, []
+    actors_a, actors_b = a.names & a.near, b.names & b.near
+    if actors_a and actors_b and actors_a.isdisjoint(actors_b):
+        return 0.0, []  # each clause names its own actor: two actors, two facts
+    names = a.names | b.names
+    topic = a.topic if _kind(a) == "time" else frozenset()
+    if not any(w not in names and w not in topic and (w in a.near or w in b.near) for w in shared):
+        return 0.0, []  # no word of the action or its object in common, names only
+    ranked = sorted(shared, key=lambda w: (-min(a.about[w], b.about[w]), w))
+    return sum(min(a.about[w], b.about[w]) for w in shared), ranked
+
+
+def _kind(m: _Mention) -> str:
+    return "figure" if isinstance(m.fact, Figure) else "time"
+
+
+def _compare(
+    ctx: Context,
+    group: list[_Mention],
+    cluster_of: dict[str, str],
+    agree: Agree,
+) -> Iterator[Finding]:
+    if len(group) < 2 or len(group) > MAX_MENTIONS:
+        return
+    by_source: dict[str, list[_Mention]] = defaultdict(list)
+    for m in group:
+        by_source[m.claim.source].append(m)
+    sources = sorted(by_source)
+    for i, sa in enumerate(sources):
+        for sb in sources[i + 1 :]:
+            yield from _pair(ctx, by_source[sa], by_source[sb], cluster_of, agree)
+
+
+def _pair(
+    ctx: Context,
+    ma: list[_Mention],
+    mb: list[_Mention],
+    cluster_of: dict[str, str],
+    agree: Agree,
+) -> Iterator[Finding]:
+    """The findings between two sources' mentions of one kind."""
+    compatible = agree
+    scores: dict[tuple[int, int], float] = {}
+    for i, x in enumerate(ma):
+        for j, y in enumerate(mb):
+            same_cluster = cluster_of.get(x.claim.id)
+            if same_cluster is not None and same_cluster == cluster_of.get(y.claim.id):
+                continue  # one fact already: the conflicts check compares those
+            if not compatible(x, y):
+                continue
+            score, _ = _score(x, y)
+            if score:
+                scores[(i, j)] = score
+    best_a: dict[int, tuple[float, int]] = {}
+    best_b: dict[int, tuple[float, int]] = {}
+    for (i, j), s in scores.items():
+        if s > best_a.get(i, (0.0, -1))[0]:
+            best_a[i] = (s, j)
+        if s > best_b.get(j, (0.0, -1))[0]:
+            best_b[j] = (s, i)
+    for i, (s, j) in sorted(best_a.items()):
+        if s < MIN_SCORE[_kind(ma[i])] or best_b.get(j, (0.0, -1))[1] != i:
+            continue
+        x, y = ma[i], mb[j]
+        verdict = compatible(x, y)
+        if verdict not in ("differ", "rounded"):
+            continue
+        if _confirmed(i, j, ma, mb, scores, s, compatible):
+            continue
+        yield _finding(ctx, x, y, verdict)
+
+
+def _confirmed(
+    i: int,
+    j: int,
+    ma: list[_Mention],
+    mb: list[_Mention],
+    scores: dict[tuple[int, int], float],
+    best: float,
+    compatible: Agree,
+) -> bool:
+    """Either source also states the other's reading about something nearly as alike:
+    the two readings are two facts (two meetings, two polls), not one told two ways."""
+    for k, y in enumerate(mb):
+        near = k != j and scores.get((i, k), 0.0) >= CONFIRMED * best
+        if near and compatible(ma[i], y) == "same":
+            return True
+    for k, x in enumerate(ma):
+        near = k != i and scores.get((k, j), 0.0) >= CONFIRMED * best
+        if near and compatible(x, mb[j]) == "same":
+            return True
+    return False
+
+
+def _figures_agree(x: _Mention, y: _Mention) -> str:
+    a, b = x.fact, y.fact
+    assert isinstance(a, Figure) and isinstance(b, Figure)
+    if a.value == b.value:
+        return "same"
+    lo, hi = sorted((a.value, b.value))
+    if lo <= 0 or hi / lo > MAX_RATIO:
+        return ""  # not comparable: different things counted
+    if a.hedge == b.hedge and a.hedge in ("above", "below"):
+        return "differ"  # two bounds that differ: two reports of the bound
+    for q, other in ((a, b), (b, a)):
+        if q.hedge == "about" and abs(q.value - other.value) <= NEAR * hi:
+            return "same"
+        if q.hedge == "above" and other.value > q.value:
+            return "same"
+        if q.hedge == "below" and other.value < q.value:
+            return "same"
+    return "rounded" if _rounded(a.value, b.value) else "differ"
+
+
+def _times_agree(x: _Mention, y: _Mention) -> str:
+    a, b = x.fact, y.fact
+    assert isinstance(a, When) and isinstance(b, When)
+    if a.said != b.said:
+        return ""  # the day of a statement against the day of an event
+    if a.days is not None and b.days is not None:
+        overlap = a.days[0] <= b.days[1] and b.days[0] <= a.days[1]
+        if overlap:
+            return "same"
+        # News style names the days of the last week and dates the others: a date of
+        # the month against a weekday or "last week" is mostly another event.
+        return "differ" if (a.kind == "day") == (b.kind == "day") else ""
+    name_a, name_b = _weekday(a), _weekday(b)
+    if name_a and name_b and x.published != y.published and x.published and y.published:
+        return ""  # articles of different days: each "Tuesday" is the one nearest its day
+    if name_a and name_b:
+        return "same" if name_a == name_b else "differ"
+    for w, other in ((a, b), (b, a)):
+        if _weekday(w) and other.kind == "day" and other.days is not None:
+            falls = dt.date.fromordinal(other.days[0]).weekday()
+            return "same" if WEEKDAYS[falls] == _weekday(w) else ""  # as above
+    return ""  # a relative time against an undated one: not comparable
+
+
+def _weekday(w: When) -> str:
+    return w.value.rpartition(" ")[2] if w.kind == "weekday" else ""
+
+
+def _finding(ctx: Context, x: _Mention, y: _Mention, verdict: str) -> Finding:
+    _, shared = _score(x, y)
+    about = ", ".join(x.forms.get(w, w) for w in shared[:ABOUT])
+    text_a = _shown(ctx, x)
+    text_b = _shown(ctx, y)
+    kind = NUMBER if isinstance(x.fact, Figure) else DATE
+    what = "Numbers differ" if kind is NUMBER else "Dates differ"
+    if verdict == "rounded":
+        what = "One figure is the other rounded"
+    a, b = x.claim.source, y.claim.source
+    message = (
+        f"{what} about the same fact ({about}): '{short(text_a, 60)}' in {a} "
+        f"against '{short(text_b, 60)}' in {b}"
+    )
+    relative = any(isinstance(m.fact, When) and m.fact.kind == "relative" for m in (x, y))
+    severity = ROUNDED if verdict == "rounded" or relative else SEVERITY
+    return make(
+        kind.name,
+        severity,
+        message,
+        [evidence(x.claim, [_span(x)]), evidence(y.claim, [_span(y)])],
+        [text_a, text_b, join_ids(sorted(shared[:ABOUT]))],
+        ctx.settings,
+    )
+
+
+def _span(m: _Mention) -> tuple[int, int]:
+    return m.fact.start, m.fact.end
+
+
+def _shown(ctx: Context, m: _Mention) -> str:
+    start, end = _span(m)
+    return ctx.sources[m.claim.source].text[start:end]

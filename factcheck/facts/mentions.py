@@ -1,0 +1,461 @@
+"""Fact mentions inside claims: figures (what is counted, how much) and times (what is
+dated, when), each with its offsets and the words around it that say what it is about.
+
+Outlets that write their own sentences state the same figure or date in different
+words, so a mention is matched by what it is about, not by its sentence: the counted
+noun ("1.5 million women" counts women; "$500,000 of airtime" is an amount of airtime),
+and the content words of its clause (the actor and the action). Words are compared by
+a light stem, so "reaffirmed" and "reaffirming", "fund" and "funds" are one word.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from factcheck.model import Claim
+from factcheck.text.fold import Token
+from factcheck.text.lexicons import stopwords, zipf
+from factcheck.text.numbers import (
+    SCALES,
+    WEEKDAYS,
+    DateMention,
+    Quantity,
+    dates,
+    may_date,
+    quantities,
+)
+
+# Hedges that qualify a figure, longest first: an estimate, a lower or an upper bound.
+_HEDGES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("as", "many", "as"), "below"),
+    (("as", "much", "as"), "below"),
+    (("as", "high", "as"), "below"),
+    (("as", "few", "as"), "above"),
+    (("as", "little", "as"), "above"),
+    (("more", "than"), "above"),
+    (("fewer", "than"), "below"),
+    (("less", "than"), "below"),
+    (("at", "least"), "above"),
+    (("at", "most"), "below"),
+    (("no", "more", "than"), "below"),
+    (("up", "to"), "below"),
+    (("upward", "of"), "above"),
+    (("upwards", "of"), "above"),
+    (("over",), "above"),
+    (("above",), "above"),
+    (("under",), "below"),
+    (("below",), "below"),
+    (("almost",), "about"),
+    (("nearly",), "about"),
+    (("about",), "about"),
+    (("around",), "about"),
+    (("roughly",), "about"),
+    (("approximately",), "about"),
+    (("some",), "about"),
+    (("estimated",), "about"),
+    (("an", "estimated"), "about"),
+    (("circa",), "about"),
+    (("close", "to"), "about"),
+)
+# Words after a figure that are not what it counts.
+_NOT_COUNTED = frozenset(SCALES) | frozenset(WEEKDAYS) | {"percent", "per", "cent", "of"}
+# Irregular English plurals (a grammar resource): "women" counts what "woman" counts.
+_IRREGULAR = {
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "people": "person",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "geese": "goose",
+    "lives": "life",
+    "wives": "wife",
+    "knives": "knife",
+    "halves": "half",
+    "leaves": "leaf",
+    "thieves": "thief",
+    "criteria": "criterion",
+    "phenomena": "phenomenon",
+}
+# Relative times and the length of the span they name, for dating against the article.
+_PERIODS = {"week": 7, "month": 31, "year": 366, "weekend": 2}
+_RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_RELATIVE_WORDS = ("last", "this", "next", "past")
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-{1,2}\s")
+MIN_CLAUSE_WORDS = 3  # a clause shorter than this ("On Wednesday,") dates the next one
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure in a claim: its value, its unit (a currency sign, "%" or "") and what it counts
+    (the lemma of the noun after it: "woman"), how it is hedged, and where it stands."""
+
+    claim: str
+    value: float
+    unit: str
+    counted: str
+    hedge: str  # "about", "above", "below" or ""
+    start: int  # character offsets of the hedge, figure and counted noun in the source text
+    end: int
+    first: int  # token indexes (hedge, figure and counted noun), for the context around it
+    last: int
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A time in a claim: a weekday, a day of a month, or a relative span ("last week"),
+    resolved to days (proleptic ordinals, inclusive) where the article has a date."""
+
+    claim: str
+    kind: str  # "weekday", "day" or "relative"
+    value: str  # "tuesday", "june 5", "last week"
+    start: int
+    end: int
+    first: int
+    last: int
+    days: tuple[int, int] | None = None  # the span it names, when it can be dated
+    said: bool = False  # it dates a statement ("said on Friday"), not the event told
+
+
+def singular(word: str) -> str:
+    """The singular of an English noun, by rule ("measures" → "measure", "women" →
+    "woman"); a word that does not look plural is returned as it is."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def stem(word: str) -> str:
+    """A light stem for comparing content words: inflections dropped ("reaffirmed",
+    "reaffirming" → "reaffirm"), nothing more."""
+    word = singular(word)
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            base = word[: -len(suffix)]
+            if len(base) > 2 and base[-1] == base[-2] and base[-1] not in "lsz":
+                base = base[:-1]  # "planned" → "plan"
+            return base
+    if word.endswith("e") and len(word) > 4:
+        return word[:-1]  # "issue" and "issued" meet at "issu"
+    return word
+
+
+def weight(word: str) -> float:
+    """How much a shared word says that two mentions are about one thing: by its rarity
+    in English (a name or a rare word most, a common word nothing), and a figure of the
+    sentence (a vote tally, a year) as much as a rare word."""
+    if any(ch.isdigit() for ch in word):
+        return 4.0
+    if len(word) <= 2 or word in stopwords() or not word.replace("-", "").isalpha():
+        return 0.0
+    return max(0.0, min(5.0, 7.0 - zipf(word)))
+
+
+def figures(claim: Claim, tokens: Sequence[Token]) -> list[Figure]:
+    """The figures of a claim with what they count. Years, days of dates and the halves
+    of a tally ("396-9") are left out."""
+    norms = [t.norm for t in tokens]
+    out = []
+    for q in quantities(tokens):
+        if _tally(claim, tokens, q) or _reference(tokens, q.start) or _odds(norms, q):
+            continue
+        unit = q.unit if q.unit in ("$", "€", "£", "%") else ""
+        value = q.value
+        counted, at = _counted(tokens, q)
+        hedge, width = _hedge(norms, q.start)
+        last = max(q.start, q.end - 1) if at < 0 else at
+        out.append(
+            Figure(
+                claim.id,
+                value,
+                unit,
+                counted,
+                hedge,
+                tokens[q.start - width].start,
+                tokens[last].end,
+                q.start - width,
+                last + 1,
+            )
+        )
+    return out
+
+
+def _tally(claim: Claim, tokens: Sequence[Token], q: Quantity) -> bool:
+    """A vote tally or a score ("396-9", "3-1"): two numbers joined by a hyphen."""
+    text, base = claim.text, claim.start
+    for i in (q.start - 1, q.end):
+        if 0 <= i < len(tokens) and tokens[i].norm.isdigit():
+            lo, hi = sorted((i, q.start if i < q.start else q.end - 1))
+            between = text[tokens[lo].end - base : tokens[hi].start - base]
+            if between in ("-", "–"):
+                return True
+    return False
+
+
+def _odds(norms: Sequence[str], q: Quantity) -> bool:
+    """Odds ("one-in-three", "1 in 3"): a ratio, not a count of anything."""
+    if "-in-" in norms[q.start] or (q.start > 0 and norms[q.start - 1] == "in"):
+        return True
+    return q.end + 1 < len(norms) and norms[q.end] == "in" and norms[q.end + 1].isdigit()
+
+
+def _reference(tokens: Sequence[Token], i: int) -> bool:
+    """A number after a determiner or a possessive ("the two states", "the state's two
+    senators") names a set the article already has, it does not report a count."""
+    if i == 0:
+        return False
+    before = tokens[i - 1].norm
+    return before in _DETERMINERS or before.endswith("'s") or before.endswith("s'")
+
+
+_DETERMINERS = frozenset("the these those its their his her our your my whose".split())
+
+
+def _counted(tokens: Sequence[Token], q: Quantity) -> tuple[str, int]:
+    """The noun a figure counts and its index: the first content word after it, past
+    modifiers (a hyphenated compound, "House-passed"; a capitalised word, "Republican")
+    and "of" ("$500,000 of airtime"); ("", -1) when none."""
+    norms = [t.norm for t in tokens]
+    j = q.end
+    if j < len(norms) and norms[j] in ("percent", "per", "cent"):
+        return "", -1
+    if j < len(norms) and norms[j] == "of" and j + 1 < len(norms):
+        j += 1
+    for k in range(j, min(j + 3, len(norms))):
+        word = norms[k]
+        if word in _NOT_COUNTED or word in stopwords() or not word.replace("-", "").isalpha():
+            return "", -1
+        modifier = "-" in word or tokens[k].text[:1].isupper()
+        if modifier and k + 1 < len(norms) and norms[k + 1].replace("-", "").isalpha():
+            continue  # "16 House-passed measures", "two Republican senators"
+        return singular(word), k
+    return "", -1
+
+
+def _hedge(norms: Sequence[str], start: int) -> tuple[str, int]:
+    """How the words before a figure qualify it, and how many words they are."""
+    for words, hedge in _HEDGES:
+        n = len(words)
+        if start >= n and tuple(norms[start - n : start]) == words:
+            return hedge, n
+    return "", 0
+
+
+_TIME_WORDS = frozenset(_RELATIVE_DAYS) | frozenset(_PERIODS)
+
+
+def may_time(words: Sequence[str], text: str) -> bool:
+    """Whether a claim can hold a time: a cheap test before ``whens``."""
+    return may_date(words, text) or not _TIME_WORDS.isdisjoint(words)
+
+
+def whens(claim: Claim, tokens: Sequence[Token], published: dt.date | None) -> list[When]:
+    """The weekdays, days and relative spans of a claim, dated against ``published``
+    (the article's date) where it is known. Months and years alone are left out."""
+    norms = [t.norm[:-2] if t.norm.endswith("'s") else t.norm for t in tokens]
+    out = []
+    taken: set[int] = set()
+    for d in dates(tokens):
+        if d.kind not in ("weekday", "day"):
+            continue
+        first = d.start
+        value = d.value
+        if d.kind == "weekday" and first > 0 and norms[first - 1] in ("last", "next", "this"):
+            first -= 1
+            value = f"{norms[first]} {d.value}"
+        year = _year_after(norms, d.end) if d.kind == "day" else None
+        if year is not None and published is not None and year != published.year:
+            continue  # "Sept. 11, 2001" in a later article: history, not the news
+        days = _date_days(d, value, published, year)
+        taken.update(range(first, d.end))
+        out.append(
+            When(
+                claim.id,
+                d.kind,
+                value,
+                tokens[first].start,
+                tokens[d.end - 1].end,
+                first,
+                d.end,
+                days,
+            )
+        )
+    for i, word in enumerate(norms):
+        if i in taken:
+            continue
+        if word in _RELATIVE_DAYS:
+            value, last = word, i + 1
+        elif word in _RELATIVE_WORDS and i + 1 < len(norms) and norms[i + 1] in _PERIODS:
+            value, last = f"{word} {norms[i + 1]}", i + 2
+        else:
+            continue
+        span = _relative(value, published)
+        start, end = tokens[i].start, tokens[last - 1].end
+        out.append(When(claim.id, "relative", value, start, end, i, last, span))
+    return sorted(
+        (replace(w, said=_dates_saying(norms, w.first, w.last)) for w in out),
+        key=lambda w: w.start,
+    )
+
+
+# Verbs of saying (each inflection): a time beside one dates the statement.
+_SAYING = frozenset(
+    "say says said tell tells told state states stated add adds added announce announces "
+    "announced ask asks asked reply replies replied write writes wrote comment comments "
+    "commented".split()
+)
+
+
+def _dates_saying(norms: Sequence[str], first: int, last: int) -> bool:
+    """The time stands next to a verb of saying ("said on Friday", "told reporters
+    Tuesday" is not): outlets quote different statements of the same people, made on
+    different days, so a statement's day says nothing of the event's."""
+    before = norms[max(0, first - 2) : first]
+    after = norms[last : last + 1]
+    return not _SAYING.isdisjoint(before) or not _SAYING.isdisjoint(after)
+
+
+def _year_after(norms: Sequence[str], i: int) -> int | None:
+    """The year written right after a day ("Sept. 11, 2001"), else None."""
+    if i < len(norms) and len(norms[i]) == 4 and norms[i].isdigit():
+        return int(norms[i])
+    return None
+
+
+def _date_days(
+    d: DateMention, value: str, published: dt.date | None, year: int | None = None
+) -> tuple[int, int] | None:
+    """A day of a month (in its own year, else the article's), or a weekday with
+    "last"/"next"/"this", as a day; a bare weekday is not dated (it may be the coming
+    one or the last)."""
+    if published is None and year is None:
+        return None
+    if d.kind == "day":
+        month, _, number = value.partition(" ")
+        in_year = year if year is not None else published.year if published else 0
+        try:
+            when = dt.date(in_year, _MONTH_NUMBER[month], int(number))
+        except (KeyError, ValueError):
+            return None
+        return when.toordinal(), when.toordinal()
+    word, _, name = value.partition(" ")
+    if not name or published is None:
+        return None
+    target = WEEKDAYS.index(name)
+    today = published.toordinal()
+    ahead = (target - published.weekday()) % 7
+    if word == "last":
+        day = today - ((published.weekday() - target) % 7 or 7)
+    elif word == "next":
+        day = today + (ahead or 7)
+    else:  # "this Tuesday": the one of this week, before or after the article's day
+        day = today + ahead if ahead <= 3 else today + ahead - 7
+    return day, day
+
+
+_MONTH_NUMBER = {
+    m: n
+    for n, m in enumerate(
+        (
+            "january february march april may june july august september october november december"
+        ).split(),
+        start=1,
+    )
+}
+
+
+def _relative(value: str, published: dt.date | None) -> tuple[int, int] | None:
+    """The days a relative time names, counted from the article's date: "last week" is
+    the calendar week before the article's (Monday to Sunday), "last month" the calendar
+    month before, "past week" the seven days up to it."""
+    if published is None:
+        return None
+    today = published.toordinal()
+    if value in _RELATIVE_DAYS:
+        day = today + _RELATIVE_DAYS[value]
+        return day, day
+    word, _, period = value.partition(" ")
+    monday = today - published.weekday()
+    if word == "past":
+        return today - _PERIODS[period], today
+    shift = {"last": -1, "this": 0, "next": 1}[word]
+    if period == "week":
+        start = monday + 7 * shift
+        return start, start + 6
+    if period == "weekend":
+        saturday = monday + 5 + 7 * shift
+        if word == "last" and published.weekday() >= 5:
+            saturday += 7  # on a Sunday, "last weekend" may be the one just ending
+        return saturday - 1, saturday + 2  # Friday night to Monday morning
+    if period == "month":
+        year, month = published.year, published.month + shift
+        year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+        first = dt.date(year, month, 1)
+        after = dt.date(year + month // 12, month % 12 + 1, 1)
+        return first.toordinal(), after.toordinal() - 1
+    year = published.year + shift
+    return dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
+
+
+def published(date: str) -> dt.date | None:
+    """An article's date ("2011-06-17", or an ISO timestamp) as a day, else None."""
+    try:
+        return dt.date.fromisoformat(date.strip()[:10])
+    except ValueError:
+        return None
+
+
+def context(
+    claim: Claim, tokens: Sequence[Token], first: int, last: int
+) -> tuple[dict[str, float], frozenset[str]]:
+    """The words a mention is about: each content word's stem → its weight times its
+    closeness, 1 for the words of the mention's clause (the actor and the action of a
+    short clause such as "On Wednesday," are in the next), 0.5 for the rest of the
+    sentence; and the stems of the clause."""
+    base = claim.start
+    text = claim.text
+    n = len(tokens)
+    breaks = [
+        bool(_CLAUSE_BREAK.search(text[tokens[i].end - base : tokens[i + 1].start - base]))
+        for i in range(n - 1)
+    ]
+    lo, hi = first, last  # tokens lo..hi-1
+    while lo > 0 and not breaks[lo - 1]:
+        lo -= 1
+    while hi < n and not breaks[hi - 1]:
+        hi += 1
+    if _content(tokens, lo, hi, first, last) < MIN_CLAUSE_WORDS:
+        # The clause before and the clause after join it.
+        if lo > 0:
+            lo -= 1
+            while lo > 0 and not breaks[lo - 1]:
+                lo -= 1
+        if hi < n:
+            hi += 1
+            while hi < n and not breaks[hi - 1]:
+                hi += 1
+    out: dict[str, float] = {}
+    near = set()
+    for i, t in enumerate(tokens):
+        if first <= i < last or not (w := weight(t.norm)):
+            continue
+        key = stem(t.norm)
+        closeness = 1.0 if lo <= i < hi else 0.5
+        if lo <= i < hi:
+            near.add(key)
+        out[key] = max(out.get(key, 0.0), w * closeness)
+    return out, frozenset(near)
+
+
+def _content(tokens: Sequence[Token], lo: int, hi: int, first: int, last: int) -> int:
+    return sum(1 for i in range(lo, hi) if not first <= i < last and weight(tokens[i].norm))

@@ -1,0 +1,156 @@
+"""Fact mentions (facts/mentions.py) and their comparison across sentences (checks/across.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.config import Settings
+from factcheck.facts.mentions import figures, published, singular, stem, whens
+from factcheck.model import Claim, Source
+from factcheck.pipeline import analyse
+from factcheck.text.fold import tokenize
+from tests.conftest import assert_offsets
+
+
+def _claim(text: str, start: int = 10) -> Claim:
+    tokens = tokenize(text, start)
+    return Claim("c1", "s", start, start + len(text), text, tuple(t.norm for t in tokens), ())
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "counted", "hedge", "shown"),
+    [
+        (
+            "a suit for as many as 1.5 million women",
+            1.5e6,
+            "",
+            "woman",
+            "below",
+            "as many as 1.5 million women",
+        ),
+        ("they booked $300,000 of airtime", 3e5, "$", "airtime", "", "$300,000 of airtime"),
+        ("it passed 12 Senate-backed bills", 12, "", "bill", "", "12 Senate-backed bills"),
+        ("two Labour councillors resigned", 2, "", "councillor", "", "two Labour councillors"),
+        (
+            "nearly two-dozen executive orders",
+            24,
+            "",
+            "executive",
+            "about",
+            "nearly two-dozen executive",
+        ),
+        ("sales rose 4 percent", 4, "%", "", "", "4"),
+    ],
+)
+def test_figures(text: str, value: float, unit: str, counted: str, hedge: str, shown: str) -> None:
+    claim = _claim(text)
+    source = " " * 10 + text
+    (f,) = figures(claim, claim.tokens)
+    assert (f.value, f.unit, f.counted, f.hedge) == (value, unit, counted, hedge)
+    assert source[f.start : f.end] == shown
+
+
+@pytest.mark.parametrize(
+    "text", ["the two unions signed", "the city's three bridges", "the vote was 52-48 in favour"]
+)
+def test_references_and_tallies_are_not_figures(text: str) -> None:
+    claim = _claim(text)
+    assert figures(claim, claim.tokens) == []
+
+
+def test_whens_resolved_against_the_article_date() -> None:
+    day = dt.date(2024, 3, 13)  # a Wednesday
+    claim = _claim(
+        "The panel met last week, then again last Friday, and reports today; it said on Monday"
+    )
+    found = {w.value: w for w in whens(claim, claim.tokens, day)}
+    assert dt.date.fromordinal(found["last week"].days[0]) == dt.date(2024, 3, 4)
+    assert dt.date.fromordinal(found["last week"].days[1]) == dt.date(2024, 3, 10)
+    assert dt.date.fromordinal(found["last friday"].days[0]) == dt.date(2024, 3, 8)
+    assert found["today"].days == (day.toordinal(), day.toordinal())
+    assert found["monday"].days is None  # a bare weekday may be the last or the coming one
+    assert found["monday"].said and not found["last week"].said
+    month = whens(
+        _claim("figures issued last month"), _claim("figures issued last month").tokens, day
+    )
+    assert [dt.date.fromordinal(d) for d in month[0].days] == [
+        dt.date(2024, 2, 1),
+        dt.date(2024, 2, 29),
+    ]
+    assert (
+        whens(_claim("issued last month"), _claim("issued last month").tokens, None)[0].days is None
+    )
+
+
+def test_a_date_of_another_year_is_history() -> None:
+    claim = _claim("since the flood of March 3, 1998 and the vote on March 3")
+    values = [w.value for w in whens(claim, claim.tokens, dt.date(2024, 3, 5))]
+    assert values == ["march 3"]
+
+
+def test_words_and_dates() -> None:
+    assert [singular(w) for w in ("women", "bills", "policies", "taxes", "bus")] == [
+        "woman",
+        "bill",
+        "policy",
+        "tax",
+        "bus",
+    ]
+    assert stem("reaffirmed") == stem("reaffirming") == "reaffirm"
+    assert stem("planned") == "plan"
+    assert published("2011-06-17") == dt.date(2011, 6, 17)
+    assert published("2011-06-17T08:00:00Z") == dt.date(2011, 6, 17)
+    assert published("") is None and published("June") is None
+
+
+SHARED = (
+    "The transport ministry has asked the rail operator to explain the delays on the coast.\n"
+    "Passengers' groups welcomed the request and called for refunds on season tickets.\n"
+)
+WEEK = "Rail audit\n\n" + SHARED + "Auditors blamed outdated signals in a report issued last week."
+MONTH = (
+    "Rail operator under pressure\n\n"
+    + SHARED
+    + "Last month, an inspection of the signals found outdated equipment caused most failures."
+)
+TUESDAY = "Rail audit\n\n" + SHARED + "Auditors blamed outdated signals in a report issued Tuesday."
+THURSDAY = (
+    "Rail operator under pressure\n\n"
+    + SHARED
+    + "On Thursday, an inspection of the signals found outdated equipment caused most failures."
+)
+MARCH_12 = (
+    "Rail operator under pressure\n\n"
+    + SHARED
+    + "On March 12, an inspection of the signals found outdated equipment caused most failures."
+)
+
+
+def _dates(a: tuple[str, str], b: tuple[str, str]) -> list[str]:
+    sources = [Source("a", "a.txt", a[0], date=a[1]), Source("b", "b.txt", b[0], date=b[1])]
+    report = analyse(sources, Settings())
+    assert_offsets(report)
+    return [f.message for f in report.findings if f.kind == "conflict-date"]
+
+
+def test_relative_spans_conflict_when_their_days_do_not_meet() -> None:
+    found = _dates((WEEK, "2024-03-13"), (MONTH, "2024-03-13"))
+    assert len(found) == 1 and "last week" in found[0].lower() and "last month" in found[0].lower()
+    # On Monday 4 March "last week" (26 February to 3 March) is partly "last month".
+    assert _dates((WEEK, "2024-03-04"), (MONTH, "2024-03-04")) == []
+    assert _dates((WEEK, ""), (MONTH, "")) == []  # undated: not compared
+
+
+def test_weekdays_conflict_unless_the_articles_are_of_different_days() -> None:
+    assert len(_dates((TUESDAY, ""), (THURSDAY, ""))) == 1
+    assert len(_dates((TUESDAY, "2024-03-14"), (THURSDAY, "2024-03-14"))) == 1
+    assert _dates((TUESDAY, "2024-03-13"), (THURSDAY, "2024-03-15")) == []
+    assert _dates((TUESDAY, "2024-03-14"), (TUESDAY, "2024-03-14")) == []
+
+
+def test_a_weekday_agrees_with_the_date_it_falls_on() -> None:
+    assert (
+        _dates((TUESDAY, "2024-03-14"), (MARCH_12, "2024-03-14")) == []
+    )  # 12 March 2024: a Tuesday
