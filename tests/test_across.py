@@ -8,7 +8,7 @@ import pytest
 
 from factcheck.config import Settings
 from factcheck.facts.mentions import figures, published, singular, stem, whens
-from factcheck.model import Claim, Source
+from factcheck.model import Claim, Severity, Source
 from factcheck.pipeline import analyse
 from factcheck.text.fold import tokenize
 from tests.conftest import assert_offsets
@@ -141,6 +141,13 @@ def test_relative_spans_conflict_when_their_days_do_not_meet() -> None:
     # On Monday 4 March "last week" (26 February to 3 March) is partly "last month".
     assert _dates((WEEK, "2024-03-04"), (MONTH, "2024-03-04")) == []
     assert _dates((WEEK, ""), (MONTH, "")) == []  # undated: not compared
+    # What a relative span dates is often a clause away: told, as info only.
+    sources = [
+        Source("a", "a.txt", WEEK, date="2024-03-13"),
+        Source("b", "b.txt", MONTH, date="2024-03-13"),
+    ]
+    report = analyse(sources, Settings())
+    assert [f.severity for f in report.findings if f.kind == "conflict-date"] == [Severity.INFO]
 
 
 def test_weekdays_conflict_unless_the_articles_are_of_different_days() -> None:

@@ -54,7 +54,7 @@ def test_the_posting_cap_counts_wordings_not_copies() -> None:
     copies = {(a, b) for a, b in candidate_pairs([A] * 6 + FILLER, settings).tolist()}
     assert copies == {(a, b) for a in range(6) for b in range(a + 1, 6)}
     # Four differently worded claims under the same keys are more than three wordings.
-    reworded = [A[:-1] + [end] for end in ("pier", "jetty", "quay", "wharf")]
+    reworded = [[*A[:-1], end] for end in ("pier", "jetty", "quay", "wharf")]
     assert candidate_pairs([*reworded, *FILLER], settings).tolist() == []
     few = {(a, b) for a, b in candidate_pairs([*reworded[:3], *FILLER], settings).tolist()}
     assert few == {(0, 1), (0, 2), (1, 2)}
