@@ -141,6 +141,7 @@ def find_swaps(ctx: Context) -> list[Swap]:
         return topics[n]
 
     swaps: list[Swap] = []
+    tokens_of: dict[int, tuple[Token, ...]] = {}
     for n, i, padded in places:
         claim = ctx.claims[n]
         word = padded[i]
@@ -162,7 +163,9 @@ def find_swaps(ctx: Context) -> list[Swap]:
                 continue  # the other claim tells another story
             best = (equal, other)
         if best is not None:
-            swaps.append(Swap(claim, claim.tokens[i - WIDTH], best[1]))
+            if n not in tokens_of:
+                tokens_of[n] = claim.tokens
+            swaps.append(Swap(claim, tokens_of[n][i - WIDTH], best[1]))
     return swaps
 
 
@@ -208,9 +211,11 @@ def _finding(
         spans[s.claim.id].append((s.token.start, s.token.end))
     # The same swapped-in words elsewhere in the source (a spun quote has no counterpart).
     for claim in ctx.by_source[source]:
+        tokens = None  # tokenized once a claim, and only for a claim with such a word
         for n, (word, form) in enumerate(zip(claim.words, claim.forms, strict=True)):
             if word in spun_words and form.islower():
-                t = claim.tokens[n]
+                tokens = tokens or claim.tokens
+                t = tokens[n]
                 spans[claim.id].append((t.start, t.end))
     ordered = [c for c in ctx.by_source[source] if c.id in spans]
     omitted = max(0, len(ordered) - MAX_EVIDENCE)
