@@ -83,6 +83,8 @@ def run_check(path: Path, jobs: int | None) -> dict[str, float]:
         "rss_mib": max(usage.ru_maxrss, peak[0]) / 1024,
         "claims": len(report["claims"]),
         "findings": len(report["findings"]),
+        "readings": sum(len(f.get("readings", ())) for f in report["findings"]),
+        "limits": [x["limit"] for x in report.get("limits", [])],
         **{f"stage:{k}": v for k, v in stages.items()},
     }
 
@@ -271,7 +273,9 @@ def main(argv: list[str]) -> None:
         print(
             f"{label}{n:>7} articles: wall {r['wall']:.1f} s, cpu {r['cpu']:.1f} s, peak "
             f"{r['rss_mib']:.0f} MiB, {n / r['wall']:.0f} articles/s, {r['claims']:,} claims, "
-            f"{r['findings']:,} findings; floor {r['floor']:.1f} s "
+            f"{r['findings']:,} findings ({r['readings']:,} readings"
+            f"{'; limits: ' + ', '.join(r['limits']) if r['limits'] else ''}); "
+            f"floor {r['floor']:.1f} s "
             f"(x{r['wall'] / r['floor']:.1f}){spread}; stages: {stages}"
         )
     for a, b in itertools.pairwise(rows):
