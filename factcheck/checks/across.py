@@ -20,7 +20,7 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.checks.conflicts import DATE, NEAR, NUMBER, ROUNDED, _rounded
 from factcheck.checks.context import Context
@@ -87,26 +87,57 @@ def run(ctx: Context) -> Iterator[Finding]:
     figs: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
     times: list[_Mention] = []
     dated = {sid: published(s.date) for sid, s in ctx.sources.items()}
+    # The copies of a sentence (most claims of a story of copies) hold the same
+    # mentions: each text is read once, its mentions moved to each copy.
+    read: dict[tuple[str, dt.date | None], tuple[Claim, list[_Found]]] = {}
     for claim in ctx.claims:
-        counts = may_count(claim.words, claim.text)
-        if not counts and not may_time(claim.words, claim.text):
-            continue
-        tokens = claim.tokens
-        forms: dict[str, str] = {}
-        if counts:
-            for f in figures(claim, tokens):
-                if not f.counted or f.counted in TIME_UNITS or f.unit in TIME_UNITS:
-                    continue  # durations and ages are the frames check's
-                m = _mention(f, claim, tokens, forms, dated[claim.source])
-                m.about.pop(stem(f.counted), None)  # the key already: the words beside it count
-                figs[(f.unit, f.counted)].append(m)
-        for w in whens(claim, tokens, dated.get(claim.source)):
-            times.append(_mention(w, claim, tokens, forms, dated[claim.source]))
+        day = dated[claim.source]
+        key = (claim.text, day)
+        if key not in read:
+            read[key] = (claim, _read(claim, day))
+        first, found = read[key]
+        for of, m in found:
+            if first is not claim:
+                m = _moved(m, first, claim)
+            if of is None:
+                times.append(m)
+            else:
+                figs[of].append(m)
     _story_names(ctx.claims, [m for group in figs.values() for m in group] + times)
     _story_topic(ctx.claims, times)
     for group in figs.values():
         yield from _compare(ctx, group, cluster_of, _figures_agree)
     yield from _compare(ctx, times, cluster_of, _times_agree)
+
+
+_Found = tuple[tuple[str, str] | None, "_Mention"]  # (unit, counted) of a figure, None: a time
+
+
+def _read(claim: Claim, day: dt.date | None) -> list[_Found]:
+    """The mentions of one claim: figures with their (unit, counted) key, then times."""
+    counts = may_count(claim.words, claim.text)
+    if not counts and not may_time(claim.words, claim.text):
+        return []
+    tokens = claim.tokens
+    forms: dict[str, str] = {}
+    out: list[_Found] = []
+    if counts:
+        for f in figures(claim, tokens):
+            if not f.counted or f.counted in TIME_UNITS or f.unit in TIME_UNITS:
+                continue  # durations and ages are the frames check's
+            m = _mention(f, claim, tokens, forms, day)
+            m.about.pop(stem(f.counted), None)  # the key already: the words beside it count
+            out.append(((f.unit, f.counted), m))
+    for w in whens(claim, tokens, day):
+        out.append((None, _mention(w, claim, tokens, forms, day)))
+    return out
+
+
+def _moved(m: _Mention, first: Claim, claim: Claim) -> _Mention:
+    """A mention of ``first`` as the same mention in ``claim``, a copy of its text."""
+    shift = claim.start - first.start
+    fact = replace(m.fact, claim=claim.id, start=m.fact.start + shift, end=m.fact.end + shift)
+    return _Mention(fact, claim, dict(m.about), m.forms, m.published, m.names, m.near)
 
 
 def _story_names(claims: Sequence[Claim], mentions: list[_Mention]) -> None:

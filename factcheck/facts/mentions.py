@@ -11,6 +11,7 @@ a light stem, so "reaffirmed" and "reaffirming", "fund" and "funds" are one word
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -121,6 +122,7 @@ class When:
     said: bool = False  # it dates a statement ("said on Friday"), not the event told
 
 
+@functools.cache
 def singular(word: str) -> str:
     """The singular of an English noun, by rule ("measures" → "measure", "women" →
     "woman"); a word that does not look plural is returned as it is."""
@@ -135,6 +137,7 @@ def singular(word: str) -> str:
     return word
 
 
+@functools.cache
 def stem(word: str) -> str:
     """A light stem for comparing content words: inflections dropped ("reaffirmed",
     "reaffirming" → "reaffirm"), nothing more."""
@@ -150,6 +153,7 @@ def stem(word: str) -> str:
     return word
 
 
+@functools.cache
 def weight(word: str) -> float:
     """How much a shared word says that two mentions are about one thing: by its rarity
     in English (a name or a rare word most, a common word nothing), and a figure of the
