@@ -219,10 +219,22 @@ def _compare(
     by_source: dict[str, list[_Mention]] = defaultdict(list)
     for m in group:
         by_source[m.claim.source].append(m)
-    sources = sorted(by_source)
+    # Sources that print the same sentences for these mentions (copies of a wire story)
+    # are compared once: the findings are given the copies' claims as their twins.
+    told: dict[tuple[object, ...], str] = {}
+    for sid in sorted(by_source):
+        told.setdefault(_told(by_source[sid]), sid)
+    sources = sorted(told.values())
     for i, sa in enumerate(sources):
         for sb in sources[i + 1 :]:
             yield from _pair(ctx, by_source[sa], by_source[sb], cluster_of, agree)
+
+
+def _told(mentions: list[_Mention]) -> tuple[object, ...]:
+    """What a source's mentions say: their sentences, dates and places in them."""
+    return tuple(
+        sorted((m.claim.text, m.published, m.fact.start - m.claim.start) for m in mentions)
+    )
 
 
 def _pair(
