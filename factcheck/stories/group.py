@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain, combinations
 
+import numpy as np
+
 from factcheck.clusters.graph import components
 from factcheck.model import Claim, Cluster, Source, Story
 from factcheck.runtime.memo import Memo
@@ -25,6 +27,7 @@ TITLE_LIMIT = 90  # characters of a story's title
 ALIKE = 0.35  # cosine of rare-word vectors above which two articles tell one story
 FACTS_ALIKE = 0.2  # the cosine two articles that share a few facts need to tell one story
 MANY_FACTS = 4  # shared facts that tell one story whatever the other words
+WIDE = 64  # sources of one fact: more have their pairs counted in bulk
 KEY_TERMS = 12  # a source's rarest words, under which it is indexed for comparison
 COMMON_TERM = 50  # sources: a word in more is no key (a name in every story of the day)
 
@@ -54,10 +57,24 @@ def group(
     per_source = Counter(c.source for c in claims)
     shared: Counter[tuple[str, str]] = Counter()
     cluster_of: dict[str, str] = {}
+    wide: list[np.ndarray] = []  # the source pairs of facts told by many sources, as codes
     for k in clusters:
         present = sorted({source_of[c] for c in k.claims}, key=order.__getitem__)
-        shared.update(combinations(present, 2))
+        if len(present) > WIDE:
+            at = np.array([order[s] for s in present], dtype=np.int64)
+            i, j = np.triu_indices(len(at), k=1)
+            wide.append(at[i] * len(order) + at[j])
+        else:
+            shared.update(combinations(present, 2))
         cluster_of.update(dict.fromkeys(k.claims, k.id))
+    if wide:
+        # A wire story's facts are told by hundreds of sources: their pairs are counted in
+        # numpy, not one Python step a pair and fact.
+        codes, counts = np.unique(np.concatenate(wide), return_counts=True)
+        ids = [s.id for s in sources]
+        n = len(order)
+        for code, count in zip(codes.tolist(), counts.tolist(), strict=True):
+            shared[(ids[code // n], ids[code % n])] += count
     for x, y in {(x, y) if x < y else (y, x) for x, y in quoted}:
         if x in cluster_of and cluster_of[x] == cluster_of.get(y):
             continue  # the clusters counted this fact already
