@@ -156,3 +156,26 @@ def test_links_a_hub_does_not_keep_are_reported() -> None:
     assert "strongest" in limits["max-links"].message
     # Two outlets alone are far below the cap: nothing is said.
     assert "max-links" not in {x.name for x in analyse(sources[:2], Settings(jobs=1)).limits}
+
+
+WIRE = (
+    "Flood crews work through the night\n\nThe river rose two metres overnight and "
+    'crews filled sandbags along the embankment until dawn.\n\n"Our crews have worked '
+    'around the {when} since the water began to rise," the fire chief said.\n\nThe '
+    "council will meet on Monday to decide whether the school stays closed."
+)
+
+
+def test_a_quote_copied_by_thirty_outlets_is_one_finding_with_every_outlet() -> None:
+    # More copies than are paired: the rest are told as twins of the paired ones.
+    sources = [
+        Source(f"wire{n:02d}", f"wire{n:02d}.txt", WIRE.format(when="week" if n == 5 else "clock"))
+        for n in range(30)
+    ]
+    report = analyse(sources, Settings(jobs=1))
+    misquotes = [f for f in report.findings if f.kind == "misquote"]
+    assert len(misquotes) == 1
+    readings = {r.text: r for r in misquotes[0].readings}
+    assert readings["week"].sources == ("wire05",) and not readings["week"].majority
+    assert len(readings["clock"].sources) == 29 and readings["clock"].majority
+    assert {e.source for e in misquotes[0].evidence} == {s.id for s in sources}

@@ -110,9 +110,14 @@ def _editorial(ref: QuoteRef, i1: int, i2: int) -> bool:
     return any(mark in gap for mark in ("…", "...", ". . .", "[", "]", "(", ")"))
 
 
+COPIES = 8  # quotations written alike that are paired; their other copies are twins
+
+
 def compare_quotes(claims: list[Claim], settings: Settings) -> list[QuotePair]:
-    """Every pair of quotations (of different sources) that quote the same words."""
-    refs = quote_refs(claims)
+    """Every pair of quotations (of different sources) that quote the same words; of the
+    quotations written exactly alike in their claims (a wire story's hundred copies),
+    the first ``COPIES`` are paired, and a finding tells the rest as twins of those."""
+    refs = _few_copies(quote_refs(claims))
     stop = stopwords()
     words = [[t.norm for t in r.tokens if t.norm not in stop] for r in refs]
     out = []
@@ -127,4 +132,16 @@ def compare_quotes(claims: list[Claim], settings: Settings) -> list[QuotePair]:
             continue
         diffs, share = result
         out.append(QuotePair(a, b, tuple(diffs), share))
+    return out
+
+
+def _few_copies(refs: list[QuoteRef]) -> list[QuoteRef]:
+    seen: dict[tuple[object, ...], int] = {}
+    out = []
+    for r in refs:
+        c = r.claim
+        key = (c.text, c.headline, r.start - c.start, r.end - c.start, r.speaker)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= COPIES:
+            out.append(r)
     return out

@@ -10,7 +10,7 @@ those). Where several sources agree and one differs, that one is named.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from rapidfuzz import fuzz
 
@@ -19,7 +19,7 @@ from factcheck.align.quotes import QuotePair, QuoteRef
 from factcheck.checks.context import Context
 from factcheck.claims.quotes import same_speaker, shown_speaker
 from factcheck.findings import evidence, join_ids, make, normalise
-from factcheck.model import Finding, Kind, Severity
+from factcheck.model import Claim, Finding, Kind, Severity
 from factcheck.text.fold import Token, is_negator
 from factcheck.text.lexicons import is_spelling_variant
 from factcheck.text.numbers import number_value
@@ -97,7 +97,7 @@ def run(ctx: Context) -> Iterator[Finding]:
         if styled and not changed:
             yield _style_finding(ctx, p, styled)
         pairs.append(QuotePair(p.a, p.b, changed, p.share))
-    pairs = _one_remark_each(pairs)
+    pairs = _one_remark_each(pairs, ctx.twins)
     differing: dict[int, list[tuple[QuotePair, QuoteRef]]] = defaultdict(list)
     agree: set[frozenset[int]] = set()
     refs: dict[int, QuoteRef] = {}
@@ -124,13 +124,19 @@ def run(ctx: Context) -> Iterator[Finding]:
             yield _finding(ctx, None, [p])
 
 
-def _one_remark_each(pairs: list[QuotePair]) -> list[QuotePair]:
+def _one_remark_each(
+    pairs: list[QuotePair], twins: Callable[[str], Sequence[Claim]]
+) -> list[QuotePair]:
     """Two remarks that share a phrase are not one misquoted: when a source prints both,
     each word for word as other sources do and apart (not two parts of one quotation
-    in one paragraph), they are two remarks."""
+    in one paragraph), they are two remarks. ``twins``: the claims written exactly as a
+    claim is (copies not paired themselves)."""
     # quotation → (source, paragraph) of the quotations printing it word for word
     printed: dict[int, set[tuple[str, int]]] = defaultdict(set)
     for p in pairs:
+        for ref in (p.a, p.b):
+            if id(ref) not in printed:
+                printed[id(ref)].update((t.source, t.paragraph) for t in twins(ref.claim.id))
         printed[id(p.a)].add((p.a.claim.source, p.a.claim.paragraph))
         printed[id(p.b)].add((p.b.claim.source, p.b.claim.paragraph))
         if not p.diffs:
