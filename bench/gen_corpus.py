@@ -16,7 +16,8 @@ within stories and not across them.
 Profiles: ``bench`` (the above: few findings, about 0.3 an article), ``dense`` (every
 copy carries edits a check should report: a changed number, a weekday, a negation, a
 word of a quotation; one copy of each story spun, half its content words swapped), and
-``wire`` (one story copied by N outlets, one or two edits each).
+``wire`` (one story copied by N outlets, one or two edits each; three of its eighteen
+sentences are quotations).
 """
 
 from __future__ import annotations
@@ -230,6 +231,9 @@ def _wire(n_outlets: int, seed: int) -> list[dict[str, str]]:
     pool = sentence_pool()
     vocab = sorted({w for s in pool[:5000] for w in s if w.isalpha() and w.islower()})
     base = [_splice(rng, pool) for _ in range(18)]
+    for at in (3, 8, 13):  # wire copy is full of quotations: three of its sentences are
+        words = base[at]
+        base[at] = ['"' + words[0], *words[1:-1], words[-1].rstrip(".") + ',"', "she", "said."]
     title = " ".join(_splice(rng, pool)[:10]).rstrip(".")
     out = []
     for outlet in range(n_outlets):

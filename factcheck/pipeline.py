@@ -16,6 +16,7 @@ from factcheck import stories as story_stage
 from factcheck import suppress
 from factcheck.align.quotes import compare_quotes
 from factcheck.checks import CHECKS, KIND_NAMES
+from factcheck.checks.context import MAX_VARIANTS
 from factcheck.checks.runner import Corpus, run_checks
 from factcheck.config import Settings
 from factcheck.findings import dedupe
@@ -116,6 +117,19 @@ def _stages(
     for name, seconds in result.seconds.items():
         timings[f"check:{name}"] = seconds
     t = stage("checks", t)
+    if result.uncompared:
+        cap = MAX_VARIANTS
+        limits.append(
+            Limit(
+                "max-variants",
+                cap,
+                result.uncompared,
+                "pairs",
+                f"limit max-variants ({cap} a fact): {result.uncompared:,} pairs of rarely "
+                "printed wordings of one fact were not compared with each other (each was "
+                f"compared with the {cap} most printed)",
+            )
+        )
     findings, suppressed = suppress.split(dedupe(found, KIND_NAMES), sources, settings.ignore)
     limits.extend(_evidence_limits(findings))
     stage("findings", t)

@@ -179,3 +179,31 @@ def test_a_quote_copied_by_thirty_outlets_is_one_finding_with_every_outlet() -> 
     assert readings["week"].sources == ("wire05",) and not readings["week"].majority
     assert len(readings["clock"].sources) == 29 and readings["clock"].majority
     assert {e.source for e in misquotes[0].evidence} == {s.id for s in sources}
+
+
+def test_a_fact_written_forty_ways_is_compared_with_its_common_wordings_and_says_so() -> None:
+    base = (
+        "The ferry operator will resume the night crossings to the island from the "
+        "northern pier after the storm damage is repaired"
+    )
+    fillers = "quickly soon fully safely gradually partly finally carefully".split()
+    texts = []
+    for n in range(40):
+        words = base.split()
+        if n == 3:
+            words.insert(words.index("will") + 1, "not")
+        elif n >= 10:
+            words.append(f"{fillers[n % len(fillers)]}{'' if n < 18 else n}")
+        texts.append(
+            "Ferry news\n\n" + " ".join(words) + ".\n\nThe harbour office confirmed the plan "
+            "on its website and said tickets would go on sale within days."
+        )
+    sources = [Source(f"f{n:02d}", f"f{n:02d}.txt", t) for n, t in enumerate(texts)]
+    report = analyse(sources, Settings(jobs=1))
+    negations = [f for f in report.findings if f.kind == "conflict-negation"]
+    assert len(negations) == 1
+    deviant = [r for r in negations[0].readings if not r.majority]
+    assert [r.sources for r in deviant] == [("f03",)]
+    limits = {x.name: x for x in report.limits}
+    assert limits["max-variants"].dropped > 0
+    assert "most printed" in limits["max-variants"].message

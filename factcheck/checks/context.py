@@ -15,6 +15,8 @@ from factcheck.model import Claim, Cluster, Source
 from factcheck.stories import tells_one_story
 from factcheck.text.numbers import DateMention, Quantity, dates, may_count, may_date, quantities
 
+MAX_VARIANTS = 24  # ways of writing one fact each variant is compared with
+
 
 @dataclass
 class Context:
@@ -28,6 +30,7 @@ class Context:
     _names: dict[str, set[str]] = field(default_factory=dict)
     _stories: dict[tuple[str, str], bool] = field(default_factory=dict)
     _mates: dict[str, set[str]] = field(default_factory=dict)
+    uncompared: int = 0  # pairs of rarely printed variants of one fact not compared
 
     def warm(self) -> None:
         """Build the indexes every check reads before the work is forked, so that the
@@ -61,8 +64,17 @@ class Context:
                 claim = self.by_id[cid]
                 groups.setdefault(self._written[cid][0].id, []).append(claim)
             variants = list(groups.values())
+            # Each way of writing the fact is compared with the MAX_VARIANTS most printed
+            # ones: a wire story's variants are its outlets' own edits, and every two of
+            # them were N squared in the outlets; the pairs left out are a limit.
+            common = sorted(range(len(variants)), key=lambda n: -len(variants[n]))
+            top = set(common[:MAX_VARIANTS])
             for i, one in enumerate(variants):
-                for other in variants[i + 1 :]:
+                for j in range(i + 1, len(variants)):
+                    if i not in top and j not in top:
+                        self.uncompared += 1
+                        continue
+                    other = variants[j]
                     pair = next(((a, b) for a in one for b in other if a.source != b.source), None)
                     if pair is not None:
                         a, b = pair

@@ -42,10 +42,12 @@ class CheckResult:
     spin: dict[str, float] = field(default_factory=dict)  # the highest of its stories
     seconds: dict[str, float] = field(default_factory=dict)  # check name → time
     copies: list[CopyEdge] = field(default_factory=list)  # each story's copy graph
+    uncompared: int = 0  # pairs of rare variants of one fact left uncompared (a limit)
 
     def add(self, other: CheckResult) -> None:
         self.findings.extend(other.findings)
         self.copies.extend(other.copies)
+        self.uncompared += other.uncompared
         for sid, score in other.spin.items():
             self.spin[sid] = max(score, self.spin.get(sid, 0.0))
         for name, seconds in other.seconds.items():
@@ -115,6 +117,7 @@ def check_story(corpus: Corpus, story: Story, names: Sequence[str]) -> CheckResu
     out.copies.extend(made.edges)
     out.seconds["provenance"] = time.perf_counter() - start
     out.spin.update(ctx.spin)
+    out.uncompared = ctx.uncompared
     return out
 
 
