@@ -19,7 +19,7 @@ from factcheck.facts.frames import IMPLICIT_NEGATIVES
 from factcheck.findings import evidence, make, short
 from factcheck.model import Claim, Finding, Kind, Severity
 from factcheck.text.fold import is_negator
-from factcheck.text.numbers import Quantity, may_date, may_hold_number
+from factcheck.text.numbers import Quantity, is_year, may_date, may_hold_number
 
 NUMBER = Kind(
     "conflict-number", Severity.HIGH, "A number, amount or count differs for the same fact."
@@ -136,6 +136,8 @@ def _number(ctx: Context, a: Claim, b: Claim, diffs: list[Edit]) -> Iterator[Fin
         qa = [q for q in qa_all if _in(q.start, q.end, e.a1, e.a2)]
         qb = [q for q in qb_all if _in(q.start, q.end, e.b1, e.b2)]
         if not qa or not qb:
+            if _year_for_number(a.words[e.a1 : e.a2], qa, b.words[e.b1 : e.b2], qb):
+                yield _pair_finding(ctx, NUMBER.name, NUMBER.severity, a, b, e, "Numbers differ")
             continue
         if any(x.value == y.value for x in qa for y in qb):
             continue
@@ -153,6 +155,22 @@ def _number(ctx: Context, a: Claim, b: Claim, diffs: list[Edit]) -> Iterator[Fin
             yield _pair_finding(ctx, kind, NUMBER.severity, a, b, e, "Numbers differ")
 
 
+def _year_for_number(
+    words_a: tuple[str, ...], qa: list[Quantity], words_b: tuple[str, ...], qb: list[Quantity]
+) -> bool:
+    """A year on one side ("in 1882") where the other has a plain number that cannot be
+    one ("in 3771", "in 2102"): the figure was changed, though only one side counts."""
+    for words, numbers, other in ((words_a, qb, words_b), (words_b, qa, words_a)):
+        if (
+            any(map(is_year, words))
+            and not any(map(is_year, other))
+            and any(q.unit not in _NOT_YEARS and q.value == int(q.value) for q in numbers)
+        ):
+            return True
+    return False
+
+
+_NOT_YEARS = frozenset({"$", "€", "£", "%"})
 ROUNDED = Severity.LOW  # "$2.47 billion" and "$2.5 billion": a precise figure and its round form
 NEAR = 0.1  # an approximate figure ("about", "nearly") allows this much either way
 _ABOUT = frozenset("about around roughly nearly almost approximately some estimated circa".split())
