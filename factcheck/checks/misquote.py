@@ -127,20 +127,41 @@ def run(ctx: Context) -> Iterator[Finding]:
 def _one_remark_each(pairs: list[QuotePair]) -> list[QuotePair]:
     """Two remarks that share a phrase are not one misquoted: when a source prints both,
     each word for word as other sources do and apart (not two parts of one quotation
-    in one paragraph), they are two remarks."""
-    # quotation → (source, paragraph) of the quotations printing it word for word
-    printed: dict[int, set[tuple[str, int]]] = defaultdict(set)
+    in one paragraph), they are two remarks. What a source prints tells the two apart
+    only where they differ: a shorter phrase that stands in both (a remark quoted again
+    inside a longer quotation) is no second remark."""
+    # quotation → the quotations printing it word for word (itself included)
+    printed: dict[int, dict[int, QuoteRef]] = defaultdict(dict)
     for p in pairs:
-        printed[id(p.a)].add((p.a.claim.source, p.a.claim.paragraph))
-        printed[id(p.b)].add((p.b.claim.source, p.b.claim.paragraph))
+        printed[id(p.a)][id(p.a)] = p.a
+        printed[id(p.b)][id(p.b)] = p.b
         if not p.diffs:
-            printed[id(p.a)].add((p.b.claim.source, p.b.claim.paragraph))
-            printed[id(p.b)].add((p.a.claim.source, p.a.claim.paragraph))
+            printed[id(p.a)][id(p.b)] = p.b
+            printed[id(p.b)][id(p.a)] = p.a
 
     def apart(p: QuotePair) -> bool:
-        return any(s == t and n != m for s, n in printed[id(p.a)] for t, m in printed[id(p.b)])
+        around_a = [_around(p.a, d.edit.a1, d.edit.a2) for d in p.diffs]
+        around_b = [_around(p.b, d.edit.b1, d.edit.b2) for d in p.diffs]
+        in_a = [x for x in printed[id(p.a)].values() if any(_holds(x, w) for w in around_a)]
+        in_b = [y for y in printed[id(p.b)].values() if any(_holds(y, w) for w in around_b)]
+        return any(
+            x.claim.source == y.claim.source and x.claim.paragraph != y.claim.paragraph
+            for x in in_a
+            for y in in_b
+        )
 
     return [p for p in pairs if not p.diffs or not apart(p)]
+
+
+def _around(ref: QuoteRef, i1: int, i2: int) -> tuple[str, ...]:
+    """The words of a quotation where it differs from another, with a word either side."""
+    return tuple(t.norm for t in ref.tokens[max(0, i1 - 1) : i2 + 1])
+
+
+def _holds(ref: QuoteRef, words: tuple[str, ...]) -> bool:
+    norms = [t.norm for t in ref.tokens]
+    n = len(words)
+    return any(tuple(norms[i : i + n]) == words for i in range(len(norms) - n + 1))
 
 
 def _style_finding(ctx: Context, p: QuotePair, styled: list[Difference]) -> Finding:
