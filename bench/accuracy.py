@@ -256,7 +256,14 @@ def inject(
         names = sorted({q.speaker for q in find_quotes(text) if _person(q.speaker)})
         for q in quotes:
             others = [n for n in names if n.split()[-1] != q.speaker.split()[-1]]
-            tail = text.find(q.speaker, q.end, q.end + 80)
+            # The quote's own attribution, in its paragraph: after it, else before it
+            # ("Mr. Obama said, “but God ...”"); a name in the next paragraph is none.
+            start = text.rfind("\n", 0, q.start) + 1
+            stop = text.find("\n", q.end)
+            stop = len(text) if stop < 0 else stop
+            tail = text.find(q.speaker, q.end, min(q.end + 80, stop))
+            if tail < 0:
+                tail = text.rfind(q.speaker, max(q.start - 80, start), q.start)
             if tail < 0:
                 continue
             other = rng.choice(others) if others else "Jordan Ellis"
