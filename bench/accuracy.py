@@ -751,7 +751,7 @@ def _print_scores(runs: list[Scores]) -> None:
             f"{run.label}: precision {share:.3f} ({cor}/{rep}); findings per injected error "
             f"found: {run.per_found():.2f}; findings with evidence from two events: "
             f"{len(run.joined)}; natural variation between the outlets (not scored): "
-            f"{dict(run.natural)}"
+            f"{dict(sorted(run.natural.items()))}"
         )
 
 
