@@ -295,14 +295,17 @@ class Likeness:
             sid: math.sqrt(sum(v * v for v in vec.values())) for sid, vec in self.vectors.items()
         }
         self._leads = {sid: parts[:LEAD] for sid, parts in words.items()}
+        self._lead_vectors: dict[str, tuple[dict[str, float], float]] = {}
 
     def lead_cosine(self, a: str, b: str) -> float:
         """How alike ``a``'s headline and lead are to ``b``'s words: what ``a`` is about."""
-        weigh = _RARITY.__getitem__
-        counts = Counter(chain.from_iterable(self._leads.get(a, ())))
-        va = {w: (1 + math.log(n)) * r for w, n in counts.items() if (r := weigh(w))}
+        if a not in self._lead_vectors:
+            weigh = _RARITY.__getitem__
+            counts = Counter(chain.from_iterable(self._leads.get(a, ())))
+            vec = {w: (1 + math.log(n)) * r for w, n in counts.items() if (r := weigh(w))}
+            self._lead_vectors[a] = vec, math.sqrt(sum(v * v for v in vec.values()))
+        va, norm = self._lead_vectors[a]
         vb = self.vectors.get(b, {})
-        norm = math.sqrt(sum(v * v for v in va.values()))
         if not norm or not vb:
             return 0.0
         return sum(v * vb[w] for w, v in va.items() if w in vb) / (norm * self.norms[b])
