@@ -1,7 +1,9 @@
 """Per-kind precision and recall on corpora built from real articles with injected errors.
 
-    python bench/accuracy.py [--events N] [--seed S]              # corpus mode (default)
-    python bench/accuracy.py --one-story [--events N] [--seed S]  # one story at a time
+    python bench/accuracy.py [--events N] [--seed S] [--misses]   # corpus mode (default)
+    python bench/accuracy.py --one-story [--seed S] [--misses]    # the same, event by event
+    python bench/accuracy.py --compare [--seed S] [--misses]      # both, side by side
+    python bench/accuracy.py --triplets [--events N] [--seed S]   # the earlier harness
     python bench/accuracy.py --chains [--events N] [--seed S] [--dates] [--big 300]
 
 Corpus mode is how users work: every event in ONE run, each with the first outlet's
@@ -15,7 +17,12 @@ natural variation when what it highlights in the copies was already in the origi
 (the outlets differ), and wrong otherwise. Also printed: findings per injected error
 (one fact, one finding) and findings whose evidence comes from two events.
 
-One-story mode (the earlier harness): for each BASIL event, the first outlet's article
+One-story mode checks the very sources corpus mode plants (same seed, same injections),
+each event's seven in a run of their own, and scores them the same way: corpus against
+one-story recall compares like with like. ``--misses`` prints each missed injection,
+each finding scored wrong and each finding that joins two events.
+
+Triplets (the earlier harness): for each BASIL event, the first outlet's article
 is the original; a copy of it
 gets benign edits (British spellings, contractions and digits outside quotes,
 a dropped sentence, two paragraphs swapped) and one injected, labelled error of
@@ -48,7 +55,7 @@ from evaldata import EVAL, BasilArticle, basil_events
 from factcheck.claims.quotes import find_quotes
 from factcheck.config import Settings
 from factcheck.facts.frames import TITLES
-from factcheck.model import Severity, Source, Story
+from factcheck.model import Finding, Severity, Source, Story
 from factcheck.pipeline import analyse
 from factcheck.stories import provenance
 from factcheck.text.lexicons import british_to_american, stopwords, word_frequency
@@ -249,7 +256,14 @@ def inject(
         names = sorted({q.speaker for q in find_quotes(text) if _person(q.speaker)})
         for q in quotes:
             others = [n for n in names if n.split()[-1] != q.speaker.split()[-1]]
-            tail = text.find(q.speaker, q.end, q.end + 80)
+            # The quote's own attribution, in its paragraph: after it, else before it
+            # ("Mr. Obama said, “but God ...”"); a name in the next paragraph is none.
+            start = text.rfind("\n", 0, q.start) + 1
+            stop = text.find("\n", q.end)
+            stop = len(text) if stop < 0 else stop
+            tail = text.find(q.speaker, q.end, min(q.end + 80, stop))
+            if tail < 0:
+                tail = text.rfind(q.speaker, max(q.start - 80, start), q.start)
             if tail < 0:
                 continue
             other = rng.choice(others) if others else "Jordan Ellis"
@@ -311,7 +325,7 @@ def _explains(finding, injection: Injection, copy_id: str) -> bool:  # type: ign
     return any(ev.source == copy_id and ev.start <= e and s <= ev.end for ev in finding.evidence)
 
 
-def one_story(argv: list[str]) -> None:
+def triplets(argv: list[str]) -> None:
     limit = int(argv[argv.index("--events") + 1]) if "--events" in argv else 50
     seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 20261121
     rng = random.Random(seed)
@@ -512,9 +526,25 @@ def _plant_some(
     ]
 
 
-def corpus_mode(argv: list[str]) -> None:
-    limit = int(argv[argv.index("--events") + 1]) if "--events" in argv else 50
-    seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 20261121
+@dataclass
+class PlantedCorpus:
+    """The sources of corpus mode and what was planted in them."""
+
+    sources: list[Source]
+    planted: list[Planted]
+    event_of: dict[str, str]  # source → its event
+    base_of: dict[str, str]  # source → the original text it was made from
+
+    def events(self) -> dict[str, list[Source]]:
+        out: dict[str, list[Source]] = defaultdict(list)
+        for s in self.sources:
+            out[self.event_of[s.id]].append(s)
+        return dict(out)
+
+
+def build_corpus(limit: int, seed: int) -> PlantedCorpus:
+    """Seven sources an event: the original, three copies with benign edits and three
+    injected errors each, a spun copy and the event's other outlets' real articles."""
     rng = random.Random(seed)
     pairs = swap_pairs()
     sources: list[Source] = []
@@ -553,62 +583,176 @@ def corpus_mode(argv: list[str]) -> None:
             sources.append(Source(sid, sid, text))
             event_of[sid] = event
             base_of[sid] = original
-    report = analyse(sources, Settings())
-    injected = {p.source for p in planted}
+    return PlantedCorpus(sources, planted, event_of, base_of)
+
+
+@dataclass
+class Scores:
+    """Per-kind counts of one way of checking a planted corpus, and what went wrong."""
+
+    label: str
+    findings: int
+    stories: int
+    tried: dict[str, int]
+    found: dict[str, int]
+    reported: dict[str, int]
+    correct: dict[str, int]
+    natural: dict[str, int]
+    per_error: list[int]
+    joined: list[Finding]
+    misses: list[str]  # one line per missed injection
+    wrong: list[Finding]
+
+    def recall(self, kind: str) -> float:
+        return self.found[kind] / max(self.tried[kind], 1)
+
+    def precision(self, kind: str) -> float:
+        return self.correct[kind] / max(self.reported[kind], 1)
+
+    def total_precision(self) -> tuple[float, int, int]:
+        rep, cor = sum(self.reported.values()), sum(self.correct.values())
+        return cor / max(rep, 1), cor, rep
+
+    def per_found(self) -> float:
+        return sum(self.per_error) / max(len(self.per_error), 1)
+
+
+def score(
+    corpus: PlantedCorpus,
+    label: str,
+    findings: list[Finding],
+    stories: int,
+    spin: dict[str, float],
+) -> Scores:
+    """Nothing subtracted: an injection is found when a finding of its kind has evidence
+    in its copy over the injected words; a finding involving a copy is right when it
+    explains one of its injections, natural variation when what it highlights in the
+    copies was already in the original, wrong otherwise."""
+    injected = {p.source for p in corpus.planted}
+    texts = {s.id: s.text for s in corpus.sources}
     tried: dict[str, int] = defaultdict(int)
     found: dict[str, int] = defaultdict(int)
     per_error: list[int] = []
-    for p in planted:
+    misses: list[str] = []
+    for p in corpus.planted:
         tried[p.injection.kind] += 1
-        hits = [f for f in report.findings if _hits(f, p.injection, p.source)]
+        hits = [f for f in findings if _hits(f, p.injection, p.source)]
         if hits:
             found[p.injection.kind] += 1
             per_error.append(len(hits))
-        elif DEBUG and p.injection.span:
+        elif p.injection.span:
             s0, e0 = p.injection.span
-            text = next(s.text for s in report.sources if s.id == p.source)
-            print("MISS", p.injection.kind, p.source, repr(text[max(0, s0 - 80) : e0 + 60]))
-    texts = {s.id: s.text for s in report.sources}
+            near = texts[p.source][max(0, s0 - 80) : e0 + 60]
+            misses.append(f"{p.injection.kind} {p.source} {near!r}")
+        else:
+            misses.append(f"{p.injection.kind} {p.source} (spin {spin.get(p.source, 0.0):.2f})")
     reported: dict[str, int] = defaultdict(int)
     correct: dict[str, int] = defaultdict(int)
     natural: dict[str, int] = defaultdict(int)
-    joined = 0
-    for f in report.findings:
-        if len({event_of[s] for s in f.sources}) > 1:
-            joined += 1
-            if DEBUG:
-                print("JOINED", f.kind, f.sources, f.message[:160])
+    joined: list[Finding] = []
+    wrong: list[Finding] = []
+    for f in findings:
+        if len({corpus.event_of[s] for s in f.sources}) > 1:
+            joined.append(f)
         if f.severity < Severity.LOW or not injected & set(f.sources):
             continue
-        mine = [p for p in planted if p.source in f.sources]
+        mine = [p for p in corpus.planted if p.source in f.sources]
         if any(
             _explains(f, p.injection, p.source) and _kind_fits(f.kind, p.injection.kind)
             for p in mine
         ):
             reported[f.kind] += 1
             correct[f.kind] += 1
-        elif _inherited(f, injected, texts, base_of):
+        elif _inherited(f, injected, texts, corpus.base_of):
             natural[f.kind] += 1
         else:
             reported[f.kind] += 1
-            if DEBUG:
-                print("WRONG", f.kind, f.sources, f.message[:200])
-    print(
-        f"corpus mode: {len(report.sources)} sources of {len(set(event_of.values()))} events "
-        f"in one run, {len(planted)} injected errors, {len(report.findings)} findings, "
-        f"{len(report.stories)} stories"
+            wrong.append(f)
+    return Scores(
+        label,
+        len(findings),
+        stories,
+        tried,
+        found,
+        reported,
+        correct,
+        natural,
+        per_error,
+        joined,
+        misses,
+        wrong,
     )
-    print(f"{'kind':22} {'injected':>8} {'recall':>7} {'reported':>8} {'precision':>9}")
+
+
+def corpus_mode(argv: list[str]) -> None:
+    """Corpus mode (default), ``--one-story`` (the same planted sources checked event by
+    event) or ``--compare`` (both, side by side); ``--misses`` lists what each missed."""
+    limit = int(argv[argv.index("--events") + 1]) if "--events" in argv else 50
+    seed = int(argv[argv.index("--seed") + 1]) if "--seed" in argv else 20261121
+    corpus = build_corpus(limit, seed)
+    runs: list[Scores] = []
+    events = corpus.events()
+    if "--one-story" not in argv or "--compare" in argv:
+        report = analyse(corpus.sources, Settings())
+        runs.append(
+            score(corpus, "corpus", list(report.findings), len(report.stories), report.spin)
+        )
+        print(
+            f"corpus mode: {len(report.sources)} sources of {len(events)} events in one run, "
+            f"{len(corpus.planted)} injected errors, {len(report.findings)} findings, "
+            f"{len(report.stories)} stories"
+        )
+    if "--one-story" in argv or "--compare" in argv:
+        findings: list[Finding] = []
+        spin: dict[str, float] = {}
+        stories = 0
+        for srcs in events.values():
+            alone = analyse(srcs, Settings())
+            findings.extend(alone.findings)
+            spin.update(alone.spin)
+            stories += len(alone.stories)
+        runs.append(score(corpus, "one-story", findings, stories, spin))
+        print(
+            f"one-story mode: the same {len(corpus.sources)} sources and "
+            f"{len(corpus.planted)} injected errors, each event checked alone: "
+            f"{len(findings)} findings, {stories} stories"
+        )
+    _print_scores(runs)
+    if "--misses" in argv or DEBUG:
+        for run in runs:
+            for line in run.misses:
+                print(f"MISS [{run.label}] {line}")
+            for f in run.wrong:
+                print(f"WRONG [{run.label}] {f.kind} {f.sources} {f.message[:200]}")
+            for f in run.joined:
+                print(f"JOINED [{run.label}] {f.kind} {f.sources} {f.message[:160]}")
+
+
+def _print_scores(runs: list[Scores]) -> None:
+    """One table, a recall and a precision column per run (and the recall's difference
+    from the first run when there are two)."""
+    columns = f" {'recall':>7} {'reported':>8} {'precision':>9}"
+    head = f"{'kind':22} {'injected':>8}" + columns * len(runs)
+    if len(runs) == 2:
+        head += f" {'recall diff':>11}"
+    if len(runs) == 2:
+        print(" " * 31 + "".join(f"{run.label:^27}" for run in runs))
+    print(head)
     for kind in KINDS:
-        t, fnd, rep, cor = tried[kind], found[kind], reported[kind], correct[kind]
-        print(f"{kind:22} {t:8d} {fnd / max(t, 1):7.3f} {rep:8d} {cor / max(rep, 1):9.3f}")
-    total_rep, total_cor = sum(reported.values()), sum(correct.values())
-    print(f"all kinds: precision {total_cor / max(total_rep, 1):.3f} ({total_cor}/{total_rep})")
-    print(
-        f"findings per injected error found: {sum(per_error) / max(len(per_error), 1):.2f}; "
-        f"findings with evidence from two events: {joined}"
-    )
-    print(f"natural variation between the outlets (not scored): {dict(natural)}")
+        line = f"{kind:22} {runs[0].tried[kind]:8d}"
+        for run in runs:
+            line += f" {run.recall(kind):7.3f} {run.reported[kind]:8d} {run.precision(kind):9.3f}"
+        if len(runs) == 2:
+            line += f" {runs[0].recall(kind) - runs[1].recall(kind):+11.3f}"
+        print(line)
+    for run in runs:
+        share, cor, rep = run.total_precision()
+        print(
+            f"{run.label}: precision {share:.3f} ({cor}/{rep}); findings per injected error "
+            f"found: {run.per_found():.2f}; findings with evidence from two events: "
+            f"{len(run.joined)}; natural variation between the outlets (not scored): "
+            f"{dict(sorted(run.natural.items()))}"
+        )
 
 
 def _kind_fits(reported: str, injected: str) -> bool:
@@ -810,8 +954,8 @@ def chain_mode(argv: list[str]) -> None:
 
 
 def main(argv: list[str]) -> None:
-    if "--one-story" in argv:
-        one_story(argv)
+    if "--triplets" in argv:
+        triplets(argv)
     elif "--chains" in argv:
         chain_mode(argv)
     else:

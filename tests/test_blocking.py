@@ -79,3 +79,30 @@ def test_a_hub_keeps_its_strongest_links_between_hubs() -> None:
     spoke = [Link(0, 2, 90.0), Link(0, 3, 80.0), Link(0, 4, 60.0)]
     assert strongest(spoke, per_claim=2) == spoke
     assert strongest(links, per_claim=3) == links
+
+
+def test_a_claim_changed_by_one_word_stays_with_its_copies() -> None:
+    """Four copies of a sentence, a fifth changed by one word (linked to them at 95) and
+    another outlet's sentence linked to the changed one only (at 63): modularity alone
+    would pair the changed claim with that neighbour, away from its copies."""
+    import numpy as np
+
+    from factcheck.clusters.blocking import Wordings
+    from factcheck.clusters.graph import clusters
+    from factcheck.clusters.verify import Link
+    from factcheck.model import Claim
+
+    claims = [Claim(f"c{n}", f"s{n}", 0, 1, "x", ("x",), ("x",)) for n in range(6)]
+    links = [Link(a, b, 100.0) for a in range(4) for b in range(a + 1, 4)]
+    links += [Link(a, 4, 95.0) for a in range(4)]
+    links.append(Link(4, 5, 62.7))
+    apart = Wordings(np.arange(6), np.arange(6), np.ones(6, dtype=np.int64))
+    found = [set(k.claims) for k in clusters(claims, links, apart)]
+    assert {"c0", "c1", "c2", "c3", "c4"} in found
+    assert not any("c5" in k for k in found)
+    # The same with the four copies as one wording of four claims.
+    alike = Wordings(np.array([0, 4, 5]), np.array([0, 0, 0, 0, 1, 2]), np.array([4, 1, 1]))
+    one = [Link(0, 0, 100.0), Link(0, 1, 95.0), Link(1, 2, 62.7)]
+    found = [set(k.claims) for k in clusters(claims, one, alike)]
+    assert {"c0", "c1", "c2", "c3", "c4"} in found
+    assert not any("c5" in k for k in found)

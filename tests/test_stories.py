@@ -6,8 +6,9 @@ import tomllib
 from pathlib import Path
 
 from factcheck.config import Settings
-from factcheck.model import Source
+from factcheck.model import Report, Source
 from factcheck.pipeline import analyse
+from factcheck.stories.group import Likeness
 from tests.conftest import analyse_texts, assert_offsets
 
 CASES = Path(__file__).parent / "cases"
@@ -27,6 +28,14 @@ def _stories() -> list[dict[str, str]]:
     return list(chosen.values())
 
 
+def _within_stories(report: Report) -> None:
+    """A finding's evidence and every reading's sources come from the story it was found in."""
+    members = {s.id: set(s.sources) for s in report.stories}
+    for f in report.findings:
+        assert {e.source for e in f.evidence} <= members[f.story]
+        assert {sid for r in f.readings for sid in r.sources} <= members[f.story]
+
+
 def test_a_day_of_news_finds_what_each_story_finds_alone() -> None:
     stories = _stories()
     assert len(stories) >= 6
@@ -39,6 +48,7 @@ def test_a_day_of_news_finds_what_each_story_finds_alone() -> None:
         day += [Source(k, f"{k}.txt", v) for k, v in named.items()]
     together = analyse(day, Settings())
     assert_offsets(together)
+    _within_stories(together)
     assert {(f.id, f.kind) for f in together.findings} == alone
     assert alone  # the stories have findings to compare
     for f in together.findings:
@@ -207,3 +217,110 @@ def test_a_fact_written_forty_ways_is_compared_with_its_common_wordings_and_says
     limits = {x.name: x for x in report.limits}
     assert limits["max-variants"].dropped > 0
     assert "most printed" in limits["max-variants"].message
+
+
+# Two stories of one town. The dredging contract is told by two outlets; the mayor's
+# testimony on the flood barrier by three copies of one wire article. RECAP reports the
+# dredging contract in its headline and lead, and its background recalls the barrier and
+# quotes the mayor's remark (one word changed: "cable" for "cables"): its words are about
+# as alike to the barrier's articles as to the dredging ones.
+DREDGE_A = """Dredging contract awarded for Port Calloway channel
+
+The Port Calloway harbour board awarded a dredging contract worth $48 million to Tidewell \
+Marine on Thursday.
+
+Tidewell Marine will deepen the silted shipping channel to fourteen metres, the board's \
+chairwoman, Ilse Varga, told reporters.
+
+Container ships now wait offshore for the high tide, sometimes for a day, she said.
+
+Fishermen fear the spoil will be dumped near the oyster beds at Grennick Point, and their \
+cooperative said it would seek an injunction."""
+DREDGE_B = """Harbour board picks Tidewell for channel work
+
+Tidewell Marine won the $48 million contract to dredge the Port Calloway shipping channel, \
+the harbour board said on Thursday.
+
+The oyster cooperative at Grennick Point warned that spoil dumped near its beds would ruin \
+the harvest.
+
+Dredgers will start in March and work in shifts for eighteen months, said Ilse Varga, who \
+chairs the board."""
+BARRIER = """Mayor defends flood barrier delays before state committee
+
+Mayor Tomas Brandt told the state infrastructure committee on Tuesday that the Calloway \
+flood barrier was two years late because steel prices had doubled.
+
+"I have said many times that the barrier cables were never the problem. The delay was about \
+the cost of steel and nothing else," Brandt said.
+
+Committee members pressed him on the barrier's budget, which has grown to $310 million, and \
+on warnings from engineers that the sluice gates were undersized.
+
+Brandt said a revised design would be finished by autumn and promised {reports} reports to \
+the committee.
+
+Engineers from the state works department testified that the barrier's foundations had \
+settled unevenly after the spring floods."""
+RECAP = """Dredging deal revives questions over Calloway costs
+
+Tidewell Marine will deepen the silted shipping channel to fourteen metres, the board's \
+chairwoman, Ilse Varga, told reporters on Thursday.
+
+The $48 million deal reopens the argument over what the town spends on its waterfront.
+
+It comes as the flood barrier runs two years late. Mayor Tomas Brandt has insisted that \
+"the barrier cable was never the problem," and that "the delay was about the cost of steel \
+and nothing else."
+
+Engineers from the state works department have warned that the sluice gates are undersized \
+and that the foundations settled unevenly after the spring floods."""
+
+
+def _town() -> dict[str, str]:
+    texts = {"dredge-a": DREDGE_A, "dredge-b": DREDGE_B, "dredge-recap": RECAP}
+    for n, reports in enumerate(("monthly", "monthly", "regular"), 1):
+        texts[f"barrier-{n}"] = BARRIER.format(reports=reports)
+    return texts
+
+
+def test_a_source_goes_with_the_story_its_lead_tells_not_with_a_remark_it_recalls() -> None:
+    texts = _town()
+    report = analyse_texts(texts)
+    _within_stories(report)
+    like = Likeness(list(report.claims))
+    own = like.cosine("dredge-recap", "dredge-a")
+    other = like.cosine("dredge-recap", "barrier-1")
+    assert abs(own - other) < 0.1  # its words alone do not tell which story it belongs to
+    cores = sorted(tuple(sorted(s.core)) for s in report.stories)
+    assert cores == [
+        ("barrier-1", "barrier-2", "barrier-3"),
+        ("dredge-a", "dredge-b", "dredge-recap"),
+    ]
+    for story in report.stories:  # the remark quoted again is no report of the barrier
+        assert len({s.split("-")[0] for s in story.sources}) == 1
+    for f in report.findings:
+        assert len({s.split("-")[0] for s in f.sources}) == 1
+        assert len({e.source.split("-")[0] for e in f.evidence}) == 1
+    alone: set[tuple[str, str]] = set()
+    for prefix in ("dredge", "barrier"):
+        one = analyse_texts({k: v for k, v in texts.items() if k.startswith(prefix)})
+        alone |= {(f.id, f.kind) for f in one.findings}
+    assert {(f.id, f.kind) for f in report.findings} == alone
+
+
+def test_a_roundup_that_tells_another_story_in_its_own_words_contributes_to_it() -> None:
+    texts = _town()
+    recalled = RECAP[RECAP.index("It comes") : RECAP.index("Engineers")]
+    texts["dredge-recap"] = RECAP.replace(
+        recalled,
+        "Committee members pressed the mayor on the barrier's budget, which has grown to "
+        "$370 million, and on warnings from engineers that the sluice gates were undersized."
+        "\n\nThe state infrastructure committee heard on Tuesday that the Calloway flood "
+        "barrier was two years late because steel prices had doubled.\n\n",
+    )
+    report = analyse_texts(texts)
+    barrier = next(s for s in report.stories if "barrier-1" in s.core)
+    assert "dredge-recap" not in barrier.core
+    assert "dredge-recap" in barrier.sources  # a contributor: its claims are checked there
+    assert any(f.kind == "conflict-number" and "dredge-recap" in f.sources for f in report.findings)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
+from rapidfuzz.distance import OSA
+
 from factcheck.align.edits import Edit, changed, side_span, side_text, window
 from factcheck.checks.context import Context
 from factcheck.checks.frames import DURATION
@@ -19,7 +21,7 @@ from factcheck.facts.frames import IMPLICIT_NEGATIVES
 from factcheck.findings import evidence, make, short
 from factcheck.model import Claim, Finding, Kind, Severity
 from factcheck.text.fold import is_negator
-from factcheck.text.numbers import Quantity, may_date, may_hold_number
+from factcheck.text.numbers import Quantity, is_year, may_date, may_hold_number
 
 NUMBER = Kind(
     "conflict-number", Severity.HIGH, "A number, amount or count differs for the same fact."
@@ -45,32 +47,56 @@ MAX_EDIT = 3  # words on a side: a conflict is a local change in an otherwise sh
 MIN_ANCHOR = 2  # equal words needed on each side of it
 
 
-def local(edits: list[Edit], diffs: list[Edit]) -> list[Edit]:
+def local(
+    edits: list[Edit],
+    diffs: list[Edit],
+    words_a: tuple[str, ...] = (),
+    words_b: tuple[str, ...] = (),
+) -> list[Edit]:
     """Changed edits small enough, and anchored by equal words either side, to be one change.
 
     An equal neighbour anchors when it has ``MIN_ANCHOR`` words or reaches the
-    end of both claims; a change at the very start or end needs only one anchor.
+    end of both claims; a change at the very start or end needs only one anchor. A word
+    misspelt on one side (one letter added, dropped, changed or swapped) anchors as an
+    equal word: a typo beside a changed date does not hide the change.
     """
     if not diffs:
         return []
     position = {id(e): i for i, e in enumerate(edits)}
     last = len(edits) - 1
+
+    def alike(e: Edit) -> bool:
+        return e.tag == "equal" or _typo(e, words_a, words_b)
+
+    def anchored(i: int, step: int) -> bool | None:
+        """None: no neighbour that way; else whether the neighbours anchor."""
+        j, words = i + step, 0
+        if not 0 <= j <= last:
+            return None
+        while 0 <= j <= last and alike(edits[j]):
+            words += edits[j].a2 - edits[j].a1
+            j += step
+        if j == i + step:
+            return False  # the next edit is another change
+        return words >= MIN_ANCHOR or not 0 <= j <= last
+
     out = []
     for e in diffs:
         if max(e.a2 - e.a1, e.b2 - e.b1) > MAX_EDIT:
             continue
         i = position[id(e)]
-        before = edits[i - 1] if i > 0 else None
-        after = edits[i + 1] if i < last else None
-        ok_before = before is None or (
-            before.tag == "equal" and (before.a2 - before.a1 >= MIN_ANCHOR or i - 1 == 0)
-        )
-        ok_after = after is None or (
-            after.tag == "equal" and (after.a2 - after.a1 >= MIN_ANCHOR or i + 1 == last)
-        )
-        if ok_before and ok_after and (before is not None or after is not None):
+        before, after = anchored(i, -1), anchored(i, 1)
+        if before is not False and after is not False and (before or after):
             out.append(e)
     return out
+
+
+def _typo(e: Edit, words_a: tuple[str, ...], words_b: tuple[str, ...]) -> bool:
+    """One word for one, the same word misspelt ("theologiaans" / "theologians")."""
+    if e.tag != "replace" or e.a2 - e.a1 != 1 or e.b2 - e.b1 != 1 or not words_a:
+        return False
+    x, y = words_a[e.a1], words_b[e.b1]
+    return min(len(x), len(y)) >= 4 and x.isalpha() and y.isalpha() and OSA.distance(x, y) == 1
 
 
 def run(ctx: Context) -> Iterator[Finding]:
@@ -82,7 +108,7 @@ def run(ctx: Context) -> Iterator[Finding]:
         edits = window(ctx.alignment(a, b))
         # Judged on the folded words: token objects are built only for a finding.
         changes = changed(a.words, b.words, edits)
-        diffs = local(edits, changes)
+        diffs = local(edits, changes, a.words, b.words)
         if not diffs:
             yield from _moved_day(ctx, a, b, changes)
             continue
@@ -136,6 +162,8 @@ def _number(ctx: Context, a: Claim, b: Claim, diffs: list[Edit]) -> Iterator[Fin
         qa = [q for q in qa_all if _in(q.start, q.end, e.a1, e.a2)]
         qb = [q for q in qb_all if _in(q.start, q.end, e.b1, e.b2)]
         if not qa or not qb:
+            if _year_for_number(a.words[e.a1 : e.a2], qa, b.words[e.b1 : e.b2], qb):
+                yield _pair_finding(ctx, NUMBER.name, NUMBER.severity, a, b, e, "Numbers differ")
             continue
         if any(x.value == y.value for x in qa for y in qb):
             continue
@@ -153,6 +181,22 @@ def _number(ctx: Context, a: Claim, b: Claim, diffs: list[Edit]) -> Iterator[Fin
             yield _pair_finding(ctx, kind, NUMBER.severity, a, b, e, "Numbers differ")
 
 
+def _year_for_number(
+    words_a: tuple[str, ...], qa: list[Quantity], words_b: tuple[str, ...], qb: list[Quantity]
+) -> bool:
+    """A year on one side ("in 1882") where the other has a plain number that cannot be
+    one ("in 3771", "in 2102"): the figure was changed, though only one side counts."""
+    for words, numbers, other in ((words_a, qb, words_b), (words_b, qa, words_a)):
+        if (
+            any(map(is_year, words))
+            and not any(map(is_year, other))
+            and any(q.unit not in _NOT_YEARS and q.value == int(q.value) for q in numbers)
+        ):
+            return True
+    return False
+
+
+_NOT_YEARS = frozenset({"$", "€", "£", "%"})
 ROUNDED = Severity.LOW  # "$2.47 billion" and "$2.5 billion": a precise figure and its round form
 NEAR = 0.1  # an approximate figure ("about", "nearly") allows this much either way
 _ABOUT = frozenset("about around roughly nearly almost approximately some estimated circa".split())

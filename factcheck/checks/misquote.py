@@ -129,24 +129,46 @@ def _one_remark_each(
 ) -> list[QuotePair]:
     """Two remarks that share a phrase are not one misquoted: when a source prints both,
     each word for word as other sources do and apart (not two parts of one quotation
-    in one paragraph), they are two remarks. ``twins``: the claims written exactly as a
-    claim is (copies not paired themselves)."""
-    # quotation → (source, paragraph) of the quotations printing it word for word
-    printed: dict[int, set[tuple[str, int]]] = defaultdict(set)
+    in one paragraph), they are two remarks. What a source prints tells the two apart
+    only where they differ: a shorter phrase that stands in both (a remark quoted again
+    inside a longer quotation) is no second remark. ``twins``: the claims written exactly
+    as a claim is (copies not paired themselves print its quotations too)."""
+    # quotation → where it is printed word for word: (source, paragraph, quotation of
+    # those words) → that quotation
+    printed: dict[int, dict[tuple[str, int, int], QuoteRef]] = defaultdict(dict)
+
+    def prints(ref: QuoteRef, other: QuoteRef) -> None:
+        where = printed[id(ref)]
+        where[(other.claim.source, other.claim.paragraph, id(other))] = other
+        for t in twins(other.claim.id):
+            where[(t.source, t.paragraph, id(other))] = other
+
     for p in pairs:
-        for ref in (p.a, p.b):
-            if id(ref) not in printed:
-                printed[id(ref)].update((t.source, t.paragraph) for t in twins(ref.claim.id))
-        printed[id(p.a)].add((p.a.claim.source, p.a.claim.paragraph))
-        printed[id(p.b)].add((p.b.claim.source, p.b.claim.paragraph))
+        prints(p.a, p.a)
+        prints(p.b, p.b)
         if not p.diffs:
-            printed[id(p.a)].add((p.b.claim.source, p.b.claim.paragraph))
-            printed[id(p.b)].add((p.a.claim.source, p.a.claim.paragraph))
+            prints(p.a, p.b)
+            prints(p.b, p.a)
 
     def apart(p: QuotePair) -> bool:
-        return any(s == t and n != m for s, n in printed[id(p.a)] for t, m in printed[id(p.b)])
+        around_a = [_around(p.a, d.edit.a1, d.edit.a2) for d in p.diffs]
+        around_b = [_around(p.b, d.edit.b1, d.edit.b2) for d in p.diffs]
+        in_a = [k for k, x in printed[id(p.a)].items() if any(_holds(x, w) for w in around_a)]
+        in_b = [k for k, y in printed[id(p.b)].items() if any(_holds(y, w) for w in around_b)]
+        return any(a[0] == b[0] and a[1] != b[1] for a in in_a for b in in_b)
 
     return [p for p in pairs if not p.diffs or not apart(p)]
+
+
+def _around(ref: QuoteRef, i1: int, i2: int) -> tuple[str, ...]:
+    """The words of a quotation where it differs from another, with a word either side."""
+    return tuple(t.norm for t in ref.tokens[max(0, i1 - 1) : i2 + 1])
+
+
+def _holds(ref: QuoteRef, words: tuple[str, ...]) -> bool:
+    norms = [t.norm for t in ref.tokens]
+    n = len(words)
+    return any(tuple(norms[i : i + n]) == words for i in range(len(norms) - n + 1))
 
 
 def _style_finding(ctx: Context, p: QuotePair, styled: list[Difference]) -> Finding:

@@ -221,6 +221,8 @@ def _may_be_misspelt(key: tuple[str, bool]) -> Parts:
     parts = form.split("-")
     out = []
     for k, part in enumerate(parts):
+        if part.endswith("'s") and len(part) > 2:
+            part = part[:-2]  # "presiednt's": the word is judged, not its possessive
         capital = part[:1].isupper()
         if any(ch.isupper() for ch in part[1:]):
             continue  # "yFrog", "iPhone": brand spellings
@@ -469,7 +471,12 @@ def run(ctx: Context) -> Iterator[Finding]:
                     fix = memo[look]
                     if fix:
                         shown = fix.capitalize() if part[:1].isupper() else fix
-                        span = _part_spans(claim.tokens[n], count)[k]
+                        start, end = _part_spans(claim.tokens[n], count)[k]
+                        span = (
+                            (start, start + len(part))
+                            if end - start == len(part) + 2
+                            else (start, end)
+                        )
                         found.append((part, shown, span))
             for wrong, right, span in found:
                 hits[(claim.source, wrong, right)].append((claim, span))

@@ -2,10 +2,12 @@
 
 A graph of sources (networkx) has an edge where two sources tell one story: they share
 two facts, or half of the shorter one's (one shared sentence between two long
-articles is a stock phrase, not a story). Its communities are the stories' cores.
-Each cluster then belongs to the story that holds most of its claims; a claim of a
-source outside that story stays only when its source shares that story (a roundup
-article that reports it among others), else it leaves the cluster.
+articles is a stock phrase, not a story). Its communities are the stories' cores; a
+source that the graph ties to two stories by its words and a few facts only goes with
+the one its headline and lead tell (its background may recall the other). Each cluster
+then belongs to the story that holds most of its claims; a claim of a source outside
+that story stays only when its source reports that story in its own words (a roundup
+article that tells it among others), else it leaves the cluster.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ FACTS_ALIKE = 0.2  # the cosine two articles that share a few facts need to tell
 MANY_FACTS = 4  # shared facts that tell one story whatever the other words
 WIDE = 64  # sources of one fact: more have their pairs counted in bulk
 KEY_TERMS = 12  # a source's rarest words, under which it is indexed for comparison
+LEAD = 4  # claims: a source's headline and the first sentences, which tell its story
 COMMON_TERM = 50  # sources: a word in more is no key (a name in every story of the day)
 
 
@@ -55,32 +58,7 @@ def group(
     order = {s.id: n for n, s in enumerate(sources)}
     source_of = {c.id: c.source for c in claims}
     per_source = Counter(c.source for c in claims)
-    shared: Counter[tuple[str, str]] = Counter()
-    cluster_of: dict[str, str] = {}
-    wide: list[np.ndarray] = []  # the source pairs of facts told by many sources, as codes
-    for k in clusters:
-        present = sorted({source_of[c] for c in k.claims}, key=order.__getitem__)
-        if len(present) > WIDE:
-            at = np.array([order[s] for s in present], dtype=np.int64)
-            i, j = np.triu_indices(len(at), k=1)
-            wide.append(at[i] * len(order) + at[j])
-        else:
-            shared.update(combinations(present, 2))
-        cluster_of.update(dict.fromkeys(k.claims, k.id))
-    if wide:
-        # A wire story's facts are told by hundreds of sources: their pairs are counted in
-        # numpy, not one Python step a pair and fact.
-        codes, counts = np.unique(np.concatenate(wide), return_counts=True)
-        ids = [s.id for s in sources]
-        n = len(order)
-        for code, count in zip(codes.tolist(), counts.tolist(), strict=True):
-            shared[(ids[code // n], ids[code % n])] += count
-    for x, y in {(x, y) if x < y else (y, x) for x, y in quoted}:
-        if x in cluster_of and cluster_of[x] == cluster_of.get(y):
-            continue  # the clusters counted this fact already
-        a, b = sorted((source_of[x], source_of[y]), key=order.__getitem__)
-        if a != b:
-            shared[(a, b)] += 1
+    shared, told = _shared_facts(clusters, claims, order, quoted)
     like = Likeness(claims)
     mates: dict[str, set[str]] = defaultdict(set)
     weight: dict[tuple[str, str], float] = {}
@@ -101,6 +79,7 @@ def group(
         mates[a].add(b)
         mates[b].add(a)
     cores = _cores([s.id for s in sources], mates, weight, order)
+    cores = _settle(cores, mates, weight, like, order)
     core_of = {sid: n for n, core in enumerate(cores) for sid in core}
 
     kept: list[Cluster] = []
@@ -114,7 +93,7 @@ def group(
             c
             for c in k.claims
             if core_of[source_of[c]] == story
-            or _reports(source_of[c], core, shared, cores[core_of[source_of[c]]])
+            or _reports(source_of[c], core, shared, told, cores[core_of[source_of[c]]])
         )
         if len({source_of[c] for c in members}) < 2 and len(members) < len(k.claims):
             continue  # only a chance meeting with another story held it together
@@ -142,20 +121,107 @@ def group(
     return Grouping(tuple(out), tuple(kept))
 
 
-def _reports(
-    source: str, story: list[str], shared: Counter[tuple[str, str]], own: list[str]
-) -> bool:
-    """A source of another story reports this one too (a roundup) when it shares as
-    much with this story as with its own (half as much at least): two stock sentences
-    shared with a story it does not tell are no report of it."""
+def _shared_facts(
+    clusters: Sequence[Cluster],
+    claims: Sequence[Claim],
+    order: dict[str, int],
+    quoted: Iterable[tuple[str, str]],
+) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
+    """(pair of sources → the facts they share: the clusters both are in and the remarks
+    both quote beside them; (source, other) → the shared clusters where the source
+    tells the fact in its own words, not inside quotation marks)."""
+    source_of = {c.id: c.source for c in claims}
+    quoting = {c.id for c in claims if c.quotes}
+    shared: Counter[tuple[str, str]] = Counter()
+    told: Counter[tuple[str, str]] = Counter()
+    cluster_of: dict[str, str] = {}
+    n = len(order)
+    wide_shared: list[np.ndarray] = []  # source pairs of facts told by many, as codes
+    wide_told: list[np.ndarray] = []
+    for k in clusters:
+        present = sorted({source_of[c] for c in k.claims}, key=order.__getitem__)
+        own_words = {source_of[c] for c in k.claims if c not in quoting}
+        if len(present) > WIDE:
+            # A wire story's facts are told by hundreds of sources: their pairs are
+            # counted in numpy, not one Python step a pair and fact.
+            at = np.array([order[x] for x in present], dtype=np.int64)
+            i, j = np.triu_indices(len(at), k=1)
+            wide_shared.append(at[i] * n + at[j])
+            own = np.array(sorted(order[x] for x in own_words), dtype=np.int64)
+            pairs = (own[:, None] * n + at[None, :]).ravel()
+            wide_told.append(pairs[pairs // n != pairs % n])
+        else:
+            shared.update(combinations(present, 2))
+            told.update((a, b) for a in own_words for b in present if b != a)
+        cluster_of.update(dict.fromkeys(k.claims, k.id))
+    ids = sorted(order, key=order.__getitem__)
+    for counter, wide in ((shared, wide_shared), (told, wide_told)):
+        if wide:
+            codes, counts = np.unique(np.concatenate(wide), return_counts=True)
+            for code, count in zip(codes.tolist(), counts.tolist(), strict=True):
+                counter[(ids[code // n], ids[code % n])] += count
+    for x, y in {(x, y) if x < y else (y, x) for x, y in quoted}:
+        if x in cluster_of and cluster_of[x] == cluster_of.get(y):
+            continue  # the clusters counted this fact already
+        a, b = sorted((source_of[x], source_of[y]), key=order.__getitem__)
+        if a != b:
+            shared[(a, b)] += 1
+    return shared, told
 
-    def strength(core: list[str]) -> int:
-        return max(
-            (shared[(source, s)] + shared[(s, source)] for s in core if s != source), default=0
+
+def _settle(
+    cores: list[list[str]],
+    mates: dict[str, set[str]],
+    weight: dict[tuple[str, str], float],
+    like: Likeness,
+    order: dict[str, int],
+) -> list[list[str]]:
+    """A source tied to sources of two stories by its words and a few facts, no more,
+    belongs to the story its headline and lead tell: further down, an article's
+    background recalls other stories (an earlier event, a remark quoted again), and a
+    story told by several copies would otherwise pull it by their number. Facts settle
+    a source: one that shares many with a source of its story stays there."""
+    core_of = {sid: n for n, core in enumerate(cores) for sid in core}
+    moves: dict[str, int] = {}
+    for sid, n in core_of.items():
+        linked: dict[int, list[str]] = defaultdict(list)
+        for t in mates[sid]:
+            linked[core_of[t]].append(t)
+        if not linked or set(linked) == {n}:
+            continue
+        if any(weight.get((sid, t), weight.get((t, sid), 0.0)) >= 1.0 for t in linked.get(n, ())):
+            continue  # its own facts tie it to its story
+        best = max(
+            linked,
+            key=lambda m: (max(like.lead_cosine(sid, t) for t in linked[m]), m == n, -m),
         )
+        if best != n:
+            moves[sid] = best
+    if not moves:
+        return cores
+    settled: list[list[str]] = [[] for _ in cores]
+    for sid, n in core_of.items():
+        settled[moves.get(sid, n)].append(sid)
+    out = [sorted(core, key=order.__getitem__) for core in settled if core]
+    out.sort(key=lambda core: order[core[0]])
+    return out
 
-    here = strength(story)
-    return here >= 2 and 2 * here >= strength(own)
+
+def _reports(
+    source: str,
+    story: list[str],
+    shared: Counter[tuple[str, str]],
+    told: Counter[tuple[str, str]],
+    own: list[str],
+) -> bool:
+    """A source of another story reports this one too (a roundup) when it tells two of
+    its facts in its own words, and shares as much with this story as with its own (half
+    as much at least): two stock sentences shared with a story it does not tell are no
+    report of it, and neither is a remark quoted again (an article's background recalls
+    what was said in an earlier story)."""
+    here = max((told[(source, s)] for s in story if s != source), default=0)
+    mine = max((shared[(source, s)] + shared[(s, source)] for s in own if s != source), default=0)
+    return here >= 2 and 2 * here >= mine
 
 
 def _cores(
@@ -250,6 +316,21 @@ class Likeness:
         self.norms = {
             sid: math.sqrt(sum(v * v for v in vec.values())) for sid, vec in self.vectors.items()
         }
+        self._leads = {sid: parts[:LEAD] for sid, parts in words.items()}
+        self._lead_vectors: dict[str, tuple[dict[str, float], float]] = {}
+
+    def lead_cosine(self, a: str, b: str) -> float:
+        """How alike ``a``'s headline and lead are to ``b``'s words: what ``a`` is about."""
+        if a not in self._lead_vectors:
+            weigh = _RARITY.__getitem__
+            counts = Counter(chain.from_iterable(self._leads.get(a, ())))
+            vec = {w: (1 + math.log(n)) * r for w, n in counts.items() if (r := weigh(w))}
+            self._lead_vectors[a] = vec, math.sqrt(sum(v * v for v in vec.values()))
+        va, norm = self._lead_vectors[a]
+        vb = self.vectors.get(b, {})
+        if not norm or not vb:
+            return 0.0
+        return sum(v * vb[w] for w, v in va.items() if w in vb) / (norm * self.norms[b])
 
     def cosine(self, a: str, b: str) -> float:
         va, vb = self.vectors.get(a, {}), self.vectors.get(b, {})

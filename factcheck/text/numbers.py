@@ -223,7 +223,7 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
             value, j = spelled
         elif value is None and tail and _word_value(head) is not None and head not in ("a",):
             value, unit = _word_value(head), tail.rstrip("s")  # "one-year", "10-day"
-        if value is None or _is_year(word, tokens, i):
+        if value is None or is_year(word):
             i += 1
             continue
         while j < n and tokens[j].norm in SCALES:
@@ -243,13 +243,13 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
     return out
 
 
-def _is_year(word: str, tokens: Sequence[Token], i: int) -> bool:
+def is_year(word: str) -> bool:
+    """A word that reads as a year (1800 to 2099): a date, not a count."""
     return bool(_YEAR.fullmatch(word))
 
 
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _DAY = re.compile(r"\d{1,2}(st|nd|rd|th)?")
-_CALENDAR_YEAR = re.compile(r"(19|20)\d\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,7 +290,7 @@ def dates(tokens: Sequence[Token]) -> list[DateMention]:
             else:
                 out.append(DateMention(month, "month", i, i + 1))
             continue
-        if _CALENDAR_YEAR.fullmatch(w):
+        if is_year(w):
             out.append(DateMention(w, "year", i, i + 1))
     return out
 
@@ -304,7 +304,7 @@ def _month(tokens: Sequence[Token], norms: Sequence[str], i: int) -> str | None:
 def _iso_date(tokens: Sequence[Token], norms: Sequence[str], i: int) -> DateMention | None:
     """ "2024-06-03": a year, month and day written as one word (tokens joined by one
     character each)."""
-    if i + 2 >= len(norms) or not _CALENDAR_YEAR.fullmatch(norms[i]):
+    if i + 2 >= len(norms) or not is_year(norms[i]):
         return None
     mm, dd = norms[i + 1], norms[i + 2]
     if not (len(mm) == 2 and len(dd) == 2 and mm.isdigit() and dd.isdigit()):
