@@ -133,15 +133,16 @@ def _one_remark_each(
     only where they differ: a shorter phrase that stands in both (a remark quoted again
     inside a longer quotation) is no second remark. ``twins``: the claims written exactly
     as a claim is (copies not paired themselves print its quotations too)."""
-    # quotation → where it is printed word for word: (source, paragraph, quotation of
-    # those words) → that quotation
-    printed: dict[int, dict[tuple[str, int, int], QuoteRef]] = defaultdict(dict)
+    # quotation → the quotations printing it word for word, each with where it and its
+    # twins stand: id → (quotation, {(source, paragraph)})
+    printed: dict[int, dict[int, tuple[QuoteRef, set[tuple[str, int]]]]] = defaultdict(dict)
 
     def prints(ref: QuoteRef, other: QuoteRef) -> None:
         where = printed[id(ref)]
-        where[(other.claim.source, other.claim.paragraph, id(other))] = other
-        for t in twins(other.claim.id):
-            where[(t.source, t.paragraph, id(other))] = other
+        if id(other) not in where:
+            places = {(other.claim.source, other.claim.paragraph)}
+            places.update((t.source, t.paragraph) for t in twins(other.claim.id))
+            where[id(other)] = (other, places)
 
     for p in pairs:
         prints(p.a, p.a)
@@ -150,12 +151,22 @@ def _one_remark_each(
             prints(p.a, p.b)
             prints(p.b, p.a)
 
+    def holding(ref: QuoteRef, around: list[tuple[str, ...]]) -> dict[str, set[int]]:
+        """Source → the paragraphs where a quotation printing ``ref`` holds those words."""
+        out: dict[str, set[int]] = defaultdict(set)
+        for x, places in printed[id(ref)].values():
+            if any(_holds(x, w) for w in around):
+                for source, paragraph in places:
+                    out[source].add(paragraph)
+        return out
+
     def apart(p: QuotePair) -> bool:
-        around_a = [_around(p.a, d.edit.a1, d.edit.a2) for d in p.diffs]
-        around_b = [_around(p.b, d.edit.b1, d.edit.b2) for d in p.diffs]
-        in_a = [k for k, x in printed[id(p.a)].items() if any(_holds(x, w) for w in around_a)]
-        in_b = [k for k, y in printed[id(p.b)].items() if any(_holds(y, w) for w in around_b)]
-        return any(a[0] == b[0] and a[1] != b[1] for a in in_a for b in in_b)
+        in_a = holding(p.a, [_around(p.a, d.edit.a1, d.edit.a2) for d in p.diffs])
+        in_b = holding(p.b, [_around(p.b, d.edit.b1, d.edit.b2) for d in p.diffs])
+        return any(
+            source in in_b and (len(paragraphs | in_b[source]) > 1)
+            for source, paragraphs in in_a.items()
+        )
 
     return [p for p in pairs if not p.diffs or not apart(p)]
 
