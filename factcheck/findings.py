@@ -6,7 +6,8 @@ import dataclasses
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence, Set
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol
 
 from factcheck.claims.quotes import shown_speaker
 from factcheck.config import Settings
@@ -111,63 +112,76 @@ PAIRWISE = {
 }
 
 
-def with_twins(
-    findings: Iterable[Finding], twins: Callable[[str], Sequence[Claim]]
-) -> tuple[list[Finding], set[str]]:
-    """Each finding with the evidence of the claims written exactly as its own
-    (``twins``: claim id → those claims), which a check compared once for all of them;
-    and the ids of the findings that grew."""
-    out: list[Finding] = []
-    grown: set[str] = set()
-    for f in findings:
-        have = {e.claim for e in f.evidence}
-        extra = []
-        for e in f.evidence:
-            for t in twins(e.claim):
-                if t.id in have:
-                    continue
-                have.add(t.id)
-                shift = t.start - e.start
-                spans = tuple((s + shift, x + shift) for s, x in e.highlights)
-                extra.append(Evidence(t.source, t.id, t.text, t.start, t.end, spans))
-        if extra:
-            grown.add(f.id)
-            f = dataclasses.replace(f, evidence=f.evidence + tuple(extra))
-        out.append(f)
-    return out, grown
+class Copies(Protocol):
+    """The claims of a story written exactly alike (a check compares one of them)."""
+
+    def twins(self, claim: str) -> Sequence[Claim]: ...
+
+    def first_written(self, claim: str) -> str: ...
 
 
 def one_per_fact(
     findings: Sequence[Finding],
     quoted: dict[str, Claim],
     settings: Settings,
-    grown: Set[str] = frozenset(),
+    copies: Copies | None = None,
 ) -> list[Finding]:
     """Pairwise findings of one story that share a claim are one fact: one finding that
     names the majority reading with its sources and each deviant reading with its
     sources (five outlets that differ from a sixth made five findings before).
 
     ``quoted``: claim id → the claims that hold quotations (their words and speakers);
-    ``grown``: the ids of findings given their claims' twins (``with_twins``), told as
-    merged findings even when alone.
+    ``copies``: the claims written alike, which a check compared once for all of them:
+    findings joined by one way of writing a claim are one fact, and each fact is given
+    the evidence of its claims' twins (told as a merged finding, even when alone).
     """
     out = [f for f in findings if f.kind not in PAIRWISE]
     by_kind: dict[str, list[Finding]] = {}
     for f in findings:
         if f.kind in PAIRWISE:
             by_kind.setdefault(f.kind, []).append(f)
+    key = copies.first_written if copies is not None else (lambda claim: claim)
     for kind, group in by_kind.items():
-        for component in _connected(group):
+        for component in _connected(group, key):
+            extra = _twin_evidence(component, copies) if copies is not None else None
+            if extra is not None:
+                component = [*component, extra]
             merged = _merged(kind, component, quoted, settings)
-            if len(component) == 1 and component[0].id not in grown:
+            if len(component) == 1:
                 # One finding already: its own words (and id) say it best.
                 merged = dataclasses.replace(component[0], readings=merged.readings)
             out.append(merged)
     return out
 
 
-def _connected(findings: list[Finding]) -> list[list[Finding]]:
-    """Findings joined, directly or through others, by a claim they both cite."""
+def _twin_evidence(component: list[Finding], copies: Copies) -> Finding | None:
+    """The evidence of the twins of a fact's claims that it does not cite yet (each with
+    the highlights of the claim it copies), as a finding to merge in; None if none."""
+    spans: dict[str, set[tuple[int, int]]] = {}
+    items: dict[str, Evidence] = {}
+    for f in component:
+        for e in f.evidence:
+            items.setdefault(e.claim, e)
+            spans.setdefault(e.claim, set()).update(e.highlights)
+    extra = []
+    for cid, e in items.items():
+        for t in copies.twins(cid):
+            if t.id in items or t.id in spans:
+                continue
+            spans[t.id] = set()  # once
+            shift = t.start - e.start
+            moved = tuple(sorted((s + shift, x + shift) for s, x in spans[cid]))
+            extra.append(Evidence(t.source, t.id, t.text, t.start, t.end, moved))
+    if not extra:
+        return None
+    return dataclasses.replace(component[0], evidence=tuple(extra))
+
+
+def _connected(
+    findings: list[Finding], key: Callable[[str], str] = lambda claim: claim
+) -> list[list[Finding]]:
+    """Findings joined, directly or through others, by a claim they both cite (``key``:
+    the claim a claim counts as: its first copy)."""
     parent = list(range(len(findings)))
 
     def root(i: int) -> int:
@@ -179,7 +193,7 @@ def _connected(findings: list[Finding]) -> list[list[Finding]]:
     first_with: dict[str, int] = {}
     for n, f in enumerate(findings):
         for e in f.evidence:
-            other = first_with.setdefault(e.claim, n)
+            other = first_with.setdefault(key(e.claim), n)
             parent[root(n)] = root(other)
     groups: dict[int, list[Finding]] = {}
     for n, f in enumerate(findings):
@@ -237,7 +251,9 @@ def _merged(
     message = f"{what}: " + _told(readings)
     # Deviant readings' claims first: what an editor looks at.
     rank = {k: -n for n, k in enumerate(ranked)}
-    ordered = sorted(items, key=lambda cid: (rank[reading_of[cid][0]], items[cid].start))
+    ordered = sorted(
+        items, key=lambda cid: (rank[reading_of[cid][0]], items[cid].start, items[cid].source)
+    )
     evidence_items = [
         Evidence(e.source, e.claim, e.text, e.start, e.end, tuple(sorted(spans[e.claim])))
         for e in (items[cid] for cid in ordered)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from itertools import chain
 
 from rapidfuzz import fuzz
 
@@ -134,15 +135,16 @@ def _one_remark_each(
     inside a longer quotation) is no second remark. ``twins``: the claims written exactly
     as a claim is (copies not paired themselves print its quotations too)."""
     # quotation → the quotations printing it word for word, each with where it and its
-    # twins stand: id → (quotation, {(source, paragraph)})
-    printed: dict[int, dict[int, tuple[QuoteRef, set[tuple[str, int]]]]] = defaultdict(dict)
+    # twins stand: id → (quotation, {(source, paragraph)}, {source})
+    Places = tuple[QuoteRef, frozenset[tuple[str, int]], frozenset[str]]
+    printed: dict[int, dict[int, Places]] = defaultdict(dict)
 
     def prints(ref: QuoteRef, other: QuoteRef) -> None:
         where = printed[id(ref)]
         if id(other) not in where:
             places = {(other.claim.source, other.claim.paragraph)}
             places.update((t.source, t.paragraph) for t in twins(other.claim.id))
-            where[id(other)] = (other, places)
+            where[id(other)] = (other, frozenset(places), frozenset(s for s, _ in places))
 
     for p in pairs:
         prints(p.a, p.a)
@@ -151,22 +153,33 @@ def _one_remark_each(
             prints(p.a, p.b)
             prints(p.b, p.a)
 
-    def holding(ref: QuoteRef, around: list[tuple[str, ...]]) -> dict[str, set[int]]:
-        """Source → the paragraphs where a quotation printing ``ref`` holds those words."""
-        out: dict[str, set[int]] = defaultdict(set)
-        for x, places in printed[id(ref)].values():
+    def holding(
+        ref: QuoteRef, around: list[tuple[str, ...]]
+    ) -> tuple[set[tuple[str, int]], set[str]]:
+        """Where the quotations printing ``ref`` hold those words: (source, paragraph)s
+        and sources (set unions in C: a wire quote's places are hundreds)."""
+        places: set[tuple[str, int]] = set()
+        sources: set[str] = set()
+        for x, at, by in printed[id(ref)].values():
             if any(_holds(x, w) for w in around):
-                for source, paragraph in places:
-                    out[source].add(paragraph)
-        return out
+                places |= at
+                sources |= by
+        return places, sources
 
     def apart(p: QuotePair) -> bool:
-        in_a = holding(p.a, [_around(p.a, d.edit.a1, d.edit.a2) for d in p.diffs])
-        in_b = holding(p.b, [_around(p.b, d.edit.b1, d.edit.b2) for d in p.diffs])
-        return any(
-            source in in_b and (len(paragraphs | in_b[source]) > 1)
-            for source, paragraphs in in_a.items()
-        )
+        places_a, in_a = holding(p.a, [_around(p.a, d.edit.a1, d.edit.a2) for d in p.diffs])
+        places_b, in_b = holding(p.b, [_around(p.b, d.edit.b1, d.edit.b2) for d in p.diffs])
+        both = in_a & in_b
+        if not both:
+            return False
+        if len(places_a) == len(in_a) and len(places_b) == len(in_b):
+            # One paragraph a source on each side: apart where the paragraphs differ.
+            return len(both) > len(places_a & places_b)
+        paragraphs: dict[str, set[int]] = defaultdict(set)
+        for source, paragraph in chain(places_a, places_b):
+            if source in both:
+                paragraphs[source].add(paragraph)
+        return any(len(n) > 1 for n in paragraphs.values())
 
     return [p for p in pairs if not p.diffs or not apart(p)]
 

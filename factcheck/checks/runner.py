@@ -17,7 +17,7 @@ from typing import Any
 from factcheck.checks import CHECKS, Check
 from factcheck.checks.context import Context
 from factcheck.config import Settings
-from factcheck.findings import one_per_fact, with_twins
+from factcheck.findings import one_per_fact
 from factcheck.model import Claim, Cluster, CopyEdge, Finding, Source, Story
 from factcheck.runtime import heap
 from factcheck.stories import provenance
@@ -106,8 +106,7 @@ def check_story(corpus: Corpus, story: Story, names: Sequence[str]) -> CheckResu
         check = _BY_NAME[name]
         found = [dataclasses.replace(f, story=story.id) for f in check.run(ctx)]
         if check.pairwise:
-            found, grown = with_twins(found, ctx.twins)
-            found = one_per_fact(found, quoted, corpus.settings, grown)
+            found = one_per_fact(found, quoted, corpus.settings, ctx)
         out.findings.extend(found)
         out.seconds[name] = time.perf_counter() - start
     # Provenance reads the findings' readings: after the checks, in the same process.
