@@ -204,7 +204,16 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
     n = len(tokens)
     norms = [t.norm for t in tokens]
     in_dates = date_parts(tokens) if any(map(_DIGIT.search, norms)) else set()
+    # Only a word with a digit, a number word or a fraction can start a quantity: the
+    # rest of the claim is stepped over without a turn of the loop each.
+    starts = [k for k, t in enumerate(tokens) if _may_start(t.norm, t.text)]
+    at = 0
     while i < n:
+        while at < len(starts) and starts[at] < i:
+            at += 1
+        if at == len(starts):
+            break
+        i = starts[at]
         if i in in_dates:
             i += 1
             continue
@@ -241,6 +250,19 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
         out.append(Quantity(value, unit, i, j))
         i = j
     return out
+
+
+_START_WORDS = (frozenset(UNITS) - {"a"}) | _RUN_WORDS
+
+
+def _may_start(norm: str, text: str) -> bool:
+    """Whether a word can begin a quantity: a digit, a number word (alone or before a
+    hyphen), or a character that is a number of its own ("¼", "²")."""
+    if norm in _START_WORDS or _DIGIT.search(norm):
+        return True
+    if "-" in norm and norm.partition("-")[0] in _START_WORDS:
+        return True
+    return not text.isascii() and _fraction(text) is not None
 
 
 def is_year(word: str) -> bool:
