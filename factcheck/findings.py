@@ -154,15 +154,24 @@ def one_per_fact(
     return out
 
 
-def _twin_evidence(component: list[Finding], copies: Copies) -> Finding | None:
-    """The evidence of the twins of a fact's claims that it does not cite yet (each with
-    the highlights of the claim it copies), as a finding to merge in; None if none."""
+def _cited(
+    findings: list[Finding],
+) -> tuple[dict[str, Evidence], dict[str, set[tuple[int, int]]]]:
+    """The claims some of ``findings`` cite (claim id → its first evidence) and, for each,
+    the highlights of all of them."""
     spans: dict[str, set[tuple[int, int]]] = {}
     items: dict[str, Evidence] = {}
-    for f in component:
+    for f in findings:
         for e in f.evidence:
             items.setdefault(e.claim, e)
             spans.setdefault(e.claim, set()).update(e.highlights)
+    return items, spans
+
+
+def _twin_evidence(component: list[Finding], copies: Copies) -> Finding | None:
+    """The evidence of the twins of a fact's claims that it does not cite yet (each with
+    the highlights of the claim it copies), as a finding to merge in; None if none."""
+    items, spans = _cited(component)
     extra = []
     for cid, e in items.items():
         for t in copies.twins(cid):
@@ -204,12 +213,7 @@ def _connected(
 def _merged(
     kind: str, group: list[Finding], quoted: dict[str, Claim], settings: Settings
 ) -> Finding:
-    spans: dict[str, set[tuple[int, int]]] = {}
-    items: dict[str, Evidence] = {}
-    for f in group:
-        for e in f.evidence:
-            items.setdefault(e.claim, e)
-            spans.setdefault(e.claim, set()).update(e.highlights)
+    items, spans = _cited(group)
     # A claim's reading: the words it has where the others differ (for a quotation, the
     # words quoted: copies that quote alike read alike wherever the others differ).
     reading_of: dict[str, tuple[str, str]] = {}
