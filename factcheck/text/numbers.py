@@ -287,7 +287,9 @@ def dates(tokens: Sequence[Token]) -> list[DateMention]:
     out: list[DateMention] = []
     norms = [t.norm[:-2] if t.norm.endswith("'s") else t.norm for t in tokens]
     taken: set[int] = set()
-    for i, w in enumerate(norms):
+    # A date begins at a digit, a weekday or a month: the other words are passed over.
+    for i in [k for k, w in enumerate(norms) if w in _CALENDAR or _DIGIT.search(w)]:
+        w = norms[i]
         if i in taken:
             continue
         iso = _iso_date(tokens, norms, i)
@@ -340,6 +342,7 @@ def _iso_date(tokens: Sequence[Token], norms: Sequence[str], i: int) -> DateMent
 
 
 _DIGIT = re.compile(r"\d")
+_CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(MONTH_ABBR)
 _VULGAR = re.compile("[¼½¾⅐-⅞]")  # vulgar fractions: no digit to a regex
 _NUMBER_WORDS = frozenset(UNITS) - {"a"}
 _DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(MONTH_ABBR)
