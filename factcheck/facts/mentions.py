@@ -86,6 +86,7 @@ _IRREGULAR = {
 _PERIODS = {"week": 7, "month": 31, "year": 366, "weekend": 2}
 _RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _RELATIVE_WORDS = ("last", "this", "next", "past")
+_RELATIVE_START = frozenset(_RELATIVE_DAYS) | frozenset(_RELATIVE_WORDS)
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-{1,2}\s")
 MIN_CLAUSE_WORDS = 3  # a clause shorter than this ("On Wednesday,") dates the next one
 
@@ -294,7 +295,8 @@ def whens(claim: Claim, tokens: Sequence[Token], published: dt.date | None) -> l
                 days,
             )
         )
-    for i, word in enumerate(norms):
+    for i in [k for k, w in enumerate(norms) if w in _RELATIVE_START]:
+        word = norms[i]
         if i in taken:
             continue
         if word in _RELATIVE_DAYS:
