@@ -52,3 +52,16 @@ def test_page_marks_the_differing_words_and_the_odd_claims() -> None:
 def test_empty_report_renders() -> None:
     html = render(analyse_texts({"only": A}))
     assert "No findings" in html
+
+
+def test_a_reading_of_many_sources_names_twenty_and_counts_the_rest() -> None:
+    texts = {f"outlet{n:02d}": BRIDGE_A for n in range(30)}
+    texts["odd"] = BRIDGE_B
+    page = build_page(analyse_texts(texts))
+    readings = [r for f in page.findings for r in f.readings]
+    most = next(r for r in readings if r.majority)
+    assert most.sources.endswith(" and 10 more")
+    assert most.sources.count(",") == 19  # twenty names
+    assert all(r.sources == "odd" for r in readings if not r.majority)
+    (story,) = page.stories
+    assert story.sources.endswith(" and 11 more")

@@ -11,6 +11,7 @@ import base64
 import hashlib
 import math
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -196,6 +197,15 @@ class Page:
 
 
 MAX_GRAPH_SOURCES = 50  # past this the graph's labels cannot be read: the tables stand alone
+MAX_LISTED = 20  # names in a list of sources before the rest are counted
+
+
+def _listed(names: Sequence[str]) -> str:
+    """Sources named, the first ``MAX_LISTED`` of a long list and the count of the rest (a
+    wire story's reading is printed by hundreds: each is named in the Sources section)."""
+    if len(names) <= MAX_LISTED:
+        return ", ".join(names)
+    return ", ".join(names[:MAX_LISTED]) + f" and {len(names) - MAX_LISTED:,} more"
 
 
 MAX_GRAPH_CLUSTERS = 60
@@ -437,7 +447,7 @@ def build_page(report: Report, title: str = "factcheck report") -> Page:
                 anchor=anchor,
                 story=f.story,
                 readings=tuple(
-                    ReadingView(r.text, ", ".join(names.get(x, x) for x in r.sources), r.majority)
+                    ReadingView(r.text, _listed([names.get(x, x) for x in r.sources]), r.majority)
                     for r in f.readings
                 ),
             )
@@ -498,7 +508,7 @@ def build_page(report: Report, title: str = "factcheck report") -> Page:
         StoryView(
             st.id,
             st.title,
-            ", ".join(names.get(x, x) for x in st.sources),
+            _listed([names.get(x, x) for x in st.sources]),
             len(st.clusters),
             story_findings[st.id],
         )
