@@ -53,6 +53,20 @@ def short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def listed(names: Sequence[str], limit: int) -> list[str]:
+    """The first ``limit`` names of a long list, and a count of the rest."""
+    if len(names) <= limit:
+        return list(names)
+    return [*names[:limit], f"{len(names) - limit:,} more"]
+
+
+def named(names: Sequence[str], limit: int) -> str:
+    """Names joined by commas; a list longer than ``limit`` names its first ``limit`` and
+    counts the rest ("a, b, c and 940 more")."""
+    shown = listed(names, limit)
+    return ", ".join(shown) if len(shown) == len(names) else join_ids(shown)
+
+
 def join_ids(ids: Sequence[str]) -> str:
     ids = list(ids)
     if len(ids) <= 1:
@@ -277,12 +291,20 @@ def _merged(
 
 
 def _told(readings: tuple[Reading, ...]) -> str:
-    """'$2.5 billion' in a, b (most sources) against '$1.8 billion' in c."""
+    """'$2.5 billion' in a, b (most sources) against '$1.8 billion' in c. A wire story's
+    fact has hundreds of sources and dozens of readings: the message names the first
+    few of each and counts the rest (the readings list them all)."""
     parts = []
-    for r in readings:
+    for r in readings[:TOLD_READINGS]:
         tail = " (most sources)" if r.majority else ""
-        parts.append(f"'{short(r.text, 60)}' in {join_ids(list(r.sources))}{tail}")
-    return parts[0] + "".join(f" against {p}" for p in parts[1:])
+        parts.append(f"'{short(r.text, 60)}' in {join_ids(listed(r.sources, TOLD_SOURCES))}{tail}")
+    rest = len(readings) - TOLD_READINGS
+    more = f" and {rest} other readings" if rest > 0 else ""
+    return parts[0] + "".join(f" against {p}" for p in parts[1:]) + more
+
+
+TOLD_SOURCES = 10  # sources a message names for one reading
+TOLD_READINGS = 8  # readings a message tells
 
 
 def recount(finding: Finding, majority: int | None, origins: Sequence[str]) -> Finding:

@@ -11,14 +11,13 @@ import base64
 import hashlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
 from factcheck.checks import KIND_NAMES
-from factcheck.findings import short
+from factcheck.findings import named, short
 from factcheck.model import CopyEdge, Finding, Report, Severity, Source
 from factcheck.reporters.locate import line_col
 
@@ -197,15 +196,7 @@ class Page:
 
 
 MAX_GRAPH_SOURCES = 50  # past this the graph's labels cannot be read: the tables stand alone
-MAX_LISTED = 20  # names in a list of sources before the rest are counted
-
-
-def _listed(names: Sequence[str]) -> str:
-    """Sources named, the first ``MAX_LISTED`` of a long list and the count of the rest (a
-    wire story's reading is printed by hundreds: each is named in the Sources section)."""
-    if len(names) <= MAX_LISTED:
-        return ", ".join(names)
-    return ", ".join(names[:MAX_LISTED]) + f" and {len(names) - MAX_LISTED:,} more"
+MAX_LISTED = 20  # sources named in a list (a wire story's reading has hundreds); the rest counted
 
 
 MAX_GRAPH_CLUSTERS = 60
@@ -447,7 +438,9 @@ def build_page(report: Report, title: str = "factcheck report") -> Page:
                 anchor=anchor,
                 story=f.story,
                 readings=tuple(
-                    ReadingView(r.text, _listed([names.get(x, x) for x in r.sources]), r.majority)
+                    ReadingView(
+                        r.text, named([names.get(x, x) for x in r.sources], MAX_LISTED), r.majority
+                    )
                     for r in f.readings
                 ),
             )
@@ -508,7 +501,7 @@ def build_page(report: Report, title: str = "factcheck report") -> Page:
         StoryView(
             st.id,
             st.title,
-            _listed([names.get(x, x) for x in st.sources]),
+            named([names.get(x, x) for x in st.sources], MAX_LISTED),
             len(st.clusters),
             story_findings[st.id],
         )

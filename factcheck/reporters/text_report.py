@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from factcheck.findings import named
 from factcheck.model import Finding, Reading, Report, Severity, Source
 from factcheck.reporters.locate import line_col
 from factcheck.reporters.safe_text import one_line, visible
@@ -88,11 +89,14 @@ def _finding(f: Finding, sources: dict[str, Source], color: bool, new: bool) -> 
     return lines
 
 
+LISTED = 20  # sources named for a reading; the rest are counted
+
+
 def readings_line(readings: Iterable[Reading]) -> str:
     """The majority reading with its sources, then each deviant one with its sources."""
     parts = []
     for r in readings:
-        who = ", ".join(r.sources)
+        who = named(r.sources, LISTED)
         label = "majority" if r.majority else "differs"
         parts.append(f"{label}: '{' '.join(r.text.split())}' ({who})")
     return "; ".join(parts)
