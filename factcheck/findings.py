@@ -232,8 +232,12 @@ def _merged(
     # words quoted: copies that quote alike read alike wherever the others differ).
     reading_of: dict[str, tuple[str, str]] = {}
     for cid, e in items.items():
-        shown = " … ".join(e.text[s - e.start : t - e.start] for s, t in sorted(spans[cid]))
-        shown = shown or e.text
+        places = sorted(spans[cid])
+        shown = " … ".join(e.text[s - e.start : t - e.start] for s, t in places)
+        if not shown or len(places) > MAX_PLACES:
+            # Where dozens of copies each change another word, the reading they all
+            # differ from is its sentence, not a list of every place.
+            shown = e.text
         claim = quoted.get(cid)
         if kind == "conflict-attribution" and claim is not None:
             credited = claim.speaker or ""
@@ -288,6 +292,9 @@ def _merged(
         story=group[0].story,
         readings=readings,
     )
+
+
+MAX_PLACES = 4  # places a reading is shown by; one that differs in more is shown whole
 
 
 def _told(readings: tuple[Reading, ...]) -> str:
