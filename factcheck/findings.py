@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
@@ -257,6 +257,8 @@ def _merged(
     ranked = sorted(sources_of, key=lambda k: (-len(sources_of[k]), sorted(sources_of[k]), k))
     top = len(sources_of[ranked[0]])
     has_majority = len(ranked) > 1 and len(sources_of[ranked[1]]) < top
+    if has_majority and kind == "misquote":
+        _against_majority(group, reading_of, ranked[0], text_of)
     readings = tuple(
         Reading(text_of[k], tuple(sorted(sources_of[k])), majority=has_majority and n == 0)
         for n, k in enumerate(ranked)
@@ -295,6 +297,29 @@ def _merged(
 
 
 MAX_PLACES = 4  # places a reading is shown by; one that differs in more is shown whole
+
+
+def _against_majority(
+    group: list[Finding],
+    reading_of: dict[str, tuple[str, str]],
+    majority: str,
+    text_of: dict[str, str],
+) -> None:
+    """A deviant quotation shown by the words where it differs from the majority's, not
+    from every other deviant it was also compared with (in a wire story, dozens)."""
+    places: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    first: dict[str, Evidence] = {}
+    for f in group:
+        if not any(reading_of[e.claim][0] == majority for e in f.evidence):
+            continue
+        for e in f.evidence:
+            key = reading_of[e.claim][0]
+            if key != majority and first.setdefault(key, e).claim == e.claim:
+                places[key].update(e.highlights)
+    for key, e in first.items():
+        spans = sorted(places[key])
+        if 0 < len(spans) <= MAX_PLACES:
+            text_of[key] = " … ".join(e.text[s - e.start : t - e.start] for s, t in spans)
 
 
 def _told(readings: tuple[Reading, ...]) -> str:

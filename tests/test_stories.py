@@ -324,3 +324,19 @@ def test_a_roundup_that_tells_another_story_in_its_own_words_contributes_to_it()
     assert "dredge-recap" not in barrier.core
     assert "dredge-recap" in barrier.sources  # a contributor: its claims are checked there
     assert any(f.kind == "conflict-number" and "dredge-recap" in f.sources for f in report.findings)
+
+
+def test_each_altered_copy_of_a_quote_is_shown_by_its_own_change() -> None:
+    quote = (
+        '"We will rebuild the old harbour wall before the winter storms arrive," the mayor said.'
+    )
+    changes = {3: ("rebuild", "repair"), 9: ("old", "north"), 14: ("winter", "spring")}
+    sources = []
+    for n in range(24):
+        text = quote.replace(*changes[n]) if n in changes else quote
+        body = "Harbour wall plan\n\n" + text + "\n\nWork on the wall will cost the town council"
+        sources.append(Source(f"w{n:02d}", f"w{n:02d}.txt", body + " about two million pounds."))
+    report = analyse(sources, Settings(jobs=1))
+    (misquote,) = [f for f in report.findings if f.kind == "misquote"]
+    deviant = {r.sources: r.text for r in misquote.readings if not r.majority}
+    assert deviant == {("w03",): "repair", ("w09",): "north", ("w14",): "spring"}
