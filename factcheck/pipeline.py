@@ -125,9 +125,10 @@ def _stages(
                 cap,
                 result.uncompared,
                 "pairs",
-                f"limit max-variants ({cap} a fact): {result.uncompared:,} pairs of rarely "
-                "printed wordings of one fact were not compared with each other (each was "
-                f"compared with the {cap} most printed)",
+                f"limit max-variants ({cap} a fact): {result.uncompared:,} "
+                f"{'pair' if result.uncompared == 1 else 'pairs'} of rarely printed wordings "
+                f"of one fact not compared with each other (each was compared with the {cap} "
+                "most printed)",
             )
         )
     findings, suppressed = suppress.split(dedupe(found, KIND_NAMES), sources, settings.ignore)

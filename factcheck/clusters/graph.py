@@ -50,9 +50,9 @@ def clusters(
                 MAX_LINKS,
                 cut,
                 "links",
-                f"limit max-links ({MAX_LINKS} a wording): {cut:,} weaker links of claims "
-                f"linked to more than {MAX_LINKS} differently worded others were not used "
-                "for clustering (each keeps its strongest)",
+                f"limit max-links ({MAX_LINKS} a wording): {cut:,} weaker "
+                f"{'link' if cut == 1 else 'links'} of claims linked to more than {MAX_LINKS} "
+                "differently worded others not used for clustering (each keeps its strongest)",
             )
         )
     for lk in links:
