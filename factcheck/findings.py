@@ -189,7 +189,7 @@ def _twin_evidence(component: list[Finding], copies: Copies) -> Finding | None:
     extra = []
     for cid, e in items.items():
         for t in copies.twins(cid):
-            if t.id in items or t.id in spans:
+            if t.id in spans:
                 continue
             spans[t.id] = set()  # once
             shift = t.start - e.start
@@ -233,7 +233,7 @@ def _merged(
     reading_of: dict[str, tuple[str, str]] = {}
     for cid, e in items.items():
         places = sorted(spans[cid])
-        shown = " … ".join(e.text[s - e.start : t - e.start] for s, t in places)
+        shown = _shown(e, places)
         if not shown or len(places) > MAX_PLACES:
             # Where dozens of copies each change another word, the reading they all
             # differ from is its sentence, not a list of every place.
@@ -319,7 +319,12 @@ def _against_majority(
     for key, e in first.items():
         spans = sorted(places[key])
         if 0 < len(spans) <= MAX_PLACES:
-            text_of[key] = " … ".join(e.text[s - e.start : t - e.start] for s, t in spans)
+            text_of[key] = _shown(e, spans)
+
+
+def _shown(e: Evidence, places: Sequence[tuple[int, int]]) -> str:
+    """The words of ``e`` at ``places`` (raw offsets), in order."""
+    return " … ".join(e.text[s - e.start : t - e.start] for s, t in places)
 
 
 def _told(readings: tuple[Reading, ...]) -> str:

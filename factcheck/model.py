@@ -85,6 +85,13 @@ class Claim:
         return tokenize(self.text, self.start)
 
     @property
+    def written(self) -> tuple[object, ...]:
+        """What two claims written exactly alike share (their copies in other sources):
+        the words as printed, headline or not, the quotations and their speakers."""
+        quotes = tuple((q.start - self.start, q.end - self.start, q.speaker) for q in self.quotes)
+        return (self.text, self.headline, quotes)
+
+    @property
     def quote(self) -> bool:
         return bool(self.quotes)
 

@@ -139,8 +139,7 @@ def _few_copies(refs: list[QuoteRef]) -> list[QuoteRef]:
     seen: dict[tuple[object, ...], int] = {}
     out = []
     for r in refs:
-        c = r.claim
-        key = (c.text, c.headline, r.start - c.start, r.end - c.start, r.speaker)
+        key = (r.claim.written, r.start - r.claim.start, r.end - r.claim.start)
         seen[key] = seen.get(key, 0) + 1
         if seen[key] <= COPIES:
             out.append(r)

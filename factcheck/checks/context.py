@@ -62,7 +62,7 @@ class Context:
             groups: dict[str, list[Claim]] = {}
             for cid in k.claims:
                 claim = self.by_id[cid]
-                groups.setdefault(self._written[cid][0].id, []).append(claim)
+                groups.setdefault(self.first_written(cid), []).append(claim)
             variants = list(groups.values())
             # Each way of writing the fact is compared with the MAX_VARIANTS most printed
             # ones: a wire story's variants are its outlets' own edits, and every two of
@@ -93,8 +93,7 @@ class Context:
     def _written(self) -> dict[str, list[Claim]]:
         groups: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
         for c in self.claims:
-            quotes = tuple((q.start - c.start, q.end - c.start, q.speaker) for q in c.quotes)
-            groups[(c.text, c.headline, quotes)].append(c)
+            groups[c.written].append(c)
         return {c.id: group for group in groups.values() for c in group}
 
     def alignment(self, a: Claim, b: Claim) -> list[Edit]:

@@ -19,7 +19,10 @@ from factcheck.model import Claim, Cluster, Limit
 MAX_LINKS = 12  # strongest links a claim keeps
 
 
-MAX_CLUSTER = 200  # claims; a larger community is split further
+MAX_CLUSTER = 200  # wordings; a larger community is split further
+
+
+ALIKE = 100.0  # the link score of two claims worded alike (one wording's claims)
 
 
 Adjacency = dict[int, dict[int, float]]
@@ -36,7 +39,7 @@ def clusters(
     of more than ``MAX_CLUSTER`` wordings that will not split is left out, and said so in
     ``limits``."""
     adj: Adjacency = defaultdict(dict)
-    whole: set[int] = set()  # wordings whose own claims are linked
+    whole = {lk.a for lk in links if lk.a == lk.b}  # wordings whose own claims are linked
     between = [lk for lk in links if lk.a != lk.b]
     kept_links = strongest(between)
     for lk in kept_links:
@@ -55,10 +58,8 @@ def clusters(
                 "differently worded others not used for clustering (each keeps its strongest)",
             )
         )
-    for lk in links:
-        if lk.a == lk.b:
-            whole.add(lk.a)
-            adj.setdefault(lk.a, {})
+    for u in whole:
+        adj.setdefault(u, {})
     weight = words.weight.tolist()
     groups: list[set[int]] = []
     for component in components(sorted(adj), adj):
@@ -150,7 +151,7 @@ def _communities(
             if u < v and v in nodes:
                 sub.add_edge(u, v, weight=w * weight[u] * weight[v])
         if weight[u] > 1:  # the links of a wording's own claims, word for word alike
-            sub.add_edge(u, u, weight=100.0 * weight[u] * (weight[u] - 1) / 2)
+            sub.add_edge(u, u, weight=ALIKE * weight[u] * (weight[u] - 1) / 2)
     out: list[set[int]] = []
     found = nx.community.louvain_communities(sub, weight="weight", seed=7, resolution=resolution)
     for group in _rehomed(adj, [set(g) for g in found], weight):
@@ -181,8 +182,8 @@ def _rehomed(adj: Adjacency, groups: list[set[int]], weight: Sequence[int]) -> l
                 weakest[m] = min(weakest.get(m, w), w)
                 strongest_tie[m] = max(strongest_tie.get(m, w), w)
         if weight[v] > 1:  # its own claims: linked word for word
-            total[n] += 100.0 * (weight[v] - 1)
-            strongest_tie[n] = 100.0
+            total[n] += ALIKE * (weight[v] - 1)
+            strongest_tie[n] = ALIKE
         own = total.pop(n, 0.0)
         if not total:
             continue

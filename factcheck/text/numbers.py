@@ -200,22 +200,14 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
     """Numbers with their unit: currency sign, per cent, or the next word. Numbers spelled
     out in several words are read by text2num; days of dates are not numbers."""
     out: list[Quantity] = []
-    i = 0
     n = len(tokens)
     norms = [t.norm for t in tokens]
     in_dates = date_parts(tokens) if any(map(_DIGIT.search, norms)) else set()
+    after = 0  # the first word after the last quantity read
     # Only a word with a digit, a number word or a fraction can start a quantity: the
     # rest of the claim is stepped over without a turn of the loop each.
-    starts = [k for k, t in enumerate(tokens) if _may_start(t.norm, t.text)]
-    at = 0
-    while i < n:
-        while at < len(starts) and starts[at] < i:
-            at += 1
-        if at == len(starts):
-            break
-        i = starts[at]
-        if i in in_dates:
-            i += 1
+    for i in [k for k, t in enumerate(tokens) if _may_start(t.norm, t.text)]:
+        if i < after or i in in_dates:
             continue
         word = tokens[i].norm
         head, _, tail = word.partition("-")
@@ -233,7 +225,6 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
         elif value is None and tail and _word_value(head) is not None and head not in ("a",):
             value, unit = _word_value(head), tail.rstrip("s")  # "one-year", "10-day"
         if value is None or is_year(word):
-            i += 1
             continue
         while j < n and tokens[j].norm in SCALES:
             value *= SCALES[tokens[j].norm]
@@ -248,7 +239,7 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
             if unit in TIME_UNITS and j + 1 < n and tokens[j + 1].norm == "old":
                 unit = "age"  # "39 years old" is an age, not a length of time
         out.append(Quantity(value, unit, i, j))
-        i = j
+        after = j
     return out
 
 
