@@ -153,6 +153,21 @@ def _one_remark_each(
             prints(p.a, p.b)
             prints(p.b, p.a)
 
+    # A quotation's printers grouped by their words (copies of a wire story print one
+    # text hundreds of times): whether a run of words stands in them is asked once a text.
+    Said = list[tuple[str, set[tuple[str, int]], set[str]]]
+    said: dict[int, Said] = {}
+
+    def by_text(ref: QuoteRef) -> Said:
+        if id(ref) not in said:
+            groups: dict[str, tuple[set[tuple[str, int]], set[str]]] = {}
+            for x, at, by in printed[id(ref)].values():
+                places, sources = groups.setdefault(_said(x), (set(), set()))
+                places |= at
+                sources |= by
+            said[id(ref)] = [(text, at, by) for text, (at, by) in groups.items()]
+        return said[id(ref)]
+
     def holding(
         ref: QuoteRef, around: list[tuple[str, ...]]
     ) -> tuple[set[tuple[str, int]], set[str]]:
@@ -160,8 +175,8 @@ def _one_remark_each(
         and sources (set unions in C: a wire quote's places are hundreds)."""
         places: set[tuple[str, int]] = set()
         sources: set[str] = set()
-        for x, at, by in printed[id(ref)].values():
-            if any(_holds(x, w) for w in around):
+        for text, at, by in by_text(ref):
+            if any(_holds(text, w) for w in around):
                 places |= at
                 sources |= by
         return places, sources
@@ -189,10 +204,15 @@ def _around(ref: QuoteRef, i1: int, i2: int) -> tuple[str, ...]:
     return tuple(t.norm for t in ref.tokens[max(0, i1 - 1) : i2 + 1])
 
 
-def _holds(ref: QuoteRef, words: tuple[str, ...]) -> bool:
-    norms = [t.norm for t in ref.tokens]
-    n = len(words)
-    return any(tuple(norms[i : i + n]) == words for i in range(len(norms) - n + 1))
+def _said(ref: QuoteRef) -> str:
+    """A quotation's words, one space apart and around: a run of words is in it when
+    its words so joined are (a search in C, not a slice a position)."""
+    return f" {' '.join(t.norm for t in ref.tokens)} "
+
+
+def _holds(said: str, words: tuple[str, ...]) -> bool:
+    """``words`` stand together in the quotation ``said`` (``_said``)."""
+    return f" {' '.join(words)} " in said if words else True
 
 
 def _style_finding(ctx: Context, p: QuotePair, styled: list[Difference]) -> Finding:
