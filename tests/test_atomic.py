@@ -7,7 +7,6 @@ import os
 import stat
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -107,16 +106,23 @@ def test_a_second_writer_waits_for_the_first(tmp_path: Path) -> None:
             cwd=tmp_path,
             stderr=subprocess.PIPE,
         )
-        time.sleep(3)
+        assert writer.stderr is not None
+        # Its lines until it says it waits (however long a loaded machine takes to get
+        # there): the lock is still held, so nothing may be written yet.
+        said = b""
+        for line in iter(writer.stderr.readline, b""):
+            said += line
+            if b"waiting for base.json" in line:
+                break
+        assert b"waiting for base.json" in said
         assert writer.poll() is None  # waiting
         assert not (tmp_path / "base.json").exists()
     finally:
         assert holder.stdin is not None
         holder.stdin.close()
         holder.wait(timeout=30)
-    _out, err = writer.communicate(timeout=60)
-    assert writer.returncode == 0, err
-    assert b"waiting for base.json" in err
+    _out, _err = writer.communicate(timeout=60)
+    assert writer.returncode == 0, said + _err
     assert json.loads((tmp_path / "base.json").read_text("utf-8"))["tool"] == "factcheck"
 
 
