@@ -5,6 +5,8 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from factcheck.config import Settings
 from factcheck.model import Report, Source
 from factcheck.pipeline import analyse
@@ -340,3 +342,44 @@ def test_each_altered_copy_of_a_quote_is_shown_by_its_own_change() -> None:
     (misquote,) = [f for f in report.findings if f.kind == "misquote"]
     deviant = {r.sources: r.text for r in misquote.readings if not r.majority}
     assert deviant == {("w03",): "repair", ("w09",): "north", ("w14",): "spring"}
+
+
+def test_facts_told_by_many_sources_are_counted_as_facts_told_by_few(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The pairs of a wire story's sources are counted in bulk: the same counts as one
+    pair at a time."""
+    import importlib
+
+    from factcheck.model import Claim, Cluster, Quote
+
+    grouping = importlib.import_module(
+        "factcheck.stories.group"
+    )  # the package's `group` is a function
+
+    sources = [f"out{n:03d}" for n in range(90)]
+    order = {s: n for n, s in enumerate(sources)}
+    claims, clusters = [], []
+    for k in range(5):  # five facts, each told by a different run of the outlets
+        told_by = sources[k * 3 : 70 + k * 4]
+        ids = []
+        for s in told_by:
+            quoted = (Quote(0, 9, None),) if (order[s] + k) % 7 == 0 else ()
+            claims.append(
+                Claim(f"c{len(claims)}", s, 0, 9, "fact text", ("fact",), ("fact",), quoted)
+            )
+            ids.append(claims[-1].id)
+        clusters.append(Cluster(f"k{k}", tuple(ids)))
+    quoted = [(clusters[0].claims[0], clusters[1].claims[5])]
+    assert min(len(k.claims) for k in clusters) > grouping.WIDE  # counted in bulk
+    bulk = grouping._shared_facts(clusters, claims, order, quoted)
+    monkeypatch.setattr(grouping, "WIDE", 10_000)
+    one_by_one = grouping._shared_facts(clusters, claims, order, quoted)
+    for counted, plain in zip(bulk, one_by_one, strict=True):
+        assert counted == plain
+    shared, told = bulk
+    assert shared[("out000", "out001")] == 1 and shared[("out012", "out020")] == 5
+    assert ("out001", "out000") not in shared
+    assert shared[("out000", "out008")] == 2  # one fact, and a remark both quote
+    assert told[("out001", "out000")] == 1
+    assert ("out000", "out001") not in told  # out000 quotes that fact, in no words of its own

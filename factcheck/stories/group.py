@@ -135,31 +135,20 @@ def _shared_facts(
     shared: Counter[tuple[str, str]] = Counter()
     told: Counter[tuple[str, str]] = Counter()
     cluster_of: dict[str, str] = {}
-    n = len(order)
-    wide_shared: list[np.ndarray] = []  # source pairs of facts told by many, as codes
-    wide_told: list[np.ndarray] = []
+    wide: list[tuple[list[int], list[int]]] = []  # facts told by many: (present, own words)
     for k in clusters:
         present = sorted({source_of[c] for c in k.claims}, key=order.__getitem__)
         own_words = {source_of[c] for c in k.claims if c not in quoting}
         if len(present) > WIDE:
-            # A wire story's facts are told by hundreds of sources: their pairs are
-            # counted in numpy, not one Python step a pair and fact.
-            at = np.array([order[x] for x in present], dtype=np.int64)
-            i, j = np.triu_indices(len(at), k=1)
-            wide_shared.append(at[i] * n + at[j])
-            own = np.array(sorted(order[x] for x in own_words), dtype=np.int64)
-            pairs = (own[:, None] * n + at[None, :]).ravel()
-            wide_told.append(pairs[pairs // n != pairs % n])
+            wide.append(([order[x] for x in present], [order[x] for x in own_words]))
         else:
             shared.update(combinations(present, 2))
             told.update((a, b) for a in own_words for b in present if b != a)
         cluster_of.update(dict.fromkeys(k.claims, k.id))
-    ids = sorted(order, key=order.__getitem__)
-    for counter, wide in ((shared, wide_shared), (told, wide_told)):
-        if wide:
-            codes, counts = np.unique(np.concatenate(wide), return_counts=True)
-            for code, count in zip(codes.tolist(), counts.tolist(), strict=True):
-                counter[(ids[code // n], ids[code % n])] += count
+    if wide:
+        names = sorted(order, key=order.__getitem__)
+        bulk_shared, bulk_told = _wide_pairs(wide, names)
+        shared, told = _merged(shared, bulk_shared), _merged(told, bulk_told)
     for x, y in {(x, y) if x < y else (y, x) for x, y in quoted}:
         if x in cluster_of and cluster_of[x] == cluster_of.get(y):
             continue  # the clusters counted this fact already
@@ -167,6 +156,55 @@ def _shared_facts(
         if a != b:
             shared[(a, b)] += 1
     return shared, told
+
+
+def _wide_pairs(
+    wide: list[tuple[list[int], list[int]]], names: list[str]
+) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
+    """The pairs of sources of facts told by many (a wire story's hundreds of sources),
+    counted in numpy: which facts each source tells, as a matrix, times itself gives
+    the facts each pair shares (and, with the sources telling a fact in their own
+    words, what ``told`` counts), in the order of the sources."""
+    members = np.unique(np.concatenate([np.array(p, dtype=np.int64) for p, _own in wide]))
+    local = {int(m): i for i, m in enumerate(members.tolist())}
+    present = np.zeros((len(wide), len(members)), dtype=np.float32)
+    own = np.zeros_like(present)
+    for k, (at, in_own_words) in enumerate(wide):
+        present[k, [local[x] for x in at]] = 1
+        own[k, [local[x] for x in in_own_words]] = 1
+    ids = [names[m] for m in members.tolist()]
+    shared: dict[tuple[str, str], int] = {}
+    told: dict[tuple[str, str], int] = {}
+    for lo in range(0, len(ids), ROWS):  # a block of rows at a time: memory stays small
+        hi = min(lo + ROWS, len(ids))
+        both = present[:, lo:hi].T @ present  # exact: counts of facts, far below 2**24
+        mine = own[:, lo:hi].T @ present
+        rows = np.arange(lo, hi)[:, None]
+        cols = np.arange(len(ids))[None, :]
+        shared.update(_pairs(np.where(cols > rows, both, 0), ids, lo))
+        told.update(_pairs(np.where(cols != rows, mine, 0), ids, lo))
+    return shared, told
+
+
+ROWS = 2048  # sources a block when a wire story's pairs are counted
+
+
+def _pairs(counts: np.ndarray, ids: list[str], lo: int) -> dict[tuple[str, str], int]:
+    """The pairs with a count above zero: (ids[lo + row], ids[col]) → count."""
+    rows, cols = np.nonzero(counts)
+    values = counts[rows, cols].astype(np.int64).tolist()
+    keys = zip([ids[lo + i] for i in rows.tolist()], [ids[j] for j in cols.tolist()], strict=True)
+    return dict(zip(keys, values, strict=True))
+
+
+def _merged(
+    counter: Counter[tuple[str, str]], bulk: dict[tuple[str, str], int]
+) -> Counter[tuple[str, str]]:
+    """``counter`` and ``bulk`` added up, ``counter``'s pairs first."""
+    for key, count in counter.items():
+        if key in bulk:
+            bulk[key] += count
+    return Counter({**{k: bulk.get(k, v) for k, v in counter.items()}, **bulk})
 
 
 def _settle(
