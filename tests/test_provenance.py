@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
+import numpy as np
 import pytest
 
 from factcheck.config import Settings
@@ -216,3 +217,31 @@ def test_input_order_changes_nothing(report: Report) -> None:
 
     assert graph(backwards) == graph(report)
     assert origins(backwards) == origins(report)
+
+
+def test_families_are_the_connected_groups_of_links() -> None:
+    from factcheck.stories.provenance import _families
+
+    linked = np.zeros((6, 6), dtype=bool)
+    for a, b in ((0, 2), (2, 4), (1, 5)):  # a chain, a pair, one alone
+        linked[a, b] = linked[b, a] = True
+    family = _families(6, linked)
+    assert family[0] == family[2] == family[4]
+    assert family[1] == family[5]
+    assert len({family[0], family[1], family[3]}) == 3
+
+
+def test_the_copy_forest_joins_the_closest_pairs_first() -> None:
+    from factcheck.stories.provenance import _spanning_forest
+
+    # Four sources all linked; 0-1 and 2-3 are the closest pairs, then 1-2; the rest
+    # would close a loop.
+    linked = ~np.eye(4, dtype=bool)
+    closeness = np.full((4, 4), -10.0, dtype=np.float32)
+    for (a, b), c in {(0, 1): -1.0, (2, 3): -1.0, (1, 2): -2.0}.items():
+        closeness[a, b] = closeness[b, a] = c
+    score = np.ones((4, 4), dtype=np.float32)
+    assert _spanning_forest(linked, closeness, score) == [(0, 1), (2, 3), (1, 2)]
+    apart = linked.copy()
+    apart[:2, 2:] = apart[2:, :2] = False  # two families: no pair joins them
+    assert _spanning_forest(apart, closeness, score) == [(0, 1), (2, 3)]
