@@ -129,7 +129,11 @@ _NOT_NAMES = frozenset(
     "Other Another Today Yesterday Tonight Once Twice Where What Who Why How Which "
     "Whether Because Like Unlike Besides Amid Across Against Throughout Inside Outside "
     "Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sen. Rep. Gov. Gen. President Senator Governor "
-    "Update Advertisement Photo Watch Read Related Editor".split()
+    "Update Advertisement Photo Watch Read Related Editor "
+    # Prepositions made of participles, and others that open a sentence: "Following
+    # President Obama's remarks, ..." names Obama, not a "Following President Obama".
+    "Following According Including Regarding Concerning Considering Given Upon Within "
+    "Beyond Toward Towards Around Behind Beside Near Via Excluding Barring Pending".split()
 )
 _TITLES = frozenset(
     "Mr Mrs Ms Dr Prof Sen Rep Gov Gen Lt Col Sgt Capt Rev Hon Pres Sec Atty Judge "
@@ -163,7 +167,8 @@ _SENTENCE_CUT = re.compile(
 _INTRO = re.compile(
     r"^(?:(?:In|At|On|After|When|While|During|Before|As|Since|Although|Though|Asked|"
     r"Speaking|Responding|Writing|Meanwhile|Earlier|Later|Still|Yet|But|And|So|Also|Already|"
-    r"Instead|However|Now|Then|Last|This|Today|Yesterday|Once|Even)\b[^,:]*?,\s+)+"
+    r"Instead|However|Now|Then|Last|This|Today|Yesterday|Once|Even|Following|Despite|Amid|"
+    r"Given|Upon|With|Without|Unlike|Throughout)\b[^,:]*?,\s+)+"
 )
 
 _MARK = re.compile('[“„«”»"‘]')
@@ -470,7 +475,11 @@ def _people(masked: str, lo: int, hi: int, known: set[str]) -> tuple[str | None,
         if len(name.split()) < 2 and not titled and name not in known:
             continue
         mention = name
-        found = _subject(masked[_sentence_start(masked, lo, m.start()) : m.end()])
+        # The sentence whole: a lead-in ("Following Obama's remarks, ...") ends at its
+        # comma, after which the subject stands.
+        cut = _SENTENCE_CUT.search(masked, m.end(), hi)
+        sentence = masked[_sentence_start(masked, lo, m.start()) : cut.start() if cut else hi]
+        found = _subject(sentence)
         if found is not None and found.split()[-1] == name.split()[-1]:
             subject = name
     by_pronoun = bool(re.search(r"(?:^|[.!?]\s+)(?:He|She|They)\b", masked[lo:hi])) and not subject
@@ -504,6 +513,8 @@ def is_body(speaker: str) -> bool:
     """An institution or news outlet ("Fox News", "the Associated Press"), not a person."""
     words = speaker.split()
     last = words[-1].strip(".,’'").lower() if words else ""
+    if last.endswith("s") and last[:-1] in _BODY_WORDS:
+        last = last[:-1]  # "the statements", "the networks"
     return last in _BODY_WORDS or (last.isupper() and len(last) <= 6 and len(words) == 1)
 
 
