@@ -22,7 +22,15 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from factcheck.checks.conflicts import DATE, NEAR, NUMBER, ROUNDED, _rounded
+from factcheck.checks.conflicts import (
+    DATE,
+    NEAR,
+    NEGATION,
+    NUMBER,
+    ROUNDED,
+    _rounded,
+    negation_aligned,
+)
 from factcheck.checks.context import Context
 from factcheck.facts.mentions import (
     Figure,
@@ -34,6 +42,7 @@ from factcheck.facts.mentions import (
     stem,
     whens,
 )
+from factcheck.facts.statements import Statement, marks_statement, statements, verb_base
 from factcheck.findings import evidence, join_ids, make, short
 from factcheck.model import Claim, Finding, Severity
 from factcheck.text.fold import Token
@@ -45,7 +54,7 @@ from factcheck.text.numbers import (
     may_count,
 )
 
-KINDS = (NUMBER, DATE)
+KINDS = (NUMBER, DATE, NEGATION)
 SEVERITY = Severity.MEDIUM  # matched by what they are about, not by one shared sentence
 # A relative span ("last week", "last month") is info: what it dates is often a clause
 # away ("resigned last year amid an inquiry", "subpoenas over the closure last year");
@@ -53,20 +62,23 @@ SEVERITY = Severity.MEDIUM  # matched by what they are about, not by one shared 
 RELATIVE = Severity.INFO
 # The weight of the rare words two mentions' contexts share, and how many words at the
 # least: a figure is matched by its counted noun first, a time only by its context.
-MIN_SCORE = {"figure": 2.5, "time": 6.0}
-MIN_SHARED = {"figure": 1, "time": 2}
+MIN_SCORE = {"figure": 2.5, "time": 6.0, "statement": 6.0}
+MIN_SHARED = {"figure": 1, "time": 2, "statement": 2}
 CONFIRMED = 0.5  # a compatible reading this alike (of the best) in the other source: two facts
 MAX_RATIO = 3.0  # figures further apart than this count different things
 MAX_MENTIONS = 400  # of one kind in one story: more are a roundup, not one story's facts
 TOPIC_SHARE = 0.2  # of a story's claims: a word used by more is the story's topic
 ABOUT = 3  # words named in a message as what the fact is about
+HEDGED = Severity.LOW  # "will not sell" against "may sell": decided against left open
+_DENIED = "One source denies what another affirms"
+_LEFT_OPEN = "One source rules out what another leaves open"
 
 
 @dataclass(slots=True)
 class _Mention:
     """A figure or a time with its claim and the words it is about."""
 
-    fact: Figure | When
+    fact: Figure | When | Statement
     claim: Claim
     about: dict[str, float]
     forms: dict[str, str]  # stem → the word as written, for messages
@@ -108,6 +120,53 @@ def run(ctx: Context) -> Iterator[Finding]:
     for group in figs.values():
         yield from _compare(ctx, group, cluster_of, _figures_agree)
     yield from _compare(ctx, times, cluster_of, _times_agree)
+    for group in _said(ctx.claims, dated).values():
+        yield from _compare(ctx, group, cluster_of, _statements_agree)
+
+
+def _said(claims: Sequence[Claim], dated: dict[str, dt.date | None]) -> dict[str, list[_Mention]]:
+    """Statements by action, for the actions that a claim of the story denies or leaves
+    open (few): the other claims are read only where they use such a verb."""
+    read: dict[tuple[object, ...], tuple[Claim, list[_Mention]]] = {}
+
+    def mentions(claim: Claim) -> list[_Mention]:
+        key = (claim.written, dated[claim.source])
+        if key not in read:
+            tokens, day = claim.tokens, dated[claim.source]
+            forms: dict[str, str] = {}
+            found = [_mention(st, claim, tokens, forms, day) for st in statements(claim, tokens)]
+            for m in found:
+                assert isinstance(m.fact, Statement)
+                m.about.pop(m.fact.action, None)  # the key already: the words beside it count
+            read[key] = (claim, found)
+        first, found = read[key]
+        return found if first is claim else [_moved(m, first, claim) for m in found]
+
+    wanted = {
+        m.fact.action
+        for claim in claims
+        if marks_statement(claim.words)
+        for m in mentions(claim)
+        if isinstance(m.fact, Statement) and (m.fact.negated or m.fact.possible)
+    }
+    out: dict[str, list[_Mention]] = defaultdict(list)
+    if not wanted:
+        return out
+    for claim in claims:
+        if wanted.isdisjoint(map(verb_base, claim.words)):
+            continue
+        for m in mentions(claim):
+            assert isinstance(m.fact, Statement)
+            if m.fact.action in wanted:
+                out[m.fact.action].append(m)
+    told = [m for group in out.values() for m in group]
+    _story_names(claims, told)
+    return {a: g for a, g in out.items() if len({_reading(m) for m in g}) > 1}
+
+
+def _reading(m: _Mention) -> tuple[bool, bool]:
+    assert isinstance(m.fact, Statement)
+    return m.fact.negated, m.fact.possible
 
 
 _Found = tuple[tuple[str, str] | None, "_Mention"]  # (unit, counted) of a figure, None: a time
@@ -173,7 +232,7 @@ def _story_topic(claims: Sequence[Claim], mentions: list[_Mention]) -> None:
 
 
 def _mention(
-    fact: Figure | When,
+    fact: Figure | When | Statement,
     claim: Claim,
     tokens: Sequence[Token],
     forms: dict[str, str],
@@ -193,6 +252,8 @@ def _score(a: _Mention, b: _Mention) -> tuple[float, list[str]]:
     shared = a.about.keys() & b.about.keys()
     if len(shared) < MIN_SHARED[_kind(a)]:
         return 0.0, []
+    if isinstance(a.fact, Statement) and isinstance(b.fact, Statement) and _apart(a, b):
+        return 0.0, []  # the same action done to different things
     actors_a, actors_b = a.names & a.near, b.names & b.near
     if actors_a and actors_b and actors_a.isdisjoint(actors_b):
         return 0.0, []  # each clause names its own actor: two actors, two facts
@@ -204,7 +265,15 @@ def _score(a: _Mention, b: _Mention) -> tuple[float, list[str]]:
     return sum(min(a.about[w], b.about[w]) for w in shared), ranked
 
 
+def _apart(a: _Mention, b: _Mention) -> bool:
+    """Two statements whose actions are done to nothing in common."""
+    assert isinstance(a.fact, Statement) and isinstance(b.fact, Statement)
+    return a.fact.patient.isdisjoint(b.fact.patient)
+
+
 def _kind(m: _Mention) -> str:
+    if isinstance(m.fact, Statement):
+        return "statement"
     return "figure" if isinstance(m.fact, Figure) else "time"
 
 
@@ -250,8 +319,11 @@ def _pair(
     for i, x in enumerate(ma):
         for j, y in enumerate(mb):
             same_cluster = cluster_of.get(x.claim.id)
-            if same_cluster is not None and same_cluster == cluster_of.get(y.claim.id):
-                continue  # one fact already: the conflicts check compares those
+            one_fact = same_cluster is not None and same_cluster == cluster_of.get(y.claim.id)
+            # One fact already: the conflicts check compares those word by word; a
+            # statement in which it finds no negation is compared here.
+            if one_fact and (_kind(x) != "statement" or negation_aligned(ctx, x.claim, y.claim)):
+                continue
             if not compatible(x, y):
                 continue
             score, _ = _score(x, y)
@@ -269,7 +341,9 @@ def _pair(
             continue
         x, y = ma[i], mb[j]
         verdict = compatible(x, y)
-        if verdict not in ("differ", "rounded"):
+        if verdict not in ("differ", "rounded", "hedged"):
+            continue
+        if _kind(x) == "statement" and _reported(x, y):
             continue
         if _confirmed(i, j, ma, mb, scores, s, compatible):
             continue
@@ -342,6 +416,27 @@ def _times_agree(x: _Mention, y: _Mention) -> str:
     return ""  # a relative time against an undated one: not comparable
 
 
+def _statements_agree(x: _Mention, y: _Mention) -> str:
+    """Told alike ("same"), one denying what the other affirms ("differ"), one denying
+    what the other tells as possible ("hedged"), or not comparable: another time
+    ("will not sell" and "sold"), or both only possible ("may sell", "may not")."""
+    a, b = x.fact, y.fact
+    assert isinstance(a, Statement) and isinstance(b, Statement)
+    if a.tense != b.tense or a.passive != b.passive:
+        return ""  # another time, or one tells who acted and the other does not
+    if a.negated == b.negated:
+        return "same"
+    if a.possible and b.possible:
+        return ""
+    return "hedged" if a.possible or b.possible else "differ"
+
+
+def _reported(x: _Mention, y: _Mention) -> bool:
+    """A statement in a sentence reporting what someone says: outlets rightly report
+    each side's claims, so the speaker's denial is not the outlet's."""
+    return any(isinstance(m.fact, Statement) and m.fact.reported for m in (x, y))
+
+
 def _weekday(w: When) -> str:
     return w.value.rpartition(" ")[2] if w.kind == "weekday" else ""
 
@@ -353,6 +448,9 @@ def _finding(ctx: Context, x: _Mention, y: _Mention, verdict: str) -> Finding:
     text_b = _shown(ctx, y)
     kind = NUMBER if isinstance(x.fact, Figure) else DATE
     what = "Numbers differ" if kind is NUMBER else "Dates differ"
+    if isinstance(x.fact, Statement):
+        kind = NEGATION
+        what = _DENIED if verdict == "differ" else _LEFT_OPEN
     if verdict == "rounded":
         what = "One figure is the other rounded"
     a, b = x.claim.source, y.claim.source
@@ -362,6 +460,8 @@ def _finding(ctx: Context, x: _Mention, y: _Mention, verdict: str) -> Finding:
     )
     relative = any(isinstance(m.fact, When) and m.fact.kind == "relative" for m in (x, y))
     severity = RELATIVE if relative else ROUNDED if verdict == "rounded" else SEVERITY
+    if verdict == "hedged":
+        severity = HEDGED
     return make(
         kind.name,
         severity,

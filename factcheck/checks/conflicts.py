@@ -118,6 +118,14 @@ def run(ctx: Context) -> Iterator[Finding]:
     yield from _attribution(ctx)
 
 
+def negation_aligned(ctx: Context, a: Claim, b: Claim) -> bool:
+    """Whether this check finds a negation between two claims of one fact (a negator
+    added or dropped in a local change): the across check leaves those to it."""
+    edits = window(ctx.alignment(a, b))
+    diffs = local(edits, changed(a.words, b.words, edits), a.words, b.words)
+    return bool(diffs) and any(True for _ in _negation(ctx, a, b, diffs, edits))
+
+
 def _pair_finding(
     ctx: Context, kind: str, severity: Severity, a: Claim, b: Claim, e: Edit, what: str
 ) -> Finding:
