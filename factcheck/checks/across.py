@@ -42,7 +42,7 @@ from factcheck.facts.mentions import (
     stem,
     whens,
 )
-from factcheck.facts.statements import Statement, marks_statement, statements, verb_base
+from factcheck.facts.statements import Statement, may_deny, readings, statements, verb_base
 from factcheck.findings import evidence, join_ids, make, short
 from factcheck.model import Claim, Finding, Severity
 from factcheck.text.fold import Token
@@ -126,47 +126,58 @@ def run(ctx: Context) -> Iterator[Finding]:
 
 def _said(claims: Sequence[Claim], dated: dict[str, dt.date | None]) -> dict[str, list[_Mention]]:
     """Statements by action, for the actions that a claim of the story denies or leaves
-    open (few): the other claims are read only where they use such a verb."""
-    read: dict[tuple[object, ...], tuple[Claim, list[_Mention]]] = {}
+    open and another tells otherwise (few): the other claims are read only where they
+    use a form of such a verb."""
+    read: dict[tuple[object, ...], tuple[Claim, list[Statement]]] = {}
 
-    def mentions(claim: Claim) -> list[_Mention]:
+    def said(claim: Claim) -> tuple[Claim, list[Statement]]:
+        """The first claim written as ``claim`` is, and its statements."""
         key = (claim.written, dated[claim.source])
         if key not in read:
-            tokens, day = claim.tokens, dated[claim.source]
-            forms: dict[str, str] = {}
-            found = [_mention(st, claim, tokens, forms, day) for st in statements(claim, tokens)]
-            for m in found:
-                assert isinstance(m.fact, Statement)
-                m.about.pop(m.fact.action, None)  # the key already: the words beside it count
-            read[key] = (claim, found)
-        first, found = read[key]
-        return found if first is claim else [_moved(m, first, claim) for m in found]
+            read[key] = (claim, statements(claim, claim.tokens))
+        return read[key]
 
     wanted = {
-        m.fact.action
+        action
         for claim in claims
-        if marks_statement(claim.words)
-        for m in mentions(claim)
-        if isinstance(m.fact, Statement) and (m.fact.negated or m.fact.possible)
+        if may_deny(claim.words, claim.text)
+        for action, negated, possible in readings(claim.words)
+        if negated or possible
     }
-    out: dict[str, list[_Mention]] = defaultdict(list)
     if not wanted:
-        return out
+        return {}
+    forms = {w for w in set().union(*(c.words for c in claims)) if verb_base(w) in wanted}
+    read_as: dict[str, set[tuple[bool, bool]]] = defaultdict(set)
     for claim in claims:
-        if wanted.isdisjoint(map(verb_base, claim.words)):
-            continue
-        for m in mentions(claim):
+        if not forms.isdisjoint(claim.words):
+            for action, negated, possible in readings(claim.words):
+                read_as[action].add((negated, possible))
+    # A denial (or an action left open) and another reading of it.
+    told = {a for a in wanted if len(read_as[a]) > 1}
+    if not told:
+        return {}
+    forms = {w for w in forms if verb_base(w) in told}
+    using = [claim for claim in claims if not forms.isdisjoint(claim.words)]
+    found_in: dict[str, list[_Mention]] = defaultdict(list)
+    made: dict[str, list[_Mention]] = {}  # the first claim's id → its mentions
+    for claim in using:
+        first, found = said(claim)
+        if first.id not in made:
+            tokens, day = first.tokens, dated[first.source]
+            forms_of: dict[str, str] = {}
+            made[first.id] = []
+            for st in found:
+                if st.action in told:
+                    m = _mention(st, first, tokens, forms_of, day)
+                    m.about.pop(st.action, None)  # the key already: the words beside it count
+                    made[first.id].append(m)
+        for m in made[first.id]:
+            m = m if first is claim else _moved(m, first, claim)
             assert isinstance(m.fact, Statement)
-            if m.fact.action in wanted:
-                out[m.fact.action].append(m)
-    told = [m for group in out.values() for m in group]
-    _story_names(claims, told)
-    return {a: g for a, g in out.items() if len({_reading(m) for m in g}) > 1}
-
-
-def _reading(m: _Mention) -> tuple[bool, bool]:
-    assert isinstance(m.fact, Statement)
-    return m.fact.negated, m.fact.possible
+            found_in[m.fact.action].append(m)
+    out = {a: g for a, g in found_in.items() if len({m.claim.source for m in g}) > 1}
+    _story_names(claims, [m for group in out.values() for m in group])
+    return out
 
 
 _Found = tuple[tuple[str, str] | None, "_Mention"]  # (unit, counted) of a figure, None: a time

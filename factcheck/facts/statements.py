@@ -276,11 +276,28 @@ def _inside(token: Token, quoted: list[tuple[int, int]]) -> bool:
     return any(s <= token.start < e for s, e in quoted)
 
 
-def marks_statement(words: Sequence[str]) -> bool:
-    """Whether a claim can deny an action or leave it open: a cheap test on its words
-    before ``statements``."""
-    return (
-        any(map(is_negator, words))
-        or not _POSSIBLE.isdisjoint(words)
-        or not _REFUSING.isdisjoint(words)
-    )
+_OPENERS = _AUXILIARY | _NEGATING | _REFUSING | {"no"}  # words a verb group can begin with
+_MARKS = frozenset({"not", "never", "cannot", "longer"}) | _POSSIBLE | _REFUSING
+
+
+def readings(words: Sequence[str]) -> set[tuple[str, bool, bool]]:
+    """(action, negated, possible) of the verb groups of a claim, read from its words
+    alone (without clauses, conditions or quotations): a cheap first reading, more than
+    ``statements`` keeps, to know which of a story's claims to read whole."""
+    out = set()
+    opens, irregular = _OPENERS, _irregular()
+    for i, w in enumerate(words):
+        if not (w in opens or w in irregular or w.endswith("ed")):
+            continue  # most words: no verb group begins there
+        found = _group(words, i)
+        if found is not None:
+            _, verb, negated, possible, _ = found
+            if words[verb] in _RULING and verb + 2 < len(words):
+                verb, negated, possible = verb + 2, False, True  # "not ruling out selling"
+            out.add((verb_base(words[verb]), negated, possible))
+    return out
+
+
+def may_deny(words: Sequence[str], text: str) -> bool:
+    """Whether a claim can deny an action or leave it open: a test before ``readings``."""
+    return not _MARKS.isdisjoint(words) or "n't" in text or "n’t" in text
