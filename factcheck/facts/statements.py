@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from factcheck.facts.mentions import stem, weight
+from factcheck.facts.mentions import singular, stem, weight
 from factcheck.model import Claim
 from factcheck.text.fold import Token, is_negator
 from factcheck.text.lexicons import stopwords
@@ -46,6 +46,7 @@ _NOT_ACTIONS = _words("not_actions")
 _REFUSING = _words("refusing")
 _RULING = _words("ruling")
 _AUXILIARY = _PAST | _PRESENT | _FUTURE | _POSSIBLE
+_SUBJECTS = frozenset({"he", "she", "it", "who", "which", "that"})
 _NEGATING = frozenset({"not", "never"})  # negators that stand in a verb group
 _HAVE = frozenset({"has", "have", "had", "hasn't", "haven't", "hadn't"})
 _BEFORE_NOUN = frozenset(
@@ -96,6 +97,8 @@ def statements(claim: Claim, tokens: Sequence[Token]) -> list[Statement]:
     i = 0
     while i < len(norms):
         found = _group(norms, i)
+        if found is None and _present_form(tokens, i):
+            found = (i, i, False, False, "present")
         if found is None:
             i += 1
             continue
@@ -108,7 +111,7 @@ def statements(claim: Claim, tokens: Sequence[Token]) -> list[Statement]:
                 continue
             verb, word, negated, possible, tense = i + 1, norms[i + 1], False, True, "future"
             i = verb + 1
-        if word in _NOT_ACTIONS or not _is_verb_word(word):
+        if word in _NOT_ACTIONS or word in _SAYING or not _is_verb_word(word):
             continue
         if _conditional(norms, tokens, claim, first) or _inside(tokens[verb], quoted):
             continue
@@ -214,6 +217,16 @@ def _past_form(norms: Sequence[str], i: int) -> bool:
     return i == 0 or norms[i - 1] not in _BEFORE_NOUN
 
 
+def _present_form(tokens: Sequence[Token], i: int) -> bool:
+    """A verb in its present form after its subject: a name or a pronoun ("Council
+    bans", "she sells"); a plural noun ends in "s" as well, so nothing else is taken."""
+    word = tokens[i].norm
+    if i == 0 or len(word) < 4 or singular(word) == word or not word.isalpha():
+        return False
+    before = tokens[i - 1]
+    return before.norm in _SUBJECTS or (before.text[:1].isupper() and before.norm.isalpha())
+
+
 def _is_verb_word(word: str) -> bool:
     return word.isalpha() and len(word) > 2 and word not in stopwords()
 
@@ -287,6 +300,8 @@ def readings(words: Sequence[str]) -> set[tuple[str, bool, bool]]:
     out = set()
     opens, irregular = _OPENERS, _irregular()
     for i, w in enumerate(words):
+        if w.endswith("s") and singular(w) != w:
+            out.add((verb_base(w), False, False))  # a present form, or a plural noun
         if not (w in opens or w in irregular or w.endswith("ed")):
             continue  # most words: no verb group begins there
         found = _group(words, i)
