@@ -146,7 +146,8 @@ def _said(claims: Sequence[Claim], dated: dict[str, dt.date | None]) -> dict[str
     }
     if not wanted:
         return {}
-    forms = {w for w in set().union(*(c.words for c in claims)) if verb_base(w) in wanted}
+    verbs = {a.partition(" ")[0] for a in wanted}  # "vote for" is a form of "vote"
+    forms = {w for w in set().union(*(c.words for c in claims)) if verb_base(w) in verbs}
     read_as: dict[str, set[tuple[bool, bool]]] = defaultdict(set)
     for claim in claims:
         if not forms.isdisjoint(claim.words):
@@ -156,7 +157,8 @@ def _said(claims: Sequence[Claim], dated: dict[str, dt.date | None]) -> dict[str
     told = {a for a in wanted if len(read_as[a]) > 1}
     if not told:
         return {}
-    forms = {w for w in forms if verb_base(w) in told}
+    verbs = {a.partition(" ")[0] for a in told}
+    forms = {w for w in forms if verb_base(w) in verbs}
     using = [claim for claim in claims if not forms.isdisjoint(claim.words)]
     found_in: dict[str, list[_Mention]] = defaultdict(list)
     made: dict[str, list[_Mention]] = {}  # the first claim's id → its mentions
@@ -169,7 +171,8 @@ def _said(claims: Sequence[Claim], dated: dict[str, dt.date | None]) -> dict[str
             for st in found:
                 if st.action in told:
                     m = _mention(st, first, tokens, forms_of, day)
-                    m.about.pop(st.action, None)  # the key already: the words beside it count
+                    # The key already: the words beside it count.
+                    m.about.pop(st.action.partition(" ")[0], None)
                     made[first.id].append(m)
         for m in made[first.id]:
             m = m if first is claim else _moved(m, first, claim)

@@ -42,6 +42,7 @@ _CONDITIONAL = _words("conditional")
 _UNTIL = _words("until")
 _BEING = _words("being")
 _SAYING = _words("saying")
+_PARTICLES = _words("particles")
 _NOT_ACTIONS = _words("not_actions")
 _REFUSING = _words("refusing")
 _RULING = _words("ruling")
@@ -125,7 +126,7 @@ def statements(claim: Claim, tokens: Sequence[Token]) -> list[Statement]:
         out.append(
             Statement(
                 claim.id,
-                verb_base(word),
+                _action(norms, verb),
                 negated,
                 possible,
                 tense,
@@ -139,6 +140,14 @@ def statements(claim: Claim, tokens: Sequence[Token]) -> list[Statement]:
             )
         )
     return out
+
+
+def _action(norms: Sequence[str], verb: int) -> str:
+    """The verb's base, with the particle after it that makes another action of it
+    ("vote for" and "vote against" are opposites, not one action)."""
+    after = norms[verb + 1] if verb + 1 < len(norms) else ""
+    base = verb_base(norms[verb])
+    return f"{base} {after}" if after in _PARTICLES else base
 
 
 def _group(norms: Sequence[str], i: int) -> tuple[int, int, bool, bool, str] | None:
@@ -309,7 +318,7 @@ def readings(words: Sequence[str]) -> set[tuple[str, bool, bool]]:
             _, verb, negated, possible, _ = found
             if words[verb] in _RULING and verb + 2 < len(words):
                 verb, negated, possible = verb + 2, False, True  # "not ruling out selling"
-            out.add((verb_base(words[verb]), negated, possible))
+            out.add((_action(words, verb), negated, possible))
     return out
 
 
