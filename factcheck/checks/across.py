@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from factcheck.checks.conflicts import (
     DATE,
+    LEFT_OPEN,
     NEAR,
     NEGATION,
     NUMBER,
@@ -69,7 +70,6 @@ MAX_RATIO = 3.0  # figures further apart than this count different things
 MAX_MENTIONS = 400  # of one kind in one story: more are a roundup, not one story's facts
 TOPIC_SHARE = 0.2  # of a story's claims: a word used by more is the story's topic
 ABOUT = 3  # words named in a message as what the fact is about
-HEDGED = Severity.LOW  # "will not sell" against "may sell": decided against left open
 _DENIED = "One source denies what another affirms"
 _LEFT_OPEN = "One source rules out what another leaves open"
 
@@ -475,7 +475,7 @@ def _finding(ctx: Context, x: _Mention, y: _Mention, verdict: str) -> Finding:
     relative = any(isinstance(m.fact, When) and m.fact.kind == "relative" for m in (x, y))
     severity = RELATIVE if relative else ROUNDED if verdict == "rounded" else SEVERITY
     if verdict == "hedged":
-        severity = HEDGED
+        severity = LEFT_OPEN
     return make(
         kind.name,
         severity,

@@ -18,6 +18,7 @@ from factcheck.checks.context import Context
 from factcheck.checks.frames import DURATION
 from factcheck.claims.quotes import is_named, same_speaker
 from factcheck.facts.frames import IMPLICIT_NEGATIVES
+from factcheck.facts.statements import POSSIBLE
 from factcheck.findings import evidence, make, short
 from factcheck.model import Claim, Finding, Kind, Severity
 from factcheck.text.fold import is_negator
@@ -32,6 +33,9 @@ ATTRIBUTION = Kind(
     "conflict-attribution", Severity.MEDIUM, "The same words are credited to different speakers."
 )
 KINDS = (NUMBER, DATE, NEGATION, ATTRIBUTION, DURATION)  # durations as numbers
+# "Will not sell" against "may sell": decided against left open. Both can be true (a
+# decision of today, a possibility one day), so it is low: an editor may want to know.
+LEFT_OPEN = Severity.LOW
 
 
 def _in(q_start: int, q_end: int, lo: int, hi: int) -> bool:
@@ -324,15 +328,12 @@ def _negation(
         if not IMPLICIT_NEGATIVES.isdisjoint((*wa, *wb)):
             continue  # "will not sell" / "bans": the same polarity in other words
         if sum(map(is_negator, wa)) != sum(map(is_negator, wb)):
-            yield _pair_finding(
-                ctx,
-                NEGATION.name,
-                NEGATION.severity,
-                a,
-                b,
-                e,
-                "One affirms what the other denies",
-            )
+            yes = wa if sum(map(is_negator, wa)) < sum(map(is_negator, wb)) else wb
+            if not POSSIBLE.isdisjoint(yes):  # "will not sell" / "may sell"
+                what, severity = "One rules out what the other leaves open", LEFT_OPEN
+            else:
+                what, severity = "One affirms what the other denies", NEGATION.severity
+            yield _pair_finding(ctx, NEGATION.name, severity, a, b, e, what)
             return
 
 

@@ -36,7 +36,7 @@ def _words(name: str) -> frozenset[str]:
 
 
 _PAST, _PRESENT, _FUTURE = _words("past"), _words("present"), _words("future")
-_POSSIBLE = _words("possible")
+POSSIBLE = _words("possible")
 _INSIDE = _words("inside")
 _CONDITIONAL = _words("conditional")
 _UNTIL = _words("until")
@@ -46,7 +46,7 @@ _PARTICLES = _words("particles")
 _NOT_ACTIONS = _words("not_actions")
 _REFUSING = _words("refusing")
 _RULING = _words("ruling")
-_AUXILIARY = _PAST | _PRESENT | _FUTURE | _POSSIBLE
+_AUXILIARY = _PAST | _PRESENT | _FUTURE | POSSIBLE
 _SUBJECTS = frozenset({"he", "she", "it", "who", "which", "that"})
 _NEGATING = frozenset({"not", "never"})  # negators that stand in a verb group
 _HAVE = frozenset({"has", "have", "had", "hasn't", "haven't", "hadn't"})
@@ -180,7 +180,7 @@ def _group(norms: Sequence[str], i: int) -> tuple[int, int, bool, bool, str] | N
         after = norms[j + 1] if j + 1 < len(norms) else ""
         if w in _HAVE and not (_participle(after) or after in _NEGATING or after in _INSIDE):
             return None  # "does not have support": "have" is the verb, a light one
-        if w in _POSSIBLE:
+        if w in POSSIBLE:
             possible, tense = True, tense or "future"
         elif w in _FUTURE:
             tense = tense or "future"
@@ -299,7 +299,7 @@ def _inside(token: Token, quoted: list[tuple[int, int]]) -> bool:
 
 
 _OPENERS = _AUXILIARY | _NEGATING | _REFUSING | {"no"}  # words a verb group can begin with
-_MARKS = frozenset({"not", "never", "cannot", "longer"}) | _POSSIBLE | _REFUSING
+_MARKS = frozenset({"not", "never", "cannot", "longer"}) | POSSIBLE | _REFUSING
 
 
 def readings(words: Sequence[str]) -> set[tuple[str, bool, bool]]:
