@@ -183,7 +183,7 @@ def _said(text: str, headline: bool = False) -> list[tuple[str, str, bool, bool,
         ("The firm won't sell the unit.", ("won't sell", "sell", True, False, "future", False)),
         ("The firm sold the unit.", ("sold", "sell", False, False, "past", False)),
         ("The firm may sell the unit.", ("may sell", "sell", False, True, "future", False)),
-        ("The firm has not sold the unit.", ("has not sold", "sell", True, False, "past", False)),
+        ("It has not sold the unit.", ("has not sold", "sell", True, False, "perfect", False)),
         ("The race was not held.", ("was not held", "hold", True, False, "past", True)),
         ("He refused to pay the fine.", ("refused to pay", "pay", True, False, "past", False)),
         ("It no longer sells it.", ("no longer sells", "sell", True, False, "present", False)),
@@ -208,6 +208,7 @@ def test_statements(text: str, expected: tuple[str, str, bool, bool, str, bool])
         "If the council does not ban the march, the police will decide.",
         "Nobody knows whether the council will ban the march.",
         "The council did not say when, and the mayor does not have the votes.",
+        "The council should never ban a march.",
     ],
 )
 def test_no_statement_of_the_action(text: str) -> None:

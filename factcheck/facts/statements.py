@@ -37,6 +37,7 @@ def _words(name: str) -> frozenset[str]:
 
 _PAST, _PRESENT, _FUTURE = _words("past"), _words("present"), _words("future")
 POSSIBLE = _words("possible")
+_OUGHT = _words("ought")
 _INSIDE = _words("inside")
 _CONDITIONAL = _words("conditional")
 _UNTIL = _words("until")
@@ -46,9 +47,10 @@ _PARTICLES = _words("particles")
 _NOT_ACTIONS = _words("not_actions")
 _REFUSING = _words("refusing")
 _RULING = _words("ruling")
-_AUXILIARY = _PAST | _PRESENT | _FUTURE | POSSIBLE
+_AUXILIARY = _PAST | _PRESENT | _FUTURE | POSSIBLE | _OUGHT
 _SUBJECTS = frozenset({"he", "she", "it", "who", "which", "that"})
 _NEGATING = frozenset({"not", "never"})  # negators that stand in a verb group
+NOT_DENYING = frozenset({"only", "just", "merely", "simply"})  # after "not": no denial
 _HAVE = frozenset({"has", "have", "had", "hasn't", "haven't", "hadn't"})
 _BEFORE_NOUN = frozenset(
     "the a an this that these those its his her their our my your whose any no some".split()
@@ -115,6 +117,8 @@ def statements(claim: Claim, tokens: Sequence[Token]) -> list[Statement]:
         if word in _NOT_ACTIONS or word in _SAYING or not _is_verb_word(word):
             continue
         if _conditional(norms, tokens, claim, first) or _inside(tokens[verb], quoted):
+            continue
+        if tense == "ought":
             continue
         if claim.headline and tense == "present":
             tense = "past"  # headlines tell what happened in the present
@@ -184,12 +188,15 @@ def _group(norms: Sequence[str], i: int) -> tuple[int, int, bool, bool, str] | N
             possible, tense = True, tense or "future"
         elif w in _FUTURE:
             tense = tense or "future"
+        elif w in _OUGHT:
+            tense = "ought"  # "should never step": what ought to be, not what is
         elif w in _PAST:
             tense = tense or "past"
         elif w in _PRESENT:
             tense = tense or "present"
         elif w in _NEGATING:
-            negated = not negated
+            # "not only repulsed the attack but ...": an addition, no denial.
+            negated ^= not (j + 1 < len(norms) and norms[j + 1] in NOT_DENYING)
         elif not (w in _INSIDE or w.endswith("ly")):
             break
         if w in _HAVE and tense in ("present", "future") and j > i:
@@ -200,7 +207,7 @@ def _group(norms: Sequence[str], i: int) -> tuple[int, int, bool, bool, str] | N
     if j == i or j >= len(norms) or norms[j] in stopwords() or norms[j] in _AUXILIARY:
         return None
     if any(norms[k] in _HAVE for k in range(i, j)) and tense == "present":
-        tense = "past"  # "has banned": done
+        tense = "perfect"  # "has not scored": so far, as of the article's day
     return i, j, negated, possible, tense or "past"
 
 
