@@ -50,7 +50,7 @@ _RULING = _words("ruling")
 _AUXILIARY = _PAST | _PRESENT | _FUTURE | POSSIBLE | _OUGHT
 _SUBJECTS = frozenset({"he", "she", "it", "who", "which", "that"})
 _NEGATING = frozenset({"not", "never"})  # negators that stand in a verb group
-NOT_DENYING = frozenset({"only", "just", "merely", "simply"})  # after "not": no denial
+NOT_DENYING = frozenset({"only", "merely"})  # after "not": no denial ("not just" may be one)
 _HAVE = frozenset({"has", "have", "had", "hasn't", "haven't", "hadn't"})
 _BEFORE_NOUN = frozenset(
     "the a an this that these those its his her their our my your whose any no some".split()
