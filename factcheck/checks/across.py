@@ -1,4 +1,4 @@
-"""Figures and dates compared across different sentences of one story.
+"""Figures, dates and statements compared across different sentences of one story.
 
 The conflicts check compares claims whose whole sentences are alike; outlets that
 write their own sentences state the same figure or date in other words, and those
@@ -12,6 +12,10 @@ a context nearly as alike (then the two readings are two facts). Compatible read
 are not conflicts: an estimate near the other figure, a bound the other keeps, a
 figure and its rounded form (low), a weekday and the date it falls on, relative
 dates ("last week") whose days overlap once each is dated by its own article.
+Statements (``facts.statements``) are matched the same way, by their action's verb and
+what it is done to: one denying what the other affirms is a negation conflict, one
+denying what the other leaves open ("may sell") a low one; a speaker's claim reported
+in a sentence is not the outlet's, and two times or voices are not compared.
 """
 
 from __future__ import annotations
@@ -76,7 +80,7 @@ _LEFT_OPEN = "One source rules out what another leaves open"
 
 @dataclass(slots=True)
 class _Mention:
-    """A figure or a time with its claim and the words it is about."""
+    """A figure, a time or a statement with its claim and the words it is about."""
 
     fact: Figure | When | Statement
     claim: Claim

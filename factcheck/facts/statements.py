@@ -68,7 +68,8 @@ def _irregular() -> dict[str, str]:
 @dataclass(frozen=True, slots=True)
 class Statement:
     """An action told in a claim: its verb's base, whether it is denied, whether it is
-    told as possible, its time ("past", "present", "future"), and where it stands."""
+    told as possible, its time ("past", "perfect": so far, "present", "future"), and
+    where it stands."""
 
     claim: str
     action: str  # the stem of the verb's base: "ban", "sell"
