@@ -47,7 +47,14 @@ from factcheck.facts.mentions import (
     stem,
     whens,
 )
-from factcheck.facts.statements import Statement, may_deny, readings, statements, verb_base
+from factcheck.facts.statements import (
+    Statement,
+    denials,
+    may_deny,
+    readings,
+    statements,
+    verb_base,
+)
 from factcheck.findings import evidence, join_ids, make, short
 from factcheck.model import Claim, Finding, Severity
 from factcheck.text.fold import Token
@@ -141,21 +148,19 @@ def _said(claims: Sequence[Claim], dated: dict[str, dt.date | None]) -> dict[str
             read[key] = (claim, statements(claim, claim.tokens))
         return read[key]
 
-    wanted = {
-        action
-        for claim in claims
-        if may_deny(claim.words, claim.text)
-        for action, negated, possible in readings(claim.words)
-        if negated or possible
-    }
+    # The copies of a sentence (most claims of a wire story) are read once.
+    wordings = {claim.words: claim for claim in claims}
+    first_read = {w: readings(w) for w, c in wordings.items() if may_deny(w, c.text)}
+    wanted = {a for found in first_read.values() for a, no, maybe in found if no or maybe}
     if not wanted:
         return {}
     verbs = {a.partition(" ")[0] for a in wanted}  # "vote for" is a form of "vote"
-    forms = {w for w in set().union(*(c.words for c in claims)) if verb_base(w) in verbs}
+    forms = {w for w in set().union(*wordings) if verb_base(w) in verbs}
     read_as: dict[str, set[tuple[bool, bool]]] = defaultdict(set)
-    for claim in claims:
-        if not forms.isdisjoint(claim.words):
-            for action, negated, possible in readings(claim.words):
+    for words in wordings:
+        if not forms.isdisjoint(words):
+            its = first_read[words] if words in first_read else readings(words)
+            for action, negated, possible in its:
                 read_as[action].add((negated, possible))
     # A denial (or an action left open) and another reading of it.
     told = {a for a in wanted if len(read_as[a]) > 1}
@@ -283,6 +288,13 @@ def _score(a: _Mention, b: _Mention) -> tuple[float, list[str]]:
     return sum(min(a.about[w], b.about[w]) for w in shared), ranked
 
 
+def _told_alike(ctx: Context, a: Claim, b: Claim) -> bool:
+    """Two claims of one fact that deny alike (as many negators, refusals, modals of
+    possibility: a negator that moved to another word is no denial), or whose negation
+    the conflicts check finds: nothing for statements to add."""
+    return denials(a.words) == denials(b.words) or negation_aligned(ctx, a, b)
+
+
 def _apart(a: _Mention, b: _Mention) -> bool:
     """Two statements whose actions are done to nothing in common."""
     assert isinstance(a.fact, Statement) and isinstance(b.fact, Statement)
@@ -334,14 +346,18 @@ def _pair(
     """The findings between two sources' mentions of one kind."""
     compatible = agree
     scores: dict[tuple[int, int], float] = {}
+    alike: set[tuple[int, int]] = set()  # statements of one fact told alike: they only confirm
     for i, x in enumerate(ma):
         for j, y in enumerate(mb):
             same_cluster = cluster_of.get(x.claim.id)
             one_fact = same_cluster is not None and same_cluster == cluster_of.get(y.claim.id)
             # One fact already: the conflicts check compares those word by word; a
-            # statement in which it finds no negation is compared here.
-            if one_fact and (_kind(x) != "statement" or negation_aligned(ctx, x.claim, y.claim)):
+            # statement is compared here when its claim and the other deny differently
+            # and the conflicts check finds no negation (a change too wide to align).
+            if one_fact and _kind(x) != "statement":
                 continue
+            if one_fact and _told_alike(ctx, x.claim, y.claim):
+                alike.add((i, j))
             if not compatible(x, y):
                 continue
             score, _ = _score(x, y)
@@ -350,6 +366,8 @@ def _pair(
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
     for (i, j), s in scores.items():
+        if (i, j) in alike:
+            continue
         if s > best_a.get(i, (0.0, -1))[0]:
             best_a[i] = (s, j)
         if s > best_b.get(j, (0.0, -1))[0]:

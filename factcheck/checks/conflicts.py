@@ -18,7 +18,7 @@ from factcheck.checks.context import Context
 from factcheck.checks.frames import DURATION
 from factcheck.claims.quotes import is_named, same_speaker
 from factcheck.facts.frames import IMPLICIT_NEGATIVES
-from factcheck.facts.statements import NOT_DENYING, POSSIBLE
+from factcheck.facts.statements import POSSIBLE, negations
 from factcheck.findings import evidence, make, short
 from factcheck.model import Claim, Finding, Kind, Severity
 from factcheck.text.fold import is_negator
@@ -322,12 +322,12 @@ def _negation(
         return  # no change touches a negator
     lo_a, hi_a = edits[0].a1, edits[-1].a2
     lo_b, hi_b = edits[0].b1, edits[-1].b2
-    if _negations(a.words, lo_a, hi_a) == _negations(b.words, lo_b, hi_b):
+    if negations(a.words, lo_a, hi_a) == negations(b.words, lo_b, hi_b):
         return  # a negator moved, not added or dropped
     for e, (wa, wb) in zip(diffs, sides, strict=True):
         if not IMPLICIT_NEGATIVES.isdisjoint((*wa, *wb)):
             continue  # "will not sell" / "bans": the same polarity in other words
-        no_a, no_b = _negations(a.words, e.a1, e.a2), _negations(b.words, e.b1, e.b2)
+        no_a, no_b = negations(a.words, e.a1, e.a2), negations(b.words, e.b1, e.b2)
         if no_a != no_b:
             yes = wa if no_a < no_b else wb
             if not POSSIBLE.isdisjoint(yes):  # "will not sell" / "may sell"
@@ -336,16 +336,6 @@ def _negation(
                 what, severity = "One affirms what the other denies", NEGATION.severity
             yield _pair_finding(ctx, NEGATION.name, severity, a, b, e, what)
             return
-
-
-def _negations(words: tuple[str, ...], lo: int, hi: int) -> int:
-    """The negators of ``words[lo:hi]``; "not only" ("not only repulsed the attack but
-    ...") adds, it does not deny."""
-    return sum(
-        1
-        for i in range(lo, hi)
-        if is_negator(words[i]) and not (i + 1 < len(words) and words[i + 1] in NOT_DENYING)
-    )
 
 
 def _attribution(ctx: Context) -> Iterator[Finding]:

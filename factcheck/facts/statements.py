@@ -85,6 +85,7 @@ class Statement:
     last: int
 
 
+@cache
 def verb_base(norm: str) -> str:
     """The stem of a verb form's base: "sold" and "selling" → "sell", "banned" → "ban"."""
     return stem(_irregular().get(norm, norm))
@@ -328,6 +329,26 @@ def readings(words: Sequence[str]) -> set[tuple[str, bool, bool]]:
                 verb, negated, possible = verb + 2, False, True  # "not ruling out selling"
             out.add((_action(words, verb), negated, possible))
     return out
+
+
+def negations(words: Sequence[str], lo: int = 0, hi: int | None = None) -> int:
+    """The negators of ``words[lo:hi]``; "not only" ("not only repulsed the attack but
+    ...") adds, it does not deny."""
+    return sum(
+        1
+        for i in range(lo, len(words) if hi is None else hi)
+        if is_negator(words[i]) and not (i + 1 < len(words) and words[i + 1] in NOT_DENYING)
+    )
+
+
+def denials(words: Sequence[str]) -> tuple[int, int, int]:
+    """How a claim's words deny or leave open: its negators, refusals ("refused to") and
+    modals of possibility; two claims of one fact that count alike deny alike."""
+    return (
+        negations(words),
+        sum(1 for w in words if w in _REFUSING or w in _RULING),
+        sum(1 for w in words if w in POSSIBLE),
+    )
 
 
 def may_deny(words: Sequence[str], text: str) -> bool:
