@@ -8,6 +8,7 @@ import pytest
 
 from factcheck.config import Settings
 from factcheck.facts.mentions import figures, published, singular, stem, whens
+from factcheck.facts.statements import statements, verb_base
 from factcheck.model import Claim, Severity, Source
 from factcheck.pipeline import analyse
 from factcheck.text.fold import tokenize
@@ -161,3 +162,64 @@ def test_a_weekday_agrees_with_the_date_it_falls_on() -> None:
     assert (
         _dates((TUESDAY, "2024-03-14"), (MARCH_12, "2024-03-14")) == []
     )  # 12 March 2024: a Tuesday
+
+
+def _said(text: str, headline: bool = False) -> list[tuple[str, str, bool, bool, str, bool]]:
+    claim = _claim(text)
+    if headline:
+        claim = Claim(claim.id, "s", 10, 10 + len(text), text, claim.words, (), headline=True)
+    source = " " * 10 + text
+    return [
+        (source[s.start : s.end], s.action, s.negated, s.possible, s.tense, s.passive)
+        for s in statements(claim, claim.tokens)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The council banned the march.", ("banned", "ban", False, False, "past", False)),
+        ("The council did not ban the march.", ("did not ban", "ban", True, False, "past", False)),
+        ("The firm won't sell the unit.", ("won't sell", "sell", True, False, "future", False)),
+        ("The firm sold the unit.", ("sold", "sell", False, False, "past", False)),
+        ("The firm may sell the unit.", ("may sell", "sell", False, True, "future", False)),
+        ("It has not sold the unit.", ("has not sold", "sell", True, False, "perfect", False)),
+        ("The race was not held.", ("was not held", "hold", True, False, "past", True)),
+        ("He refused to pay the fine.", ("refused to pay", "pay", True, False, "past", False)),
+        ("It no longer sells it.", ("no longer sells", "sell", True, False, "present", False)),
+        (
+            "It is not ruling out selling the unit.",
+            ("is not ruling out selling", "sell", False, True, "future", False),
+        ),
+        (
+            "It will not sell the unit until prices rise.",
+            ("will not sell", "sell", True, True, "future", False),
+        ),
+    ],
+)
+def test_statements(text: str, expected: tuple[str, str, bool, bool, str, bool]) -> None:
+    assert _said(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will the council ban the march?",
+        "If the council does not ban the march, the police will decide.",
+        "Nobody knows whether the council will ban the march.",
+        "The council did not say when, and the mayor does not have the votes.",
+        "The council should never ban a march.",
+    ],
+)
+def test_no_statement_of_the_action(text: str) -> None:
+    """Questions, conditions, verbs of saying and light verbs say nothing about the
+    march being banned."""
+    assert [s for s in _said(text) if s[1] == "ban" or s[2]] == []
+
+
+def test_reported_statements_and_headlines() -> None:
+    claim = _claim("The minister insisted she did not leak the letter.")
+    (st,) = statements(claim, claim.tokens)
+    assert st.reported and st.negated
+    assert _said("Council bans the march", headline=True)[0][4] == "past"
+    assert verb_base("sold") == verb_base("selling") == "sell"

@@ -1,4 +1,4 @@
-"""Figures and dates compared across different sentences of one story.
+"""Figures, dates and statements compared across different sentences of one story.
 
 The conflicts check compares claims whose whole sentences are alike; outlets that
 write their own sentences state the same figure or date in other words, and those
@@ -12,6 +12,10 @@ a context nearly as alike (then the two readings are two facts). Compatible read
 are not conflicts: an estimate near the other figure, a bound the other keeps, a
 figure and its rounded form (low), a weekday and the date it falls on, relative
 dates ("last week") whose days overlap once each is dated by its own article.
+Statements (``facts.statements``) are matched the same way, by their action's verb and
+what it is done to: one denying what the other affirms is a negation conflict, one
+denying what the other leaves open ("may sell") a low one; a speaker's claim reported
+in a sentence is not the outlet's, and two times or voices are not compared.
 """
 
 from __future__ import annotations
@@ -22,7 +26,16 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from factcheck.checks.conflicts import DATE, NEAR, NUMBER, ROUNDED, _rounded
+from factcheck.checks.conflicts import (
+    DATE,
+    LEFT_OPEN,
+    NEAR,
+    NEGATION,
+    NUMBER,
+    ROUNDED,
+    _rounded,
+    negation_aligned,
+)
 from factcheck.checks.context import Context
 from factcheck.facts.mentions import (
     Figure,
@@ -33,6 +46,14 @@ from factcheck.facts.mentions import (
     published,
     stem,
     whens,
+)
+from factcheck.facts.statements import (
+    Statement,
+    denials,
+    may_deny,
+    readings,
+    statements,
+    verb_base,
 )
 from factcheck.findings import evidence, join_ids, make, short
 from factcheck.model import Claim, Finding, Severity
@@ -45,7 +66,7 @@ from factcheck.text.numbers import (
     may_count,
 )
 
-KINDS = (NUMBER, DATE)
+KINDS = (NUMBER, DATE, NEGATION)
 SEVERITY = Severity.MEDIUM  # matched by what they are about, not by one shared sentence
 # A relative span ("last week", "last month") is info: what it dates is often a clause
 # away ("resigned last year amid an inquiry", "subpoenas over the closure last year");
@@ -53,20 +74,22 @@ SEVERITY = Severity.MEDIUM  # matched by what they are about, not by one shared 
 RELATIVE = Severity.INFO
 # The weight of the rare words two mentions' contexts share, and how many words at the
 # least: a figure is matched by its counted noun first, a time only by its context.
-MIN_SCORE = {"figure": 2.5, "time": 6.0}
-MIN_SHARED = {"figure": 1, "time": 2}
+MIN_SCORE = {"figure": 2.5, "time": 6.0, "statement": 6.0}
+MIN_SHARED = {"figure": 1, "time": 2, "statement": 2}
 CONFIRMED = 0.5  # a compatible reading this alike (of the best) in the other source: two facts
 MAX_RATIO = 3.0  # figures further apart than this count different things
 MAX_MENTIONS = 400  # of one kind in one story: more are a roundup, not one story's facts
 TOPIC_SHARE = 0.2  # of a story's claims: a word used by more is the story's topic
 ABOUT = 3  # words named in a message as what the fact is about
+_DENIED = "One source denies what another affirms"
+_LEFT_OPEN = "One source rules out what another leaves open"
 
 
 @dataclass(slots=True)
 class _Mention:
-    """A figure or a time with its claim and the words it is about."""
+    """A figure, a time or a statement with its claim and the words it is about."""
 
-    fact: Figure | When
+    fact: Figure | When | Statement
     claim: Claim
     about: dict[str, float]
     forms: dict[str, str]  # stem → the word as written, for messages
@@ -108,6 +131,65 @@ def run(ctx: Context) -> Iterator[Finding]:
     for group in figs.values():
         yield from _compare(ctx, group, cluster_of, _figures_agree)
     yield from _compare(ctx, times, cluster_of, _times_agree)
+    for group in _said(ctx.claims, dated).values():
+        yield from _compare(ctx, group, cluster_of, _statements_agree)
+
+
+def _said(claims: Sequence[Claim], dated: dict[str, dt.date | None]) -> dict[str, list[_Mention]]:
+    """Statements by action, for the actions that a claim of the story denies or leaves
+    open and another tells otherwise (few): the other claims are read only where they
+    use a form of such a verb."""
+    read: dict[tuple[object, ...], tuple[Claim, list[Statement]]] = {}
+
+    def said(claim: Claim) -> tuple[Claim, list[Statement]]:
+        """The first claim written as ``claim`` is, and its statements."""
+        key = (claim.written, dated[claim.source])
+        if key not in read:
+            read[key] = (claim, statements(claim, claim.tokens))
+        return read[key]
+
+    # The copies of a sentence (most claims of a wire story) are read once.
+    wordings = {claim.words: claim for claim in claims}
+    first_read = {w: readings(w) for w, c in wordings.items() if may_deny(w, c.text)}
+    wanted = {a for found in first_read.values() for a, no, maybe in found if no or maybe}
+    if not wanted:
+        return {}
+    verbs = {a.partition(" ")[0] for a in wanted}  # "vote for" is a form of "vote"
+    forms = {w for w in set().union(*wordings) if verb_base(w) in verbs}
+    read_as: dict[str, set[tuple[bool, bool]]] = defaultdict(set)
+    for words in wordings:
+        if not forms.isdisjoint(words):
+            its = first_read[words] if words in first_read else readings(words)
+            for action, negated, possible in its:
+                read_as[action].add((negated, possible))
+    # A denial (or an action left open) and another reading of it.
+    told = {a for a in wanted if len(read_as[a]) > 1}
+    if not told:
+        return {}
+    verbs = {a.partition(" ")[0] for a in told}
+    forms = {w for w in forms if verb_base(w) in verbs}
+    using = [claim for claim in claims if not forms.isdisjoint(claim.words)]
+    found_in: dict[str, list[_Mention]] = defaultdict(list)
+    made: dict[str, list[_Mention]] = {}  # the first claim's id → its mentions
+    for claim in using:
+        first, found = said(claim)
+        if first.id not in made:
+            tokens, day = first.tokens, dated[first.source]
+            forms_of: dict[str, str] = {}
+            made[first.id] = []
+            for st in found:
+                if st.action in told:
+                    m = _mention(st, first, tokens, forms_of, day)
+                    # The key already: the words beside it count.
+                    m.about.pop(st.action.partition(" ")[0], None)
+                    made[first.id].append(m)
+        for m in made[first.id]:
+            m = m if first is claim else _moved(m, first, claim)
+            assert isinstance(m.fact, Statement)
+            found_in[m.fact.action].append(m)
+    out = {a: g for a, g in found_in.items() if len({m.claim.source for m in g}) > 1}
+    _story_names(claims, [m for group in out.values() for m in group])
+    return out
 
 
 _Found = tuple[tuple[str, str] | None, "_Mention"]  # (unit, counted) of a figure, None: a time
@@ -173,7 +255,7 @@ def _story_topic(claims: Sequence[Claim], mentions: list[_Mention]) -> None:
 
 
 def _mention(
-    fact: Figure | When,
+    fact: Figure | When | Statement,
     claim: Claim,
     tokens: Sequence[Token],
     forms: dict[str, str],
@@ -193,6 +275,8 @@ def _score(a: _Mention, b: _Mention) -> tuple[float, list[str]]:
     shared = a.about.keys() & b.about.keys()
     if len(shared) < MIN_SHARED[_kind(a)]:
         return 0.0, []
+    if isinstance(a.fact, Statement) and isinstance(b.fact, Statement) and _apart(a, b):
+        return 0.0, []  # the same action done to different things
     actors_a, actors_b = a.names & a.near, b.names & b.near
     if actors_a and actors_b and actors_a.isdisjoint(actors_b):
         return 0.0, []  # each clause names its own actor: two actors, two facts
@@ -204,7 +288,22 @@ def _score(a: _Mention, b: _Mention) -> tuple[float, list[str]]:
     return sum(min(a.about[w], b.about[w]) for w in shared), ranked
 
 
+def _told_alike(ctx: Context, a: Claim, b: Claim) -> bool:
+    """Two claims of one fact that deny alike (as many negators, refusals, modals of
+    possibility: a negator that moved to another word is no denial), or whose negation
+    the conflicts check finds: nothing for statements to add."""
+    return denials(a.words) == denials(b.words) or negation_aligned(ctx, a, b)
+
+
+def _apart(a: _Mention, b: _Mention) -> bool:
+    """Two statements whose actions are done to nothing in common."""
+    assert isinstance(a.fact, Statement) and isinstance(b.fact, Statement)
+    return a.fact.patient.isdisjoint(b.fact.patient)
+
+
 def _kind(m: _Mention) -> str:
+    if isinstance(m.fact, Statement):
+        return "statement"
     return "figure" if isinstance(m.fact, Figure) else "time"
 
 
@@ -247,11 +346,18 @@ def _pair(
     """The findings between two sources' mentions of one kind."""
     compatible = agree
     scores: dict[tuple[int, int], float] = {}
+    alike: set[tuple[int, int]] = set()  # statements of one fact told alike: they only confirm
     for i, x in enumerate(ma):
         for j, y in enumerate(mb):
             same_cluster = cluster_of.get(x.claim.id)
-            if same_cluster is not None and same_cluster == cluster_of.get(y.claim.id):
-                continue  # one fact already: the conflicts check compares those
+            one_fact = same_cluster is not None and same_cluster == cluster_of.get(y.claim.id)
+            # One fact already: the conflicts check compares those word by word; a
+            # statement is compared here when its claim and the other deny differently
+            # and the conflicts check finds no negation (a change too wide to align).
+            if one_fact and _kind(x) != "statement":
+                continue
+            if one_fact and _told_alike(ctx, x.claim, y.claim):
+                alike.add((i, j))
             if not compatible(x, y):
                 continue
             score, _ = _score(x, y)
@@ -260,6 +366,8 @@ def _pair(
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
     for (i, j), s in scores.items():
+        if (i, j) in alike:
+            continue
         if s > best_a.get(i, (0.0, -1))[0]:
             best_a[i] = (s, j)
         if s > best_b.get(j, (0.0, -1))[0]:
@@ -269,7 +377,9 @@ def _pair(
             continue
         x, y = ma[i], mb[j]
         verdict = compatible(x, y)
-        if verdict not in ("differ", "rounded"):
+        if verdict not in ("differ", "rounded", "hedged"):
+            continue
+        if _kind(x) == "statement" and _reported(x, y):
             continue
         if _confirmed(i, j, ma, mb, scores, s, compatible):
             continue
@@ -342,6 +452,27 @@ def _times_agree(x: _Mention, y: _Mention) -> str:
     return ""  # a relative time against an undated one: not comparable
 
 
+def _statements_agree(x: _Mention, y: _Mention) -> str:
+    """Told alike ("same"), one denying what the other affirms ("differ"), one denying
+    what the other tells as possible ("hedged"), or not comparable: another time
+    ("will not sell" and "sold"), or both only possible ("may sell", "may not")."""
+    a, b = x.fact, y.fact
+    assert isinstance(a, Statement) and isinstance(b, Statement)
+    if a.tense != b.tense or a.passive != b.passive:
+        return ""  # another time, or one tells who acted and the other does not
+    if a.negated == b.negated:
+        return "same"
+    if a.possible and b.possible:
+        return ""
+    return "hedged" if a.possible or b.possible else "differ"
+
+
+def _reported(x: _Mention, y: _Mention) -> bool:
+    """A statement in a sentence reporting what someone says: outlets rightly report
+    each side's claims, so the speaker's denial is not the outlet's."""
+    return any(isinstance(m.fact, Statement) and m.fact.reported for m in (x, y))
+
+
 def _weekday(w: When) -> str:
     return w.value.rpartition(" ")[2] if w.kind == "weekday" else ""
 
@@ -353,6 +484,9 @@ def _finding(ctx: Context, x: _Mention, y: _Mention, verdict: str) -> Finding:
     text_b = _shown(ctx, y)
     kind = NUMBER if isinstance(x.fact, Figure) else DATE
     what = "Numbers differ" if kind is NUMBER else "Dates differ"
+    if isinstance(x.fact, Statement):
+        kind = NEGATION
+        what = _DENIED if verdict == "differ" else _LEFT_OPEN
     if verdict == "rounded":
         what = "One figure is the other rounded"
     a, b = x.claim.source, y.claim.source
@@ -362,6 +496,8 @@ def _finding(ctx: Context, x: _Mention, y: _Mention, verdict: str) -> Finding:
     )
     relative = any(isinstance(m.fact, When) and m.fact.kind == "relative" for m in (x, y))
     severity = RELATIVE if relative else ROUNDED if verdict == "rounded" else SEVERITY
+    if verdict == "hedged":
+        severity = LEFT_OPEN
     return make(
         kind.name,
         severity,

@@ -18,6 +18,7 @@ from factcheck.checks.context import Context
 from factcheck.checks.frames import DURATION
 from factcheck.claims.quotes import is_named, same_speaker
 from factcheck.facts.frames import IMPLICIT_NEGATIVES
+from factcheck.facts.statements import POSSIBLE, negations
 from factcheck.findings import evidence, make, short
 from factcheck.model import Claim, Finding, Kind, Severity
 from factcheck.text.fold import is_negator
@@ -32,6 +33,9 @@ ATTRIBUTION = Kind(
     "conflict-attribution", Severity.MEDIUM, "The same words are credited to different speakers."
 )
 KINDS = (NUMBER, DATE, NEGATION, ATTRIBUTION, DURATION)  # durations as numbers
+# "Will not sell" against "may sell": decided against left open. Both can be true (a
+# decision of today, a possibility one day), so it is low: an editor may want to know.
+LEFT_OPEN = Severity.LOW
 
 
 def _in(q_start: int, q_end: int, lo: int, hi: int) -> bool:
@@ -116,6 +120,14 @@ def run(ctx: Context) -> Iterator[Finding]:
         yield from _date(ctx, a, b, diffs)
         yield from _negation(ctx, a, b, diffs, edits)
     yield from _attribution(ctx)
+
+
+def negation_aligned(ctx: Context, a: Claim, b: Claim) -> bool:
+    """Whether this check finds a negation between two claims of one fact (a negator
+    added or dropped in a local change): the across check leaves those to it."""
+    edits = window(ctx.alignment(a, b))
+    diffs = local(edits, changed(a.words, b.words, edits), a.words, b.words)
+    return bool(diffs) and any(True for _ in _negation(ctx, a, b, diffs, edits))
 
 
 def _pair_finding(
@@ -310,21 +322,19 @@ def _negation(
         return  # no change touches a negator
     lo_a, hi_a = edits[0].a1, edits[-1].a2
     lo_b, hi_b = edits[0].b1, edits[-1].b2
-    if sum(map(is_negator, a.words[lo_a:hi_a])) == sum(map(is_negator, b.words[lo_b:hi_b])):
+    if negations(a.words, lo_a, hi_a) == negations(b.words, lo_b, hi_b):
         return  # a negator moved, not added or dropped
     for e, (wa, wb) in zip(diffs, sides, strict=True):
         if not IMPLICIT_NEGATIVES.isdisjoint((*wa, *wb)):
             continue  # "will not sell" / "bans": the same polarity in other words
-        if sum(map(is_negator, wa)) != sum(map(is_negator, wb)):
-            yield _pair_finding(
-                ctx,
-                NEGATION.name,
-                NEGATION.severity,
-                a,
-                b,
-                e,
-                "One affirms what the other denies",
-            )
+        no_a, no_b = negations(a.words, e.a1, e.a2), negations(b.words, e.b1, e.b2)
+        if no_a != no_b:
+            yes = wa if no_a < no_b else wb
+            if not POSSIBLE.isdisjoint(yes):  # "will not sell" / "may sell"
+                what, severity = "One rules out what the other leaves open", LEFT_OPEN
+            else:
+                what, severity = "One affirms what the other denies", NEGATION.severity
+            yield _pair_finding(ctx, NEGATION.name, severity, a, b, e, what)
             return
 
 

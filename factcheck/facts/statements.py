@@ -1,0 +1,356 @@
+"""Statements inside claims: an action told as done or not, decided or possible.
+
+"X banned Y" and "X did not ban Y", "will not sell" and "may sell" are written in
+different sentences by outlets that write their own; a statement is the verb group
+that says it (auxiliaries, a negator, the verb), with its offsets, the verb's base
+(by a light stem and a table of irregular verbs: "sold" is "sell"), whether it is
+negated, whether it is told as possible ("may", "could", "not ruling out"), and the
+time it puts the action in. Statements in questions, in conditions ("if", "whether")
+and inside quotation marks are left out: they are not the outlet's own assertion.
+Without a tagger, a verb is known by its group or its form: after an auxiliary, a
+modal or a negator, or written as a past form ("banned", "held").
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from factcheck.facts.mentions import singular, stem, weight
+from factcheck.model import Claim
+from factcheck.text.fold import Token, is_negator
+from factcheck.text.lexicons import stopwords
+
+
+@cache
+def _lexicon() -> dict[str, str]:
+    text = resources.files("factcheck.data").joinpath("statements.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(_lexicon()[name].split())
+
+
+_PAST, _PRESENT, _FUTURE = _words("past"), _words("present"), _words("future")
+POSSIBLE = _words("possible")
+_OUGHT = _words("ought")
+_INSIDE = _words("inside")
+_CONDITIONAL = _words("conditional")
+_UNTIL = _words("until")
+_BEING = _words("being")
+_SAYING = _words("saying")
+_PARTICLES = _words("particles")
+_NOT_ACTIONS = _words("not_actions")
+_REFUSING = _words("refusing")
+_RULING = _words("ruling")
+_AUXILIARY = _PAST | _PRESENT | _FUTURE | POSSIBLE | _OUGHT
+_SUBJECTS = frozenset({"he", "she", "it", "who", "which", "that"})
+_NEGATING = frozenset({"not", "never"})  # negators that stand in a verb group
+NOT_DENYING = frozenset({"only", "merely"})  # after "not": no denial ("not just" may be one)
+_HAVE = frozenset({"has", "have", "had", "hasn't", "haven't", "hadn't"})
+_BEFORE_NOUN = frozenset(
+    "the a an this that these those its his her their our my your whose any no some".split()
+)
+_REACH = 8  # words after "not ruling out" in which the action it leaves open stands
+PATIENT_WORDS = 3  # content words after the verb (before it, in the passive): what it is done to
+
+
+@cache
+def _irregular() -> dict[str, str]:
+    words = _lexicon()["irregular"].split()
+    return dict(zip(words[::2], words[1::2], strict=True))
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """An action told in a claim: its verb's base, whether it is denied, whether it is
+    told as possible, its time ("past", "perfect": so far, "present", "future"), and
+    where it stands."""
+
+    claim: str
+    action: str  # the stem of the verb's base: "ban", "sell"
+    negated: bool
+    possible: bool  # "may sell", "not ruling out selling", "will not sell until ..."
+    tense: str
+    passive: bool  # "was sent": who acted is not said
+    reported: bool  # in a sentence that reports what someone says: the speaker's claim
+    patient: frozenset[str]  # stems of what it is done to: the object, a passive's subject
+    start: int  # character offsets of the verb group in the source text
+    end: int
+    first: int  # token indexes of the verb group, for the context around it
+    last: int
+
+
+@cache
+def verb_base(norm: str) -> str:
+    """The stem of a verb form's base: "sold" and "selling" → "sell", "banned" → "ban"."""
+    return stem(_irregular().get(norm, norm))
+
+
+def statements(claim: Claim, tokens: Sequence[Token]) -> list[Statement]:
+    """The statements of a claim, in order. A claim that is a question says nothing."""
+    if claim.text.rstrip(" \"'\u201d\u2019").endswith("?"):
+        return []
+    norms = [t.norm for t in tokens]
+    quoted = [(q.start, q.end) for q in claim.quotes]
+    out: list[Statement] = []
+    reported = not _SAYING.isdisjoint(norms)
+    i = 0
+    while i < len(norms):
+        found = _group(norms, i)
+        if found is None and _present_form(tokens, i):
+            found = (i, i, False, False, "present")
+        if found is None:
+            i += 1
+            continue
+        first, verb, negated, possible, tense = found
+        i = verb + 1
+        word = norms[verb]
+        if word in _RULING and i < len(norms) and norms[i] == "out":
+            # "not ruling out selling": the action after it is left open.
+            if not negated or i + 1 >= len(norms) or not norms[i + 1].endswith("ing"):
+                continue
+            verb, word, negated, possible, tense = i + 1, norms[i + 1], False, True, "future"
+            i = verb + 1
+        if word in _NOT_ACTIONS or word in _SAYING or not _is_verb_word(word):
+            continue
+        if _conditional(norms, tokens, claim, first) or _inside(tokens[verb], quoted):
+            continue
+        if tense == "ought":
+            continue
+        if claim.headline and tense == "present":
+            tense = "past"  # headlines tell what happened in the present
+        if _left_open(norms, first):
+            negated, possible, tense = False, True, "future"
+        if negated and _until(norms, tokens, claim, verb):
+            possible = True  # a denial for so long: "will not sell until there is a law"
+        passive = _participle(word) and not _BEING.isdisjoint(norms[first:verb])
+        out.append(
+            Statement(
+                claim.id,
+                _action(norms, verb),
+                negated,
+                possible,
+                tense,
+                passive,
+                reported,
+                _patient(claim, tokens, first, verb, passive),
+                tokens[first].start,
+                tokens[verb].end,
+                first,
+                verb + 1,
+            )
+        )
+    return out
+
+
+def _action(norms: Sequence[str], verb: int) -> str:
+    """The verb's base, with the particle after it that makes another action of it
+    ("vote for" and "vote against" are opposites, not one action)."""
+    after = norms[verb + 1] if verb + 1 < len(norms) else ""
+    base = verb_base(norms[verb])
+    return f"{base} {after}" if after in _PARTICLES else base
+
+
+def _group(norms: Sequence[str], i: int) -> tuple[int, int, bool, bool, str] | None:
+    """The verb group starting at ``i``: (first, verb index, negated, possible, tense),
+    or None when no group starts there."""
+    word = norms[i]
+    opens = word in _AUXILIARY or word in _NEGATING or word in _REFUSING or _no_longer(norms, i)
+    if not opens:
+        return (i, i, False, False, "past") if _past_form(norms, i) else None
+    negated = possible = False
+    tense = ""
+    j = i
+    while j < len(norms):
+        w = norms[j]
+        if w in _REFUSING and j + 1 < len(norms) and norms[j + 1] == "to":
+            negated, tense = not negated, tense or _tense_of_form(w)
+            j += 2
+            continue
+        if _no_longer(norms, j):
+            negated, tense = not negated, tense or "present"
+            j += 2
+            continue
+        if w == "one" and j + 1 < len(norms) and norms[j + 1] == "day":
+            j += 2  # "will one day sell"
+            continue
+        if w == "going" and j + 1 < len(norms) and norms[j + 1] == "to":
+            tense = "future"  # "is going to sell"
+            j += 2
+            continue
+        after = norms[j + 1] if j + 1 < len(norms) else ""
+        if w in _HAVE and not (_participle(after) or after in _NEGATING or after in _INSIDE):
+            return None  # "does not have support": "have" is the verb, a light one
+        if w in POSSIBLE:
+            possible, tense = True, tense or "future"
+        elif w in _FUTURE:
+            tense = tense or "future"
+        elif w in _OUGHT:
+            tense = "ought"  # "should never step": what ought to be, not what is
+        elif w in _PAST:
+            tense = tense or "past"
+        elif w in _PRESENT:
+            tense = tense or "present"
+        elif w in _NEGATING:
+            # "not only repulsed the attack but ...": an addition, no denial.
+            negated ^= not (j + 1 < len(norms) and norms[j + 1] in NOT_DENYING)
+        elif not (w in _INSIDE or w.endswith("ly")):
+            break
+        if w in _HAVE and tense in ("present", "future") and j > i:
+            tense = "past"  # "will have sold", "may have sold": done before
+        if w.endswith("n't") or w == "cannot":
+            negated = not negated
+        j += 1
+    if j == i or j >= len(norms) or norms[j] in stopwords() or norms[j] in _AUXILIARY:
+        return None
+    if any(norms[k] in _HAVE for k in range(i, j)) and tense == "present":
+        tense = "perfect"  # "has not scored": so far, as of the article's day
+    return i, j, negated, possible, tense or "past"
+
+
+def _no_longer(norms: Sequence[str], i: int) -> bool:
+    return norms[i] == "no" and i + 1 < len(norms) and norms[i + 1] == "longer"
+
+
+def _participle(word: str) -> bool:
+    return word in _irregular() or word.endswith(("ed", "en")) or word == "been"
+
+
+def _tense_of_form(word: str) -> str:
+    return "past" if word.endswith("ed") else "present"
+
+
+def _past_form(norms: Sequence[str], i: int) -> bool:
+    """A verb written in its past form, not as an adjective after a determiner
+    ("the banned drug")."""
+    word = norms[i]
+    regular = word.endswith("ed") and len(word) > 4 and verb_base(word) != word
+    if not (regular or word in _irregular()):
+        return False
+    return i == 0 or norms[i - 1] not in _BEFORE_NOUN
+
+
+def _present_form(tokens: Sequence[Token], i: int) -> bool:
+    """A verb in its present form after its subject: a name or a pronoun ("Council
+    bans", "she sells"); a plural noun ends in "s" as well, so nothing else is taken."""
+    word = tokens[i].norm
+    if i == 0 or len(word) < 4 or singular(word) == word or not word.isalpha():
+        return False
+    before = tokens[i - 1]
+    return before.norm in _SUBJECTS or (before.text[:1].isupper() and before.norm.isalpha())
+
+
+def _is_verb_word(word: str) -> bool:
+    return word.isalpha() and len(word) > 2 and word not in stopwords()
+
+
+def _conditional(norms: Sequence[str], tokens: Sequence[Token], claim: Claim, first: int) -> bool:
+    """A condition or an open question ("if", "whether") earlier in the statement's clause."""
+    for k in range(first - 1, max(-1, first - _REACH), -1):
+        if norms[k] in _CONDITIONAL:
+            return True
+        if _breaks(claim, tokens, k):
+            return False
+    return False
+
+
+def _left_open(norms: Sequence[str], first: int) -> bool:
+    """The statement follows "not ruling out" (or "won't rule out"): left open."""
+    return any(
+        norms[k] in _RULING
+        and k + 1 < len(norms)
+        and norms[k + 1] == "out"
+        and any(map(is_negator, norms[max(0, k - 3) : k]))
+        for k in range(max(0, first - _REACH), first)
+    )
+
+
+def _until(norms: Sequence[str], tokens: Sequence[Token], claim: Claim, verb: int) -> bool:
+    """A word after the verb in its clause that bounds the denial in time or by a
+    condition ("until", "unless")."""
+    for k in range(verb + 1, min(len(norms), verb + 2 * _REACH)):
+        if _breaks(claim, tokens, k - 1):
+            return False
+        if norms[k] in _UNTIL:
+            return True
+    return False
+
+
+def _patient(
+    claim: Claim, tokens: Sequence[Token], first: int, verb: int, passive: bool
+) -> frozenset[str]:
+    """The content words of the action's object, in its clause: after the verb, or
+    before the verb group in the passive ("the regatta was not held")."""
+    step, k = (-1, first - 1) if passive else (1, verb + 1)
+    out: set[str] = set()
+    while 0 <= k < len(tokens) and len(out) < PATIENT_WORDS:
+        if _breaks(claim, tokens, min(k, k - step)):
+            break
+        if weight(tokens[k].norm):
+            out.add(stem(tokens[k].norm))
+        k += step
+    return frozenset(out)
+
+
+def _breaks(claim: Claim, tokens: Sequence[Token], k: int) -> bool:
+    """A clause ends between token ``k`` and the next (a comma, a colon, a bracket)."""
+    between = claim.text[tokens[k].end - claim.start : tokens[k + 1].start - claim.start]
+    return any(ch in between for ch in ",;:()")
+
+
+def _inside(token: Token, quoted: list[tuple[int, int]]) -> bool:
+    return any(s <= token.start < e for s, e in quoted)
+
+
+_OPENERS = _AUXILIARY | _NEGATING | _REFUSING | {"no"}  # words a verb group can begin with
+_MARKS = frozenset({"not", "never", "cannot", "longer"}) | POSSIBLE | _REFUSING
+
+
+def readings(words: Sequence[str]) -> set[tuple[str, bool, bool]]:
+    """(action, negated, possible) of the verb groups of a claim, read from its words
+    alone (without clauses, conditions or quotations): a cheap first reading, more than
+    ``statements`` keeps, to know which of a story's claims to read whole."""
+    out = set()
+    opens, irregular = _OPENERS, _irregular()
+    for i, w in enumerate(words):
+        if w.endswith("s") and singular(w) != w:
+            out.add((verb_base(w), False, False))  # a present form, or a plural noun
+        if not (w in opens or w in irregular or w.endswith("ed")):
+            continue  # most words: no verb group begins there
+        found = _group(words, i)
+        if found is not None:
+            _, verb, negated, possible, _ = found
+            if words[verb] in _RULING and verb + 2 < len(words):
+                verb, negated, possible = verb + 2, False, True  # "not ruling out selling"
+            out.add((_action(words, verb), negated, possible))
+    return out
+
+
+def negations(words: Sequence[str], lo: int = 0, hi: int | None = None) -> int:
+    """The negators of ``words[lo:hi]``; "not only" ("not only repulsed the attack but
+    ...") adds, it does not deny."""
+    return sum(
+        1
+        for i in range(lo, len(words) if hi is None else hi)
+        if is_negator(words[i]) and not (i + 1 < len(words) and words[i + 1] in NOT_DENYING)
+    )
+
+
+def denials(words: Sequence[str]) -> tuple[int, int, int]:
+    """How a claim's words deny or leave open: its negators, refusals ("refused to") and
+    modals of possibility; two claims of one fact that count alike deny alike."""
+    return (
+        negations(words),
+        sum(1 for w in words if w in _REFUSING or w in _RULING),
+        sum(1 for w in words if w in POSSIBLE),
+    )
+
+
+def may_deny(words: Sequence[str], text: str) -> bool:
+    """Whether a claim can deny an action or leave it open: a test before ``readings``."""
+    return not _MARKS.isdisjoint(words) or "n't" in text or "n’t" in text
