@@ -285,7 +285,9 @@ def _score(a: _Mention, b: _Mention) -> tuple[float, list[str]]:
     if not any(w not in names and w not in topic and (w in a.near or w in b.near) for w in shared):
         return 0.0, []  # no word of the action or its object in common, names only
     ranked = sorted(shared, key=lambda w: (-min(a.about[w], b.about[w]), w))
-    return sum(min(a.about[w], b.about[w]) for w in shared), ranked
+    # fsum: exact, so the order a set of words is summed in (its hash seed) never tips
+    # one match over another
+    return math.fsum(min(a.about[w], b.about[w]) for w in shared), ranked
 
 
 def _told_alike(ctx: Context, a: Claim, b: Claim) -> bool:

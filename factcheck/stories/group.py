@@ -289,10 +289,10 @@ def _split(
         return [component]
     import networkx as nx
 
-    graph = nx.Graph()
-    graph.add_nodes_from(component)
-    for a in component:
-        for b in mates[a] & component:
+    graph = nx.Graph()  # built in sorted order: Louvain's result follows the graph's order,
+    graph.add_nodes_from(sorted(component))  # which a set of strings takes from its hash seed
+    for a in sorted(component):
+        for b in sorted(mates[a] & component):
             if a < b:
                 graph.add_edge(a, b, weight=weight.get((a, b)) or weight.get((b, a)) or 0.0)
     return [set(c) for c in nx.community.louvain_communities(graph, weight="weight", seed=7)]
