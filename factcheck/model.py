@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from functools import lru_cache
 
 from factcheck.text.fold import Token, tokenize
 
@@ -64,6 +65,11 @@ class Quote:
     inferred: bool = False  # the speaker comes from a pronoun: a guess
 
 
+@lru_cache(maxsize=1 << 13)  # claims: a story's many times over
+def _tokens(text: str, start: int) -> tuple[Token, ...]:
+    return tokenize(text, start)
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
     id: str
@@ -79,10 +85,11 @@ class Claim:
 
     @property
     def tokens(self) -> tuple[Token, ...]:
-        """The words with raw offsets, built when asked for and not kept: most claims of
-        a large corpus are never aligned or highlighted, and a token object per word
-        was the largest share of the run's time and memory."""
-        return tokenize(self.text, self.start)
+        """The words with raw offsets, built when asked for and kept only for the claims
+        asked last: most claims of a large corpus are never aligned or highlighted (a
+        token object per word was the largest share of the run's time and memory), and
+        the checks of one story ask for the same claims again and again."""
+        return _tokens(self.text, self.start)
 
     @property
     def written(self) -> tuple[object, ...]:
