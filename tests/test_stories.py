@@ -357,11 +357,13 @@ def test_facts_told_by_many_sources_are_counted_as_facts_told_by_few(
         "factcheck.stories.group"
     )  # the package's `group` is a function
 
-    sources = [f"out{n:03d}" for n in range(90)]
+    sources = [f"out{n:03d}" for n in range(180)]
     order = {s: n for n, s in enumerate(sources)}
     claims, clusters = [], []
-    for k in range(5):  # five facts, each told by a different run of the outlets
-        told_by = sources[k * 3 : 70 + k * 4]
+    runs = [(k * 3, 70 + k * 4) for k in range(5)]  # five facts, each told by a run of outlets
+    runs += [(100 + k, 175 - k) for k in range(3)]  # and another story's three, apart
+    for k, (first, last) in enumerate(runs):
+        told_by = sources[first:last]
         ids = []
         for s in told_by:
             quoted = (Quote(0, 9, None),) if (order[s] + k) % 7 == 0 else ()
@@ -382,4 +384,5 @@ def test_facts_told_by_many_sources_are_counted_as_facts_told_by_few(
     assert ("out001", "out000") not in shared
     assert shared[("out000", "out008")] == 2  # one fact, and a remark both quote
     assert told[("out001", "out000")] == 1
+    assert shared[("out102", "out172")] == 3 and ("out050", "out120") not in shared
     assert ("out000", "out001") not in told  # out000 quotes that fact, in no words of its own

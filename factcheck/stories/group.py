@@ -147,7 +147,12 @@ def _shared_facts(
         cluster_of.update(dict.fromkeys(k.claims, k.id))
     if wide:
         names = sorted(order, key=order.__getitem__)
-        bulk_shared, bulk_told = _wide_pairs(wide, names)
+        bulk_shared: dict[tuple[str, str], int] = {}
+        bulk_told: dict[tuple[str, str], int] = {}
+        for part in _overlapping(wide):  # a wire story at a time: matrices of its sources
+            more_shared, more_told = _wide_pairs(part, names)
+            bulk_shared.update(more_shared)
+            bulk_told.update(more_told)
         shared, told = _merged(shared, bulk_shared), _merged(told, bulk_told)
     for x, y in {(x, y) if x < y else (y, x) for x, y in quoted}:
         if x in cluster_of and cluster_of[x] == cluster_of.get(y):
@@ -156,6 +161,31 @@ def _shared_facts(
         if a != b:
             shared[(a, b)] += 1
     return shared, told
+
+
+def _overlapping(
+    wide: list[tuple[list[int], list[int]]],
+) -> list[list[tuple[list[int], list[int]]]]:
+    """The facts told by many, in groups that share no source: the pairs of one group
+    are counted apart from another's (two wire stories of a day, a thousand outlets
+    each, are two matrices of a thousand, not one of two thousand)."""
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for present, _own in wide:
+        first = root(present[0])
+        for x in present[1:]:
+            parent[root(x)] = first
+            first = root(first)
+    groups: dict[int, list[tuple[list[int], list[int]]]] = defaultdict(list)
+    for fact in wide:
+        groups[root(fact[0][0])].append(fact)
+    return list(groups.values())
 
 
 def _wide_pairs(
