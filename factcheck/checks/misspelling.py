@@ -16,7 +16,7 @@ import string
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import compress
+from itertools import chain, compress
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -269,6 +269,7 @@ class Confusion:
     after: frozenset[str] = frozenset()  # the word after is one of these (empty: any word)
     after_ending: str = ""  # or the word after ends so
     first: bool = False  # first in its sentence
+    then: frozenset[str] = frozenset()  # the word after the next is one of these (empty: any)
 
 
 _COMPARATIVES = frozenset(
@@ -285,6 +286,22 @@ _PARTICIPLES = frozenset(
     "thought said told".split()
 )
 _BE = frozenset("is are was were be been am".split())
+# A number word counts a plural only in the plural: "hundreds of thousands", never
+# "hundred of thousands" ("a hundred of them", "a million of those" count no number).
+_NUMBER_WORDS = frozenset("ten dozen hundred thousand million billion".split())
+_NUMBERS_PLURAL = frozenset(w + "s" for w in _NUMBER_WORDS)
+# Verbs that only a subject can precede and that no object can be: "lets have" is
+# "let's have" ("lets go", "lets work" may take "go", "work" as nouns or particles).
+_BARE_VERBS = frozenset(
+    "be have see get do make take keep say put give remember pray assume imagine "
+    "consider pretend".split()
+)
+# Words that begin a phrase of their own, after which "everyday" (an adjective) has no
+# noun to qualify: "works everyday on", "everyday I wake".
+_NO_NOUN = frozenset(
+    "on in at to for with from of by about during until the a an this that these those "
+    "i we you he she they it there".split()
+)
 CONFUSIONS = (
     Confusion("then", "than", before=_COMPARATIVES),  # "more then" (a time: "better, then")
     Confusion("affect", "effect", before=_BEFORE_NOUN),  # "the affect of"
@@ -293,6 +310,12 @@ CONFUSIONS = (
     Confusion("its", "it's", after=frozenset({"been"})),  # "its been a year"
     Confusion("suppose", "supposed", before=_BE, after=frozenset({"to"})),
     Confusion("lets", "let's", first=True),  # "Lets be clear": no subject lets anything
+    Confusion("lets", "let's", after=_BARE_VERBS),  # "then lets have a vote"
+    Confusion("everyday", "every day", after=_NO_NOUN),  # "works everyday on it"
+    *(
+        Confusion(w, w + "s", after=frozenset({"of"}), then=_NUMBERS_PLURAL)
+        for w in sorted(_NUMBER_WORDS)
+    ),  # "hundred of thousands"
 )
 _CONFUSED = frozenset(c.word for c in CONFUSIONS)
 
@@ -337,7 +360,10 @@ def _slips(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
                 after in rule.after or (rule.after_ending and after.endswith(rule.after_ending))
             ):
                 continue
+            if rule.then and (n + 2 == len(words) or words[n + 2] not in rule.then):
+                continue
             hits.append((n, rule))
+            break  # one reading of a word is enough ("Lets be" matches two rules)
     if not hits:
         return
     tokens = claim.tokens
@@ -356,9 +382,96 @@ def _slips(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
         if found.before:
             prev = tokens[n - 1].text
             yield f"{prev} {t.text}", f"{prev} {shown}", (t.start, t.end)
-        else:
-            nxt = tokens[n + 1].text
+        elif not found.then or _joined(claim, tokens, n + 1):
+            nxt = " ".join(t.text for t in tokens[n + 1 : n + (3 if found.then else 2)])
             yield f"{t.text} {nxt}", f"{shown} {nxt}", (t.start, t.end)
+
+
+# A verb of speech written on both sides of its speaker ('," said Lee said'), an
+# auxiliary on both sides of an adverb ("he is still is"): English repeats neither so.
+_SPEECH = frozenset("said says added asked wrote".split())
+_AUXILIARIES = frozenset("is are was were has have had will would can could does did".split())
+_ADVERBS = frozenset("still also already always never just really even".split())
+# Before these, "is now is" may be two verbs of two clauses ("what he is now is ...").
+_CLAUSE_WORDS = frozenset("what where how who whom whatever whoever wherever why which all".split())
+
+
+def _echoes(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
+    """A word written twice with one word between, where grammar never puts it twice:
+    (wrong, right, raw span). Decided on the words; tokenized only for a hit."""
+    words = claim.words
+    if not any(map(operator.eq, words, words[2:])):
+        return
+    hits = []
+    for n in compress(range(len(words)), map(operator.eq, words, words[2:])):
+        word, between = words[n], words[n + 1]
+        if word in _SPEECH:
+            if claim.forms[n + 1][:1].isupper() and between not in stopwords():
+                hits.append((n, True))
+        elif (
+            word in _AUXILIARIES
+            and between in _ADVERBS
+            and _CLAUSE_WORDS.isdisjoint(words[max(0, n - 3) : n])
+        ):
+            hits.append((n, False))
+    if not hits:
+        return
+    tokens = claim.tokens
+    for n, speech in hits:
+        if not (_joined(claim, tokens, n) and _joined(claim, tokens, n + 1)):
+            continue
+        if speech and n and _joined(claim, tokens, n - 1):
+            continue  # "Jones said Lee said it": a report of a report
+        a, b, c = tokens[n : n + 3]
+        right = f"{b.text} {c.text}" if speech else f"{a.text} {b.text}"
+        yield f"{a.text} {b.text} {c.text}", right, (a.start, c.end)
+
+
+# Verbs whose "to" begins an infinitive, never a place or a person ("going to", "used
+# to", "agreed to" may: "going to Texas", "used to changes", "agreed to terms").
+_TAKES_INFINITIVE = frozenset(
+    "want wants wanted wanting need needs needed try tries tried trying able unable "
+    "plan plans planned hope hopes hoped intend intends intended decide decides decided "
+    "vow vows vowed refuse refuses refused fail fails failed continue continues continued "
+    "begin begins began seek seeks sought".split()
+)
+
+
+def _base_form(word: str) -> str | None:
+    """The verb that ``word`` is the third person of ("makes" → "make"), when that verb
+    is the more frequent word (not "sometimes", "always", "needs")."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return None
+    stems = [word[:-1]]
+    if word.endswith("es"):
+        stems.append(word[:-2])
+    if word.endswith("ies"):
+        stems.insert(0, word[:-3] + "y")
+    for stem in stems:
+        if stem in known_words() and zipf(stem) > zipf(word):
+            return stem
+    return None
+
+
+def _infinitives(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
+    """An infinitive with a verb in the third person ("wants to makes sure"): (wrong,
+    right, raw span). Only claims with a verb that takes an infinitive are looked at."""
+    words = claim.words
+    if _TAKES_INFINITIVE.isdisjoint(words):
+        return
+    hits = []
+    for n in compress(range(len(words) - 2), map(_TAKES_INFINITIVE.__contains__, words)):
+        if words[n + 1] == "to" and claim.forms[n + 2].islower():
+            base = _base_form(words[n + 2])
+            if base:
+                hits.append((n + 1, base))
+    if not hits:
+        return
+    tokens = claim.tokens
+    for n, base in hits:
+        if _joined(claim, tokens, n - 1) and _joined(claim, tokens, n):
+            to, verb = tokens[n], tokens[n + 1]
+            yield f"{to.text} {verb.text}", f"{to.text} {base}", (verb.start, verb.end)
 
 
 NAME_LENGTH = 5  # shorter names one letter apart are often two names (Mark, Mary)
@@ -369,20 +482,14 @@ def _deletes(word: str) -> set[str]:
 
 
 def _name_slips(ctx: Context) -> Iterator[tuple[Claim, str, str, tuple[int, int]]]:
-    """A name one source writes where the other sources of the story write one a letter
-    off, more often: (claim, wrong, right, raw span).
-
-    Not where the one source's spelling is the more frequent name in general; a name
-    the word lists know ("Paris", "Carson") needs the same capitalised word
-    beside it in both spellings ("Parris Island", "Paris Island"): two people or places
-    with near names in one story are told apart by what stands beside them.
-    """
+    """A name written a letter off another name of the story: (claim, wrong, right, raw
+    span), where ``_misspelt_name`` says which of the two is the slip."""
     places: dict[str, list[tuple[Claim, int]]] = defaultdict(list)
-    name_like = _NAME_FORM.__getitem__
+    name_of = _NAME_OF.__getitem__
     for claim in ctx.claims:
         forms = claim.forms
-        for n in compress(range(1, len(forms)), map(name_like, forms[1:])):
-            places[forms[n]].append((claim, n))
+        for n in compress(range(1, len(forms)), map(name_of, forms[1:])):
+            places[name_of(forms[n])].append((claim, n))
     if len(places) < 2:
         return
     index: dict[str, set[str]] = defaultdict(set)
@@ -391,43 +498,69 @@ def _name_slips(ctx: Context) -> Iterator[tuple[Claim, str, str, tuple[int, int]
             index[key].add(form)
     sources = {form: {c.source for c, _ in where} for form, where in places.items()}
     for wrong, where in places.items():
-        if len(sources[wrong]) != 1:
-            continue
         near = set().union(*(index.get(k, set()) for k in _deletes(wrong))) - {wrong}
         right = [
             b
             for b in near
             if b[0] == wrong[0]
             and DamerauLevenshtein.distance(wrong, b) == 1
-            and len(places[b]) > len(where)
-            and sources[b] - sources[wrong]
             and wrong + "s" != b
             and b + "s" != wrong
+            and _misspelt_name(wrong, b, places, sources)
         ]
         if not right:
             continue
-        best = max(right, key=lambda b: len(places[b]))
-        if zipf(wrong.lower()) >= zipf(best.lower()):
-            continue  # the usual spelling of the name is the one source's ("Priebus")
-        if is_word(wrong.lower(), name=True) and not _beside(where) & _beside(places[best]):
-            continue
+        best = max(right, key=lambda b: (len(places[b]), zipf(b.lower())))
         for claim, n in where:
             t = claim.tokens[n]
-            yield claim, wrong, best, (t.start, t.end)
+            yield claim, wrong, best, (t.start, t.start + len(wrong))
 
 
-def _name_form(form: str) -> bool:
-    """Written as a name is: capitalised, lower case after, letters only, long enough."""
-    return (
+def _misspelt_name(
+    wrong: str,
+    right: str,
+    places: dict[str, list[tuple[Claim, int]]],
+    sources: dict[str, set[str]],
+) -> bool:
+    """``wrong`` is a slip for ``right``, a name of the same story one letter off.
+
+    Either the word lists know ``right`` as a name and not ``wrong``, however many sources
+    write ``wrong`` (copies of one report share its typos: "Preibus" for "Priebus"); or one
+    source writes ``wrong`` where the others write ``right`` more often, and ``right`` is
+    the more frequent name in general ("Priebus" in the minority is no slip). A known
+    ``wrong`` ("Paris", "Carson"), and any correction on the lists alone, needs the same
+    capitalised word beside both spellings ("Parris Island", "Paris Island"): two people
+    or places with near names in one story are told apart by what stands beside them.
+    """
+    known = is_word(wrong.lower(), name=True)
+    beside = bool(_beside(places[wrong]) & _beside(places[right]))
+    outnumbered = (
+        len(sources[wrong]) == 1
+        and len(places[right]) > len(places[wrong])
+        and bool(sources[right] - sources[wrong])
+        and zipf(wrong.lower()) < zipf(right.lower())
+    )
+    if outnumbered and (beside or not known):
+        return True
+    return beside and not known and is_word(right.lower(), name=True)
+
+
+def _name_of(form: str) -> str:
+    """The name a form writes (a possessive's without "'s"), or "" when it is written as
+    no name is: capitalised, lower case after, letters only, long enough."""
+    if form.endswith(("'s", "\u2019s")):
+        form = form[:-2]
+    name = (
         len(form) >= NAME_LENGTH
         and form[0].isupper()
         and form[1:].islower()
         and form.isascii()  # "Guantánamo" and "Guantanamo" are one spelling
         and form.isalpha()
     )
+    return form if name else ""
 
 
-_NAME_FORM: Memo[str, bool] = Memo(_name_form, limit=2_000_000)
+_NAME_OF: Memo[str, str] = Memo(_name_of, limit=2_000_000)
 
 
 def _beside(where: list[tuple[Claim, int]]) -> set[str]:
@@ -480,7 +613,7 @@ def run(ctx: Context) -> Iterator[Finding]:
                         found.append((part, shown, span))
             for wrong, right, span in found:
                 hits[(claim.source, wrong, right)].append((claim, span))
-        for wrong, right, span in _slips(claim):
+        for wrong, right, span in chain(_slips(claim), _echoes(claim), _infinitives(claim)):
             hits[(claim.source, wrong, right)].append((claim, span))
     reported = {(source, wrong) for source, wrong, _ in hits}
     for claim, wrong, right, span in _name_slips(ctx):
