@@ -428,12 +428,13 @@ def _echoes(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
 
 
 # Verbs whose "to" begins an infinitive, never a place or a person ("going to", "used
-# to", "agreed to" may: "going to Texas", "used to changes", "agreed to terms").
+# to", "agreed to" may: "going to Texas", "used to changes", "agreed to terms"), and
+# that are no nouns ("offers hope to millions"); the word after "to" is a verb only where
+# no "of" follows it.
 _TAKES_INFINITIVE = frozenset(
-    "want wants wanted wanting need needs needed try tries tried trying able unable "
-    "plan plans planned hope hopes hoped intend intends intended decide decides decided "
-    "vow vows vowed refuse refuses refused fail fails failed continue continues continued "
-    "begin begins began seek seeks sought".split()
+    "want wants wanted wanting needed tries tried trying able unable planned hoped "
+    "intend intends intended decide decides decided vowed refuses refused failed "
+    "continue continues continued begin begins began seeks sought".split()
 )
 
 
@@ -461,10 +462,11 @@ def _infinitives(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
         return
     hits = []
     for n in compress(range(len(words) - 2), map(_TAKES_INFINITIVE.__contains__, words)):
-        if words[n + 1] == "to" and claim.forms[n + 2].islower():
-            base = _base_form(words[n + 2])
-            if base:
-                hits.append((n + 1, base))
+        if words[n + 1] != "to" or not claim.forms[n + 2].islower():
+            continue
+        base = _base_form(words[n + 2])
+        if base and words[n + 3 : n + 4] != ("of",):
+            hits.append((n + 1, base))
     if not hits:
         return
     tokens = claim.tokens
@@ -524,13 +526,15 @@ def _misspelt_name(
 ) -> bool:
     """``wrong`` is a slip for ``right``, a name of the same story one letter off.
 
-    Either the word lists know ``right`` as a name and not ``wrong``, however many sources
-    write ``wrong`` (copies of one report share its typos: "Preibus" for "Priebus"); or one
-    source writes ``wrong`` where the others write ``right`` more often, and ``right`` is
-    the more frequent name in general ("Priebus" in the minority is no slip). A known
-    ``wrong`` ("Paris", "Carson"), and any correction on the lists alone, needs the same
-    capitalised word beside both spellings ("Parris Island", "Paris Island"): two people
-    or places with near names in one story are told apart by what stands beside them.
+    Either one source writes ``wrong`` where the others write ``right`` more often, and
+    ``right`` is the more frequent name in general ("Priebus" in the minority is no slip);
+    a known ``wrong`` ("Paris", "Carson") needs the same capitalised word beside both
+    spellings ("Parris Island", "Paris Island"): two people or places with near names in
+    one story are told apart by what stands beside them. Or the word lists know ``right``
+    as a name and not ``wrong``, and the same first name stands before both, whichever
+    sources write ``wrong`` (copies of one report share its typos: "Reince Preibus" for
+    "Reince Priebus"), unless ``wrong`` is written far more often (a name too new or too
+    rare for the lists: "Gen. Mark Milley" beside "Gen. Austin Miller").
     """
     known = is_word(wrong.lower(), name=True)
     beside = bool(_beside(places[wrong]) & _beside(places[right]))
@@ -542,7 +546,12 @@ def _misspelt_name(
     )
     if outnumbered and (beside or not known):
         return True
-    return beside and not known and is_word(right.lower(), name=True)
+    return (
+        not known
+        and is_word(right.lower(), name=True)
+        and len(places[wrong]) <= 2 * len(places[right])  # else: a real name the lists lack
+        and bool(_before(places[wrong]) & _before(places[right]))
+    )
 
 
 def _name_of(form: str) -> str:
@@ -561,6 +570,17 @@ def _name_of(form: str) -> str:
 
 
 _NAME_OF: Memo[str, str] = Memo(_name_of, limit=2_000_000)
+
+
+def _before(where: list[tuple[Claim, int]]) -> set[str]:
+    """The capitalised words right before a name's places, not function words ("The"):
+    a first name, or the first word of a longer name."""
+    out = set()
+    for claim, n in where:
+        word = claim.forms[n - 1]
+        if word[:1].isupper() and claim.words[n - 1] not in stopwords():
+            out.add(word)
+    return out
 
 
 def _beside(where: list[tuple[Claim, int]]) -> set[str]:
