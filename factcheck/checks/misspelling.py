@@ -297,9 +297,10 @@ _BARE_VERBS = frozenset(
     "consider pretend".split()
 )
 # Words that begin a phrase of their own, after which "everyday" (an adjective) has no
-# noun to qualify: "works everyday on", "everyday I wake".
+# noun to qualify: "works everyday on", "everyday I wake" (not "that": "the everyday that
+# we miss" is a noun).
 _NO_NOUN = frozenset(
-    "on in at to for with from of by about during until the a an this that these those "
+    "on in at to for with from of by about during until the a an this these those "
     "i we you he she they it there".split()
 )
 CONFUSIONS = (
@@ -330,22 +331,22 @@ def _slips(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
     """Doubled words and real words for others: (wrong, right, raw span). Decided on the
     words first; the claim is tokenized (offsets, the spaces between) only for a hit."""
     words = claim.words
-    doubled = any(map(operator.eq, words, words[1:]))
-    if not doubled and _CONFUSED.isdisjoint(words):
+    if _CONFUSED.isdisjoint(words) and not any(map(operator.eq, words, words[1:])):
         return  # most claims, found without a step of Python per word
     hits: list[tuple[int, Confusion | None]] = []
-    for n, word in enumerate(words):
-        last = n + 1 == len(words)
+    pairs = range(len(words) - 1)  # the words that have a next word
+    for n in compress(pairs, map(operator.eq, words, words[1:])):
+        word = words[n]
         if (
-            not last
-            and words[n + 1] == word
-            and word.isalpha()
+            word.isalpha()
             and word not in _FINE_TWICE
             and word != "i"
             and not claim.forms[n + 1][:1].isupper()  # "Duran Duran", "Boutros Boutros"
         ):
             hits.append((n, None))
-        if word not in _CONFUSED or last or not words[n + 1].isalpha():
+    for n in compress(pairs, map(_CONFUSED.__contains__, words)):
+        word = words[n]
+        if not words[n + 1].isalpha():
             continue
         for rule in CONFUSIONS:
             if rule.word != word:
@@ -400,8 +401,6 @@ def _echoes(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
     """A word written twice with one word between, where grammar never puts it twice:
     (wrong, right, raw span). Decided on the words; tokenized only for a hit."""
     words = claim.words
-    if not any(map(operator.eq, words, words[2:])):
-        return
     hits = []
     for n in compress(range(len(words)), map(operator.eq, words, words[2:])):
         word, between = words[n], words[n + 1]
