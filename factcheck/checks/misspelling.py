@@ -198,6 +198,17 @@ def _variant(form: str, ctx: Context) -> str | None:
     return None
 
 
+# A possessive run into the capitalised word after it ("Moody'sEconomy.com"): no name
+# or brand puts a capital right after "'s".
+_GLUED_POSSESSIVE = re.compile(r"^[A-Za-z]+['\u2019]s(?=[A-Z][a-z])")
+
+
+def _unglued(text: str) -> str:
+    """``text`` with a space after its possessive ("Moody's Economy.com")."""
+    match = _GLUED_POSSESSIVE.match(text)
+    return f"{text[: match.end()]} {text[match.end() :]}" if match else text
+
+
 Parts = tuple[tuple[int, str, bool, int], ...]
 
 
@@ -475,6 +486,93 @@ def _infinitives(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
             yield f"{to.text} {verb.text}", f"{to.text} {base}", (verb.start, verb.end)
 
 
+RARE_PLURAL = 2.0  # Zipf: a plural a hundred times rarer than its singular (a mass noun's)
+# Words before a noun phrase, where a plural cannot modify the plural after it.
+_LEADS = frozenset(
+    "the to of for in on with by from his her their its our my your these those".split()
+)
+
+
+def _mass_singular(word: str) -> str:
+    """The singular of a plural that English hardly writes ("insurances": "insurance"),
+    else "": written before another plural, it is a modifier, and modifiers are singular."""
+    if len(word) < 5 or not word.endswith("s") or word.endswith("ss"):
+        return ""
+    stem = word[:-1]
+    rare = stem in known_words() and zipf(stem) - zipf(word) >= RARE_PLURAL
+    return stem if rare else ""
+
+
+_MASS_SINGULAR: Memo[str, str] = Memo(_mass_singular, limit=2_000_000)
+
+
+def _plural_modifiers(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
+    """A mass noun in the plural before a plural noun ("to insurances companies"):
+    (wrong, right, raw span). Decided on the words; tokenized only for a hit."""
+    words, forms = claim.words, claim.forms
+    inner = range(1, len(words) - 1)
+    hits = [
+        n
+        for n in compress(inner, map(_MASS_SINGULAR.__getitem__, words[1:-1]))
+        if words[n - 1] in _LEADS
+        and words[n + 1].endswith("s")
+        and words[n + 1] in known_words()
+        and words[n + 1] not in stopwords()  # "one of the greats is"
+        and forms[n].islower()
+        and forms[n + 1].islower()
+    ]
+    if not hits:
+        return
+    tokens = claim.tokens
+    for n in hits:
+        if _joined(claim, tokens, n):
+            a, b = tokens[n], tokens[n + 1]
+            yield f"{a.text} {b.text}", f"{_MASS_SINGULAR[words[n]]} {b.text}", (a.start, a.end)
+
+
+# A subject pronoun and a participle with no "be" between ("he saying that"); not after
+# a "be" that inverts a question ("are they doing", "why's she doing").
+_SUBJECTS = {"he": "is", "she": "is", "they": "are", "we": "are"}
+_BE_FORMS = frozenset("is are was were am be been isn't aren't wasn't weren't ain't".split())
+# Words in -ing that begin a phrase of their own ("they, according to"), and absolute
+# phrases ("he being a senator").
+_NOT_PARTICIPLES = frozenset(
+    "according including regarding concerning following during excluding considering "
+    "notwithstanding pending barring being having".split()
+)
+
+
+def _participle(word: str) -> bool:
+    """A present participle of a verb the lists know ("saying", "making", "running")."""
+    if len(word) < 6 or not word.endswith("ing") or word in _NOT_PARTICIPLES:
+        return False
+    stem = word[:-3]
+    undoubled = stem[:-1] if stem[-1] == stem[-2] else stem  # "running"
+    return any(v in known_words() for v in (stem, stem + "e", undoubled))
+
+
+def _bare_participles(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
+    """A participle straight after a subject pronoun: (wrong, right, raw span)."""
+    words, forms = claim.words, claim.forms
+    if _SUBJECTS.keys().isdisjoint(words):
+        return
+    hits = [
+        n
+        for n in compress(range(len(words) - 1), map(_SUBJECTS.__contains__, words))
+        if forms[n + 1].islower()
+        and _participle(words[n + 1])
+        and not (n and (words[n - 1] in _BE_FORMS or words[n - 1].endswith("'s")))
+    ]
+    if not hits:
+        return
+    tokens = claim.tokens
+    for n in hits:
+        if _joined(claim, tokens, n):
+            a, b = tokens[n], tokens[n + 1]
+            be = _SUBJECTS[words[n]]
+            yield f"{a.text} {b.text}", f"{a.text} {be} {b.text}", (a.start, b.end)
+
+
 NAME_LENGTH = 5  # shorter names one letter apart are often two names (Mark, Mary)
 
 
@@ -592,6 +690,10 @@ def _beside(where: list[tuple[Claim, int]]) -> set[str]:
     return out
 
 
+# Slips decided within one claim, without the story.
+_CLAIM_RULES = (_slips, _echoes, _infinitives, _plural_modifiers, _bare_participles)
+
+
 def run(ctx: Context) -> Iterator[Finding]:
     hits: dict[tuple[str, str, str], list[tuple[Claim, tuple[int, int]]]] = defaultdict(list)
     memo: dict[tuple[str, str, bool, bool], str | None] = {}
@@ -614,6 +716,9 @@ def run(ctx: Context) -> Iterator[Finding]:
                     variant = None  # "Ill.": an abbreviation
             if variant:
                 found.append((token.text, variant, (token.start, token.end)))
+            elif _GLUED_POSSESSIVE.match(form):
+                token = claim.tokens[n]
+                found.append((token.text, _unglued(token.text), (token.start, token.end)))
             else:
                 for k, part, name_like, count in suspects[form, n == 0]:
                     capital = part[:1].isupper()
@@ -632,7 +737,7 @@ def run(ctx: Context) -> Iterator[Finding]:
                         found.append((part, shown, span))
             for wrong, right, span in found:
                 hits[(claim.source, wrong, right)].append((claim, span))
-        for wrong, right, span in chain(_slips(claim), _echoes(claim), _infinitives(claim)):
+        for wrong, right, span in chain(*(rule(claim) for rule in _CLAIM_RULES)):
             hits[(claim.source, wrong, right)].append((claim, span))
     reported = {(source, wrong) for source, wrong, _ in hits}
     for claim, wrong, right, span in _name_slips(ctx):
