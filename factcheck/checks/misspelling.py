@@ -6,6 +6,12 @@ list of common misspellings names it, or a dictionary word one edit away is
 written elsewhere in the corpus (names and rare words are left alone unless
 the corpus itself spells them another way). Confusables ("Al" with a lower-case
 L where the corpus writes "AI") are found the same way, through the corpus.
+
+Real words written for others are found where the words around them decide it, with
+no model of the language: a confusable word in a frame that only its twin fits ("more
+then", "hundred of thousands"), a word English never repeats with one word between
+("said Lee said"), a verb form that cannot follow ("wants to makes", "he saying"), and a
+name a letter off the story's own or the word lists' spelling of it.
 """
 
 from __future__ import annotations
@@ -400,9 +406,10 @@ def _slips(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
 
 
 # A verb of speech written on both sides of its speaker ('," said Lee said'), an
-# auxiliary on both sides of an adverb ("he is still is"): English repeats neither so.
+# auxiliary on both sides of an adverb ("he is still is"): English repeats neither so
+# ("had" it does: "she had always had doubts").
 _SPEECH = frozenset("said says added asked wrote".split())
-_AUXILIARIES = frozenset("is are was were has have had will would can could does did".split())
+_AUXILIARIES = frozenset("is are was were has have will would can could does did".split())
 _ADVERBS = frozenset("still also already always never just really even".split())
 # Before these, "is now is" may be two verbs of two clauses ("what he is now is ...").
 _CLAUSE_WORDS = frozenset("what where how who whom whatever whoever wherever why which all".split())
@@ -543,16 +550,20 @@ _NOT_PARTICIPLES = frozenset(
 
 
 def _participle(word: str) -> bool:
-    """A present participle of a verb the lists know ("saying", "making", "running")."""
-    if len(word) < 6 or not word.endswith("ing") or word in _NOT_PARTICIPLES:
+    """A present participle of a verb the lists know ("going", "making", "running"); not
+    a verb in -ing ("bring", "string": no vowel before the ending)."""
+    if len(word) < 5 or not word.endswith("ing") or word in _NOT_PARTICIPLES:
         return False
     stem = word[:-3]
+    if not any(ch in "aeiouy" for ch in stem):
+        return False
     undoubled = stem[:-1] if stem[-1] == stem[-2] else stem  # "running"
     return any(v in known_words() for v in (stem, stem + "e", undoubled))
 
 
 def _bare_participles(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
-    """A participle straight after a subject pronoun: (wrong, right, raw span)."""
+    """A participle straight after a subject pronoun: (wrong, right, raw span). Not in
+    a quotation, where it may be the speaker's English ("we going to win")."""
     words, forms = claim.words, claim.forms
     if _SUBJECTS.keys().isdisjoint(words):
         return
@@ -567,8 +578,9 @@ def _bare_participles(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]
         return
     tokens = claim.tokens
     for n in hits:
-        if _joined(claim, tokens, n):
-            a, b = tokens[n], tokens[n + 1]
+        a, b = tokens[n], tokens[n + 1]
+        quoted = any(q.start <= a.start < q.end for q in claim.quotes)
+        if _joined(claim, tokens, n) and not quoted:
             be = _SUBJECTS[words[n]]
             yield f"{a.text} {b.text}", f"{a.text} {be} {b.text}", (a.start, b.end)
 
