@@ -624,7 +624,8 @@ def _name_slips(ctx: Context) -> Iterator[tuple[Claim, str, str, tuple[int, int]
         best = max(right, key=lambda b: (len(places[b]), zipf(b.lower())))
         for claim, n in where:
             t = claim.tokens[n]
-            yield claim, wrong, best, (t.start, t.start + len(wrong))
+            end = t.start + len(wrong) if t.text.startswith(wrong) else t.end  # "Hutchison's"
+            yield claim, wrong, best, (t.start, end)
 
 
 def _misspelt_name(
