@@ -445,13 +445,14 @@ def _echoes(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
 
 
 # Verbs whose "to" begins an infinitive, never a place or a person ("going to", "used
-# to", "agreed to" may: "going to Texas", "used to changes", "agreed to terms"), and
-# that are no nouns ("offers hope to millions"); the word after "to" is a verb only where
-# no "of" follows it.
+# to", "agreed to", "continued to", "intended to" may: "going to Texas", "used to
+# changes", "agreed to terms", "the rain continued to areas north"), and that are no
+# nouns ("offers hope to millions"); the word after "to" is a verb only where no "of"
+# follows it.
 _TAKES_INFINITIVE = frozenset(
     "want wants wanted wanting needed tries tried trying able unable planned hoped "
-    "intend intends intended decide decides decided vowed refuses refused failed "
-    "continue continues continued begin begins began seeks sought".split()
+    "decide decides decided vowed refuses refused failed begin begins began seeks "
+    "sought".split()
 )
 
 
