@@ -260,7 +260,8 @@ def _known_edits(word: str) -> list[str]:
 
 
 def _odd(form: str) -> bool:
-    return not (form.islower() and fold_word(form) in known_words())
+    """Not a lower-case word the lists know, or a plural that may be a slip as a modifier."""
+    return not (form.islower() and fold_word(form) in known_words()) or bool(_MASS_SINGULAR[form])
 
 
 # What does not depend on the story, decided once per word for every story of a run.
@@ -514,33 +515,26 @@ def _mass_singular(word: str) -> str:
 _MASS_SINGULAR: Memo[str, str] = Memo(_mass_singular, limit=2_000_000)
 
 
-def _plural_modifiers(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
-    """A mass noun in the plural before a plural noun ("to insurances companies"):
-    (wrong, right, raw span). Decided on the words; tokenized only for a hit."""
+def _plural_modifier(claim: Claim, n: int) -> list[tuple[str, str, tuple[int, int]]]:
+    """Word ``n``, a mass noun in the plural, before a plural noun ("to insurances
+    companies"): [(wrong, right, raw span)], or none. Asked only of the words that
+    ``_MASS_SINGULAR`` names, among the odd words of ``run``."""
     words, forms = claim.words, claim.forms
-    inner = range(1, len(words) - 1)
-    hits = [
-        n
-        for n in compress(inner, map(_MASS_SINGULAR.__getitem__, words[1:-1]))
-        if words[n - 1] in _LEADS
-        and words[n + 1].endswith("s")
-        and words[n + 1] in known_words()
-        and words[n + 1] not in stopwords()  # "one of the greats is"
-        and forms[n].islower()
-        and forms[n + 1].islower()
-    ]
-    if not hits:
-        return
-    tokens = claim.tokens
-    for n in hits:
-        if _joined(claim, tokens, n):
-            a, b = tokens[n], tokens[n + 1]
-            yield f"{a.text} {b.text}", f"{_MASS_SINGULAR[words[n]]} {b.text}", (a.start, a.end)
+    if not (0 < n < len(words) - 1 and words[n - 1] in _LEADS):
+        return []
+    after = words[n + 1]
+    if not (after.endswith("s") and after in known_words() and forms[n + 1].islower()):
+        return []
+    if after in stopwords() or not _joined(claim, claim.tokens, n):
+        return []  # "one of the greats is"
+    a, b = claim.tokens[n : n + 2]
+    return [(f"{a.text} {b.text}", f"{_MASS_SINGULAR[words[n]]} {b.text}", (a.start, a.end))]
 
 
 # A subject pronoun and a participle with no "be" between ("he saying that"); not after
 # a "be" that inverts a question ("are they doing", "why's she doing").
 _SUBJECTS = {"he": "is", "she": "is", "they": "are", "we": "are"}
+_SUBJECT_WORDS = frozenset(_SUBJECTS)
 _BE_FORMS = frozenset("is are was were am be been isn't aren't wasn't weren't ain't".split())
 # Words in -ing that begin a phrase of their own ("they, according to"), and absolute
 # phrases ("he being a senator").
@@ -566,11 +560,11 @@ def _bare_participles(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]
     """A participle straight after a subject pronoun: (wrong, right, raw span). Not in
     a quotation, where it may be the speaker's English ("we going to win")."""
     words, forms = claim.words, claim.forms
-    if _SUBJECTS.keys().isdisjoint(words):
+    if _SUBJECT_WORDS.isdisjoint(words):
         return
     hits = [
         n
-        for n in compress(range(len(words) - 1), map(_SUBJECTS.__contains__, words))
+        for n in compress(range(len(words) - 1), map(_SUBJECT_WORDS.__contains__, words))
         if forms[n + 1].islower()
         and _participle(words[n + 1])
         and not (n and (words[n - 1] in _BE_FORMS or words[n - 1].endswith("'s")))
@@ -610,6 +604,8 @@ def _name_slips(ctx: Context) -> Iterator[tuple[Claim, str, str, tuple[int, int]
             index[key].add(form)
     sources = {form: {c.source for c, _ in where} for form, where in places.items()}
     for wrong, where in places.items():
+        if len(sources[wrong]) > 1 and is_word(wrong.lower(), name=True):
+            continue  # neither way of ``_misspelt_name`` can call it a slip
         near = set().union(*(index.get(k, set()) for k in _deletes(wrong))) - {wrong}
         right = [
             b
@@ -705,7 +701,7 @@ def _beside(where: list[tuple[Claim, int]]) -> set[str]:
 
 
 # Slips decided within one claim, without the story.
-_CLAIM_RULES = (_slips, _echoes, _infinitives, _plural_modifiers, _bare_participles)
+_CLAIM_RULES = (_slips, _echoes, _infinitives, _bare_participles)
 
 
 def run(ctx: Context) -> Iterator[Finding]:
@@ -733,6 +729,8 @@ def run(ctx: Context) -> Iterator[Finding]:
             elif _GLUED_POSSESSIVE.match(form):
                 token = claim.tokens[n]
                 found.append((token.text, _unglued(token.text), (token.start, token.end)))
+            elif _MASS_SINGULAR[form]:
+                found += _plural_modifier(claim, n)
             else:
                 for k, part, name_like, count in suspects[form, n == 0]:
                     capital = part[:1].isupper()
