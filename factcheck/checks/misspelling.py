@@ -495,6 +495,40 @@ def _infinitives(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
             yield f"{to.text} {verb.text}", f"{to.text} {base}", (verb.start, verb.end)
 
 
+# "then" for "than" some words after its comparative, before words that only a
+# comparison takes ("more along the border then any of the others"); not where "then"
+# is a time ("and then any", "by then anyone") or the "then" of a condition ("if ...").
+_COMPARED = frozenset("any anyone anybody anything ever expected usual".split())
+_THEN_AS_TIME = frozenset("and but or by until till since from just only even so".split())
+_CONDITIONS = frozenset("if when unless once whenever".split())
+REACH = 12  # words a comparative may stand before its "than"
+
+
+def _far_thens(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
+    """A comparative's "than" written "then" further on than ``CONFUSIONS`` looks:
+    (wrong, right, raw span)."""
+    words = claim.words
+    if "then" not in words:
+        return
+    hits = [
+        n
+        for n in compress(range(1, len(words) - 1), map("then".__eq__, words[1:-1]))
+        if words[n + 1] in _COMPARED
+        and words[n - 1] not in _THEN_AS_TIME
+        and words[n - 1] not in _COMPARATIVES  # "more then": CONFUSIONS' own
+        and not _COMPARATIVES.isdisjoint(words[max(0, n - REACH) : n - 1])
+        and _CONDITIONS.isdisjoint(words[:n])
+    ]
+    if not hits:
+        return
+    tokens = claim.tokens
+    for n in hits:
+        if _joined(claim, tokens, n - 1) and _joined(claim, tokens, n):
+            t, nxt = tokens[n], tokens[n + 1].text
+            right = "Than" if t.text[:1].isupper() else "than"
+            yield f"{t.text} {nxt}", f"{right} {nxt}", (t.start, t.end)
+
+
 RARE_PLURAL = 2.0  # Zipf: a plural a hundred times rarer than its singular (a mass noun's)
 # Words before a noun phrase, where a plural cannot modify the plural after it.
 _LEADS = frozenset(
@@ -508,8 +542,8 @@ def _mass_singular(word: str) -> str:
     if len(word) < 5 or not word.endswith("s") or word.endswith("ss"):
         return ""
     stem = word[:-1]
-    rare = stem in known_words() and zipf(stem) - zipf(word) >= RARE_PLURAL
-    return stem if rare else ""
+    rare = zipf(stem) - zipf(word) >= RARE_PLURAL and stem in known_words()
+    return stem if rare and word in known_words() else ""  # not "thats", "womans": non-words
 
 
 _MASS_SINGULAR: Memo[str, str] = Memo(_mass_singular, limit=2_000_000)
@@ -701,7 +735,7 @@ def _beside(where: list[tuple[Claim, int]]) -> set[str]:
 
 
 # Slips decided within one claim, without the story.
-_CLAIM_RULES = (_slips, _echoes, _infinitives, _bare_participles)
+_CLAIM_RULES = (_slips, _echoes, _infinitives, _bare_participles, _far_thens)
 
 
 def run(ctx: Context) -> Iterator[Finding]:
