@@ -22,7 +22,7 @@ import string
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import chain, compress
+from itertools import compress
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -216,6 +216,7 @@ def _unglued(text: str) -> str:
 
 
 Parts = tuple[tuple[int, str, bool, int], ...]
+Slip = tuple[str, str, tuple[int, int]]  # wrong, right, raw span
 
 
 def _suspect_parts(form: str, first: bool, ctx: Context) -> Parts:
@@ -345,12 +346,12 @@ def _joined(claim: Claim, tokens: tuple[Token, ...], n: int) -> bool:
     return bool(gap) and gap.isspace()
 
 
-def _slips(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
+def _slips(claim: Claim) -> list[Slip]:
     """Doubled words and real words for others: (wrong, right, raw span). Decided on the
     words first; the claim is tokenized (offsets, the spaces between) only for a hit."""
     words = claim.words
     if _CONFUSED.isdisjoint(words) and not any(map(operator.eq, words, words[1:])):
-        return  # most claims, found without a step of Python per word
+        return []  # most claims, found without a step of Python per word
     hits: list[tuple[int, Confusion | None]] = []
     pairs = range(len(words) - 1)  # the words that have a next word
     for n in compress(pairs, map(operator.eq, words, words[1:])):
@@ -384,13 +385,16 @@ def _slips(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
             hits.append((n, rule))
             break  # one reading of a word is enough ("Lets be" matches two rules)
     if not hits:
-        return
+        return []
     tokens = claim.tokens
+    out = []
     for n, found in hits:
         if found is None:
             if _joined(claim, tokens, n):
                 text = tokens[n].text
-                yield f"{text} {tokens[n + 1].text}", text, (tokens[n].start, tokens[n + 1].end)
+                out.append(
+                    (f"{text} {tokens[n + 1].text}", text, (tokens[n].start, tokens[n + 1].end))
+                )
             continue
         if found.before and not _joined(claim, tokens, n - 1):
             continue
@@ -400,10 +404,11 @@ def _slips(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
         shown = found.right.capitalize() if t.text[:1].isupper() else found.right
         if found.before:
             prev = tokens[n - 1].text
-            yield f"{prev} {t.text}", f"{prev} {shown}", (t.start, t.end)
+            out.append((f"{prev} {t.text}", f"{prev} {shown}", (t.start, t.end)))
         elif not found.then or _joined(claim, tokens, n + 1):
             nxt = " ".join(t.text for t in tokens[n + 1 : n + (3 if found.then else 2)])
-            yield f"{t.text} {nxt}", f"{shown} {nxt}", (t.start, t.end)
+            out.append((f"{t.text} {nxt}", f"{shown} {nxt}", (t.start, t.end)))
+    return out
 
 
 # A verb of speech written on both sides of its speaker ('," said Lee said'), an
@@ -416,7 +421,7 @@ _ADVERBS = frozenset("still also already always never just really even".split())
 _CLAUSE_WORDS = frozenset("what where how who whom whatever whoever wherever why which all".split())
 
 
-def _echoes(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
+def _echoes(claim: Claim) -> list[Slip]:
     """A word written twice with one word between, where grammar never puts it twice:
     (wrong, right, raw span). Decided on the words; tokenized only for a hit."""
     words = claim.words
@@ -433,8 +438,9 @@ def _echoes(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
         ):
             hits.append((n, False))
     if not hits:
-        return
+        return []
     tokens = claim.tokens
+    out = []
     for n, speech in hits:
         if not (_joined(claim, tokens, n) and _joined(claim, tokens, n + 1)):
             continue
@@ -442,7 +448,8 @@ def _echoes(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
             continue  # "Jones said Lee said it": a report of a report
         a, b, c = tokens[n : n + 3]
         right = f"{b.text} {c.text}" if speech else f"{a.text} {b.text}"
-        yield f"{a.text} {b.text} {c.text}", right, (a.start, c.end)
+        out.append((f"{a.text} {b.text} {c.text}", right, (a.start, c.end)))
+    return out
 
 
 # Verbs whose "to" begins an infinitive, never a place or a person ("going to", "used
@@ -473,12 +480,12 @@ def _base_form(word: str) -> str | None:
     return None
 
 
-def _infinitives(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
+def _infinitives(claim: Claim) -> list[Slip]:
     """An infinitive with a verb in the third person ("wants to makes sure"): (wrong,
     right, raw span). Only claims with a verb that takes an infinitive are looked at."""
     words = claim.words
     if _TAKES_INFINITIVE.isdisjoint(words):
-        return
+        return []
     hits = []
     for n in compress(range(len(words) - 2), map(_TAKES_INFINITIVE.__contains__, words)):
         if words[n + 1] != "to" or not claim.forms[n + 2].islower():
@@ -487,12 +494,14 @@ def _infinitives(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
         if base and words[n + 3 : n + 4] != ("of",):
             hits.append((n + 1, base))
     if not hits:
-        return
+        return []
     tokens = claim.tokens
+    out = []
     for n, base in hits:
         if _joined(claim, tokens, n - 1) and _joined(claim, tokens, n):
             to, verb = tokens[n], tokens[n + 1]
-            yield f"{to.text} {verb.text}", f"{to.text} {base}", (verb.start, verb.end)
+            out.append((f"{to.text} {verb.text}", f"{to.text} {base}", (verb.start, verb.end)))
+    return out
 
 
 # "then" for "than" some words after its comparative, before words that only a
@@ -504,12 +513,12 @@ _CONDITIONS = frozenset("if when unless once whenever".split())
 REACH = 12  # words a comparative may stand before its "than"
 
 
-def _far_thens(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
+def _far_thens(claim: Claim) -> list[Slip]:
     """A comparative's "than" written "then" further on than ``CONFUSIONS`` looks:
     (wrong, right, raw span)."""
     words = claim.words
     if "then" not in words:
-        return
+        return []
     hits = [
         n
         for n in compress(range(1, len(words) - 1), map("then".__eq__, words[1:-1]))
@@ -520,13 +529,15 @@ def _far_thens(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
         and _CONDITIONS.isdisjoint(words[:n])
     ]
     if not hits:
-        return
+        return []
     tokens = claim.tokens
+    out = []
     for n in hits:
         if _joined(claim, tokens, n - 1) and _joined(claim, tokens, n):
             t, nxt = tokens[n], tokens[n + 1].text
             right = "Than" if t.text[:1].isupper() else "than"
-            yield f"{t.text} {nxt}", f"{right} {nxt}", (t.start, t.end)
+            out.append((f"{t.text} {nxt}", f"{right} {nxt}", (t.start, t.end)))
+    return out
 
 
 RARE_PLURAL = 2.0  # Zipf: a plural a hundred times rarer than its singular (a mass noun's)
@@ -590,12 +601,12 @@ def _participle(word: str) -> bool:
     return any(v in known_words() for v in (stem, stem + "e", undoubled))
 
 
-def _bare_participles(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]]:
+def _bare_participles(claim: Claim) -> list[Slip]:
     """A participle straight after a subject pronoun: (wrong, right, raw span). Not in
     a quotation, where it may be the speaker's English ("we going to win")."""
     words, forms = claim.words, claim.forms
     if _SUBJECT_WORDS.isdisjoint(words):
-        return
+        return []
     hits = [
         n
         for n in compress(range(len(words) - 1), map(_SUBJECT_WORDS.__contains__, words))
@@ -604,14 +615,16 @@ def _bare_participles(claim: Claim) -> Iterator[tuple[str, str, tuple[int, int]]
         and not (n and (words[n - 1] in _BE_FORMS or words[n - 1].endswith("'s")))
     ]
     if not hits:
-        return
+        return []
     tokens = claim.tokens
+    out = []
     for n in hits:
         a, b = tokens[n], tokens[n + 1]
         quoted = any(q.start <= a.start < q.end for q in claim.quotes)
         if _joined(claim, tokens, n) and not quoted:
             be = _SUBJECTS[words[n]]
-            yield f"{a.text} {b.text}", f"{a.text} {be} {b.text}", (a.start, b.end)
+            out.append((f"{a.text} {b.text}", f"{a.text} {be} {b.text}", (a.start, b.end)))
+    return out
 
 
 NAME_LENGTH = 5  # shorter names one letter apart are often two names (Mark, Mary)
@@ -760,7 +773,7 @@ def run(ctx: Context) -> Iterator[Finding]:
                     variant = None  # "Ill.": an abbreviation
             if variant:
                 found.append((token.text, variant, (token.start, token.end)))
-            elif _GLUED_POSSESSIVE.match(form):
+            elif "'s" in form and _GLUED_POSSESSIVE.match(form):
                 token = claim.tokens[n]
                 found.append((token.text, _unglued(token.text), (token.start, token.end)))
             elif _MASS_SINGULAR[form]:
@@ -783,8 +796,9 @@ def run(ctx: Context) -> Iterator[Finding]:
                         found.append((part, shown, span))
             for wrong, right, span in found:
                 hits[(claim.source, wrong, right)].append((claim, span))
-        for wrong, right, span in chain(*(rule(claim) for rule in _CLAIM_RULES)):
-            hits[(claim.source, wrong, right)].append((claim, span))
+        for rule in _CLAIM_RULES:  # functions, not generators: most return [] at once
+            for wrong, right, span in rule(claim):
+                hits[(claim.source, wrong, right)].append((claim, span))
     reported = {(source, wrong) for source, wrong, _ in hits}
     for claim, wrong, right, span in _name_slips(ctx):
         if (claim.source, wrong) not in reported:
