@@ -256,8 +256,10 @@ _MAY_BE_MISSPELT: Memo[tuple[str, bool], Parts] = Memo(_may_be_misspelt, limit=2
 
 
 def _known_edits(word: str) -> list[str]:
+    """The dictionary words one edit away, in sorted order: a tie of frequency between
+    two corrections is broken the same way whatever the hash seed ordered the set."""
     freq = known_words()
-    return [c for c in edits1(word) if c in freq]
+    return sorted(c for c in edits1(word) if c in freq)
 
 
 def _odd(form: str) -> bool:
@@ -653,7 +655,7 @@ def _name_slips(ctx: Context) -> Iterator[tuple[Claim, str, str, tuple[int, int]
     for wrong, where in places.items():
         if len(sources[wrong]) > 1 and is_word(wrong.lower(), name=True):
             continue  # neither way of ``_misspelt_name`` can call it a slip
-        near = set().union(*(index.get(k, set()) for k in _deletes(wrong))) - {wrong}
+        near = sorted(set().union(*(index.get(k, set()) for k in _deletes(wrong))) - {wrong})
         right = [
             b
             for b in near
