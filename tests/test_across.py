@@ -195,6 +195,14 @@ def _said(text: str, headline: bool = False) -> list[tuple[str, str, bool, bool,
             "It will not sell the unit until prices rise.",
             ("will not sell", "sell", True, True, "future", False),
         ),
+        (
+            "The firm did not apply for the loan.",
+            ("did not apply", "apply for", True, False, "past", False),
+        ),
+        (
+            "It will not supply weapons.",
+            ("will not supply", "supply", True, False, "future", False),
+        ),
     ],
 )
 def test_statements(text: str, expected: tuple[str, str, bool, bool, str, bool]) -> None:
@@ -221,5 +229,11 @@ def test_reported_statements_and_headlines() -> None:
     claim = _claim("The minister insisted she did not leak the letter.")
     (st,) = statements(claim, claim.tokens)
     assert st.reported and st.negated
+    for own in (
+        "The United States did not ban the drug.",
+        "It did not ban it, despite the charges.",
+    ):
+        claim = _claim(own)  # a noun of saying, or a name, is no report
+        assert [x.reported for x in statements(claim, claim.tokens)] == [False]
     assert _said("Council bans the march", headline=True)[0][4] == "past"
     assert verb_base("sold") == verb_base("selling") == "sell"

@@ -107,5 +107,6 @@ def test_bodies_are_unknown_speakers_and_messages_name_people() -> None:
     assert shown_speaker(["Fox", "a spokeswoman"]) == "a spokeswoman"
     assert shown_speaker(["Fox News"]) is None
     assert shown_speaker(["the statements"]) is None  # a body in the plural: no speaker
+    assert is_named("Tyra Banks") and is_named("Rebecca Courts")  # surnames, not bodies
     assert is_named("John Paul Hopping") and is_named("Kelly") and is_named("Ted Reed")
     assert not is_named("his remarks and") and not is_named("Meanwhile")

@@ -358,10 +358,10 @@ def _pair(
             # and the conflicts check finds no negation (a change too wide to align).
             if one_fact and _kind(x) != "statement":
                 continue
-            if one_fact and _told_alike(ctx, x.claim, y.claim):
-                alike.add((i, j))
             if not compatible(x, y):
                 continue
+            if one_fact and _told_alike(ctx, x.claim, y.claim):
+                alike.add((i, j))  # (asked only of comparable pairs: it aligns the claims)
             score, _ = _score(x, y)
             if score:
                 scores[(i, j)] = score
@@ -457,7 +457,8 @@ def _times_agree(x: _Mention, y: _Mention) -> str:
 def _statements_agree(x: _Mention, y: _Mention) -> str:
     """Told alike ("same"), one denying what the other affirms ("differ"), one denying
     what the other tells as possible ("hedged"), or not comparable: another time
-    ("will not sell" and "sold"), or both only possible ("may sell", "may not")."""
+    ("will not sell" and "sold"), both only possible ("may sell", "may not"), or only
+    a doubt against the deed ("may not sell" against "will sell")."""
     a, b = x.fact, y.fact
     assert isinstance(a, Statement) and isinstance(b, Statement)
     if a.tense != b.tense or a.passive != b.passive:
@@ -466,6 +467,9 @@ def _statements_agree(x: _Mention, y: _Mention) -> str:
         return "same"
     if a.possible and b.possible:
         return ""
+    denied = a if a.negated else b
+    if denied.possible:
+        return ""  # "may not sell" against "will sell": a doubt, not a denial
     return "hedged" if a.possible or b.possible else "differ"
 
 

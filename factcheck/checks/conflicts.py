@@ -109,10 +109,7 @@ def run(ctx: Context) -> Iterator[Finding]:
             continue  # copies, the common case: nothing differs
         if not ctx.same_story(a.source, b.source):
             continue  # one shared sentence between long articles is boilerplate, not a story
-        edits = window(ctx.alignment(a, b))
-        # Judged on the folded words: token objects are built only for a finding.
-        changes = changed(a.words, b.words, edits)
-        diffs = local(edits, changes, a.words, b.words)
+        edits, changes, diffs = _aligned(ctx, a, b)
         if not diffs:
             yield from _moved_day(ctx, a, b, changes)
             continue
@@ -125,9 +122,16 @@ def run(ctx: Context) -> Iterator[Finding]:
 def negation_aligned(ctx: Context, a: Claim, b: Claim) -> bool:
     """Whether this check finds a negation between two claims of one fact (a negator
     added or dropped in a local change): the across check leaves those to it."""
-    edits = window(ctx.alignment(a, b))
-    diffs = local(edits, changed(a.words, b.words, edits), a.words, b.words)
+    edits, _changes, diffs = _aligned(ctx, a, b)
     return bool(diffs) and any(True for _ in _negation(ctx, a, b, diffs, edits))
+
+
+def _aligned(ctx: Context, a: Claim, b: Claim) -> tuple[list[Edit], list[Edit], list[Edit]]:
+    """The edits where two claims run side by side, those that change words, and the
+    local ones among them; judged on the folded words (token objects only for a finding)."""
+    edits = window(ctx.alignment(a, b))
+    changes = changed(a.words, b.words, edits)
+    return edits, changes, local(edits, changes, a.words, b.words)
 
 
 def _pair_finding(

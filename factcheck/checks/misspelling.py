@@ -27,6 +27,7 @@ from itertools import compress
 from rapidfuzz.distance import DamerauLevenshtein
 
 from factcheck.checks.context import Context
+from factcheck.claims.quotes import TITLES
 from factcheck.findings import evidence, make
 from factcheck.model import Claim, Finding, Kind, Severity
 from factcheck.runtime.memo import Memo
@@ -291,6 +292,7 @@ class Confusion:
     after_ending: str = ""  # or the word after ends so
     first: bool = False  # first in its sentence
     then: frozenset[str] = frozenset()  # the word after the next is one of these (empty: any)
+    not_before: frozenset[str] = frozenset()  # the word before is none of these
 
 
 _COMPARATIVES = frozenset(
@@ -301,6 +303,7 @@ _BEFORE_NOUN = frozenset(
     "the an any no its their his her our my your side adverse negative positive lasting "
     "chilling ripple net overall little significant desired opposite".split()
 )
+_ARTICLES = frozenset("a an this that these those".split())
 _MODALS = frozenset("could would should might must".split())
 _PARTICIPLES = frozenset(
     "been had done gone seen known taken made got gotten given come become won lost "
@@ -333,7 +336,8 @@ CONFUSIONS = (
     Confusion("suppose", "supposed", before=_BE, after=frozenset({"to"})),
     Confusion("lets", "let's", first=True),  # "Lets be clear": no subject lets anything
     Confusion("lets", "let's", after=_BARE_VERBS),  # "then lets have a vote"
-    Confusion("everyday", "every day", after=_NO_NOUN),  # "works everyday on it"
+    # "works everyday on it"; not the noun: "the everyday of working people"
+    Confusion("everyday", "every day", after=_NO_NOUN, not_before=_BEFORE_NOUN | _ARTICLES),
     *(
         Confusion(w, w + "s", after=frozenset({"of"}), then=_NUMBERS_PLURAL)
         for w in sorted(_NUMBER_WORDS)
@@ -375,6 +379,8 @@ def _slips(claim: Claim) -> list[Slip]:
             if rule.first and (n > 0 or not claim.forms[n + 1][:1].islower()):
                 continue
             if rule.before and (n == 0 or words[n - 1] not in rule.before):
+                continue
+            if n > 0 and words[n - 1] in rule.not_before:
                 continue
             after = words[n + 1]
             wanted = rule.after or rule.after_ending
@@ -734,8 +740,13 @@ def _before(where: list[tuple[Claim, int]]) -> set[str]:
     out = set()
     for claim, n in where:
         word = claim.forms[n - 1]
-        if word[:1].isupper() and claim.words[n - 1] not in stopwords():
-            out.add(word)
+        if not word[:1].isupper() or claim.words[n - 1] in stopwords():
+            continue
+        if word.rstrip(".") in TITLES:
+            continue  # "Gen. Milley" and "Gen. Miller" may be two generals
+        if n == 1 and claim.words[0] in known_words():
+            continue  # a common word that opens the sentence ("Yesterday Milley ...")
+        out.add(word)
     return out
 
 

@@ -135,7 +135,7 @@ _NOT_NAMES = frozenset(
     "Following According Including Regarding Concerning Considering Given Upon Within "
     "Beyond Toward Towards Around Behind Beside Near Via Excluding Barring Pending".split()
 )
-_TITLES = frozenset(
+TITLES = frozenset(
     "Mr Mrs Ms Dr Prof Sen Rep Gov Gen Lt Col Sgt Capt Rev Hon Pres Sec Atty Judge "
     "President Senator Governor Mayor Secretary Minister Chancellor Director Chairman "
     "Chairwoman Speaker Justice Coach Pope King Queen Prince Princess Lord Lady Sir".split()
@@ -426,7 +426,7 @@ def _subject(clause: str) -> str | None:
     if m is None:
         return None
     words = m.group("sp").split()
-    while words and words[0] in _NOT_NAMES and words[0].rstrip(".") not in _TITLES:
+    while words and words[0] in _NOT_NAMES and words[0].rstrip(".") not in TITLES:
         words.pop(0)
     if not words:
         return None
@@ -471,7 +471,7 @@ def _people(masked: str, lo: int, hi: int, known: set[str]) -> tuple[str | None,
         name = re.sub(r"[’']s$", "", " ".join(words[lead:]).rstrip(".,’'"))
         if not name or is_body(name):
             continue
-        titled = lead > 0 and words[lead - 1].rstrip(".") in _TITLES
+        titled = lead > 0 and words[lead - 1].rstrip(".") in TITLES
         if len(name.split()) < 2 and not titled and name not in known:
             continue
         mention = name
@@ -496,12 +496,12 @@ def _clean(name: str) -> str | None:
             words = words[lower[-1] + 1 :]  # "coach Jane Doe", "Clinton aide Jane Doe"
         if "of" in words:
             at = words.index("of")
-            if at and not all(w.rstrip(".") in _TITLES for w in words[:at]):
+            if at and not all(w.rstrip(".") in TITLES for w in words[:at]):
                 words = words[:at]  # "Mike Pence of Indiana"; not "Secretary of State Kerry"
         name = " ".join(words)
     if not name or name.lower() in {"that", "this", "there"} or name in _NOT_NAMES:
         return None
-    if name.split()[0] in _NOT_NAMES and name.split()[0].rstrip(".") not in _TITLES:
+    if name.split()[0] in _NOT_NAMES and name.split()[0].rstrip(".") not in TITLES:
         return None
     return name
 
@@ -513,8 +513,8 @@ def is_body(speaker: str) -> bool:
     """An institution or news outlet ("Fox News", "the Associated Press"), not a person."""
     words = speaker.split()
     last = words[-1].strip(".,’'").lower() if words else ""
-    if last.endswith("s") and last[:-1] in _BODY_WORDS:
-        last = last[:-1]  # "the statements", "the networks"
+    if words and words[-1][:1].islower() and last.endswith("s") and last[:-1] in _BODY_WORDS:
+        last = last[:-1]  # "the statements", "the networks"; not a surname ("Tyra Banks")
     return last in _BODY_WORDS or (last.isupper() and len(last) <= 6 and len(words) == 1)
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from factcheck.facts.mentions import singular, stem, weight
@@ -47,6 +47,7 @@ _PARTICLES = _words("particles")
 _NOT_ACTIONS = _words("not_actions")
 _REFUSING = _words("refusing")
 _RULING = _words("ruling")
+_LY_VERBS = _words("ly_verbs")
 _AUXILIARY = _PAST | _PRESENT | _FUTURE | POSSIBLE | _OUGHT
 _SUBJECTS = frozenset({"he", "she", "it", "who", "which", "that"})
 _NEGATING = frozenset({"not", "never"})  # negators that stand in a verb group
@@ -85,7 +86,7 @@ class Statement:
     last: int
 
 
-@cache
+@lru_cache(maxsize=1 << 18)  # every distinct word of a corpus may be asked: bounded
 def verb_base(norm: str) -> str:
     """The stem of a verb form's base: "sold" and "selling" → "sell", "banned" → "ban"."""
     return stem(_irregular().get(norm, norm))
@@ -98,7 +99,12 @@ def statements(claim: Claim, tokens: Sequence[Token]) -> list[Statement]:
     norms = [t.norm for t in tokens]
     quoted = [(q.start, q.end) for q in claim.quotes]
     out: list[Statement] = []
-    reported = not _SAYING.isdisjoint(norms)
+    reported = not _SAYING.isdisjoint(norms) and any(
+        w in _SAYING
+        and tokens[k].text[:1].islower()
+        and (k == 0 or norms[k - 1] not in _BEFORE_NOUN)
+        for k, w in enumerate(norms)
+    )  # a verb of saying, not a noun ("the charges", "a certain", "the United States")
     i = 0
     while i < len(norms):
         found = _group(norms, i)
@@ -199,7 +205,7 @@ def _group(norms: Sequence[str], i: int) -> tuple[int, int, bool, bool, str] | N
         elif w in _NEGATING:
             # "not only repulsed the attack but ...": an addition, no denial.
             negated ^= not (j + 1 < len(norms) and norms[j + 1] in NOT_DENYING)
-        elif not (w in _INSIDE or w.endswith("ly")):
+        elif not (w in _INSIDE or (w.endswith("ly") and w not in _LY_VERBS)):
             break
         if w in _HAVE and tense in ("present", "future") and j > i:
             tense = "past"  # "will have sold", "may have sold": done before
