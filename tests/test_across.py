@@ -237,3 +237,40 @@ def test_reported_statements_and_headlines() -> None:
         assert [x.reported for x in statements(claim, claim.tokens)] == [False]
     assert _said("Council bans the march", headline=True)[0][4] == "past"
     assert verb_base("sold") == verb_base("selling") == "sell"
+
+
+def test_a_negation_between_sources_of_two_stories_is_left_to_the_across_check() -> None:
+    """The conflicts check never compares two sources that share one sentence only; so
+    it must not claim their negation either (the across check would then stay quiet)."""
+    from factcheck.checks.conflicts import negation_aligned
+    from factcheck.checks.context import Context
+    from factcheck.claims.assemble import extract
+    from factcheck.model import Cluster
+
+    fact = "The harbour board will close the north quay to lorries from Monday."
+    denied = "The harbour board will not close the north quay to lorries from Monday."
+    texts = {
+        "a": [fact]
+        + [f"Sentence {w} of the first article is about the ferries." for w in "abcdef"],
+        "b": [denied]
+        + [f"Line {w} of the other report tells of the fishing fleet." for w in "abcdef"],
+    }
+    sources = {k: Source(k, f"{k}.txt", "\n\n".join(v)) for k, v in texts.items()}
+    claims = extract(sources["a"]) + extract(sources["b"], 100)
+    first = {c.source: c for c in claims if "quay" in c.text}
+    apart = Context(sources, claims, [Cluster("k", (first["a"].id, first["b"].id))], Settings())
+    assert not apart.same_story("a", "b")
+    assert not negation_aligned(apart, first["a"], first["b"])
+    one = {
+        k: Source(k, f"{k}.txt", "\n\n".join([v[0], texts["a"][1], texts["a"][2]]))
+        for k, v in texts.items()
+    }
+    claims = extract(one["a"]) + extract(one["b"], 100)
+    first = {c.source: c for c in claims if "quay" in c.text}
+    clusters = [
+        Cluster(f"k{n}", (x.id, y.id))
+        for n, (x, y) in enumerate(zip(claims[:3], claims[3:], strict=True))
+    ]
+    story = Context(one, claims, clusters, Settings())
+    assert story.same_story("a", "b")
+    assert negation_aligned(story, first["a"], first["b"])

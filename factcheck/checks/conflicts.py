@@ -121,7 +121,10 @@ def run(ctx: Context) -> Iterator[Finding]:
 
 def negation_aligned(ctx: Context, a: Claim, b: Claim) -> bool:
     """Whether this check finds a negation between two claims of one fact (a negator
-    added or dropped in a local change): the across check leaves those to it."""
+    added or dropped in a local change): the across check leaves those to it. Not
+    between sources of two stories, which this check never compares."""
+    if not ctx.same_story(a.source, b.source):
+        return False
     edits, _changes, diffs = _aligned(ctx, a, b)
     return bool(diffs) and any(True for _ in _negation(ctx, a, b, diffs, edits))
 
