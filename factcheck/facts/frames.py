@@ -11,30 +11,20 @@ The lexicons are small, general English word classes, not corpus strings.
 from __future__ import annotations
 
 import itertools
-import tomllib
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from typing import Any
 
 from factcheck.model import Claim
 from factcheck.text.fold import Token
-from factcheck.text.lexicons import stopwords, word_frequency
+from factcheck.text.lexicons import data_table, stopwords, word_class, word_frequency
 from factcheck.text.numbers import MONTHS, WEEKDAYS, durations
 
 
-@cache
-def _lexicon() -> dict[str, Any]:
-    text = resources.files("factcheck.data").joinpath("frames.toml").read_text("utf-8")
-    return tomllib.loads(text)
-
-
 def _words(name: str) -> frozenset[str]:
-    return frozenset(_lexicon()[name].split())
+    return word_class("frames.toml", name)
 
 
 def _pairs(name: str) -> frozenset[tuple[str, str]]:
-    return frozenset(tuple(p.split()) for p in _lexicon()[name])
+    return frozenset(tuple(p.split()) for p in data_table("frames.toml")[name])
 
 
 TEMPORARY = _words("temporary")

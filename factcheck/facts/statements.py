@@ -13,26 +13,18 @@ modal or a negator, or written as a past form ("banned", "held").
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 from factcheck.facts.mentions import singular, stem, weight
 from factcheck.model import Claim
 from factcheck.text.fold import Token, is_negator
-from factcheck.text.lexicons import stopwords
-
-
-@cache
-def _lexicon() -> dict[str, str]:
-    text = resources.files("factcheck.data").joinpath("statements.toml").read_text("utf-8")
-    return tomllib.loads(text)
+from factcheck.text.lexicons import data_table, stopwords, word_class
 
 
 def _words(name: str) -> frozenset[str]:
-    return frozenset(_lexicon()[name].split())
+    return word_class("statements.toml", name)
 
 
 _PAST, _PRESENT, _FUTURE = _words("past"), _words("present"), _words("future")
@@ -62,7 +54,7 @@ PATIENT_WORDS = 3  # content words after the verb (before it, in the passive): w
 
 @cache
 def _irregular() -> dict[str, str]:
-    words = _lexicon()["irregular"].split()
+    words = data_table("statements.toml")["irregular"].split()
     return dict(zip(words[::2], words[1::2], strict=True))
 
 

@@ -230,11 +230,10 @@ def _pairs(counts: np.ndarray, ids: list[str], lo: int) -> dict[tuple[str, str],
 def _merged(
     counter: Counter[tuple[str, str]], bulk: dict[tuple[str, str], int]
 ) -> Counter[tuple[str, str]]:
-    """``counter`` and ``bulk`` added up, ``counter``'s pairs first."""
-    for key, count in counter.items():
-        if key in bulk:
-            bulk[key] += count
-    return Counter({**{k: bulk.get(k, v) for k, v in counter.items()}, **bulk})
+    """``counter`` and ``bulk`` added up (the bulk copied in C, the few others added)."""
+    merged = Counter(bulk)
+    merged.update(counter)
+    return merged
 
 
 def _settle(

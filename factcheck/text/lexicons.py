@@ -13,11 +13,24 @@ from __future__ import annotations
 
 import math
 import re
+import tomllib
 from functools import cache
 from importlib import resources
+from typing import Any
 
 IN_USE = 3.0  # Zipf (log10 per billion words): once in a million words is English in use
 NAME_IN_USE = 2.0  # a capitalised word this frequent is a known name
+
+
+@cache
+def data_table(name: str) -> dict[str, Any]:
+    """A table of word classes shipped in ``factcheck/data`` (TOML), read once."""
+    return tomllib.loads(resources.files("factcheck.data").joinpath(name).read_text("utf-8"))
+
+
+def word_class(table: str, name: str) -> frozenset[str]:
+    """The words of one class of a data table, written space-separated."""
+    return frozenset(data_table(table)[name].split())
 
 
 @cache

@@ -7,12 +7,10 @@ Inside a quotation these are an outlet's style, not a change of what was said.
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib import resources
-from typing import Any
 
 from factcheck.text.fold import fold_text
+from factcheck.text.lexicons import data_table
 from factcheck.text.numbers import UNITS
 
 _MASKED = re.compile(r"^([a-z])[a-z]*[-*–—_#@!]{2,}[a-z]*$")
@@ -20,14 +18,8 @@ _WORD = re.compile(r"[a-z]+[-*–—_#@!]{2,}[a-z]*|&|[\w$%]+(?:['.][\w]+)*\.?")
 
 
 @cache
-def _lexicon() -> dict[str, Any]:
-    text = resources.files("factcheck.data").joinpath("style.toml").read_text("utf-8")
-    return tomllib.loads(text)
-
-
-@cache
 def _tables() -> tuple[dict[str, str], list[tuple[str, str]], frozenset[str], frozenset[str]]:
-    lex = _lexicon()
+    lex = data_table("style.toml")
     whole = {a: b for a, b in lex["informal"]} | {a: b for a, b in lex["irregular"]}
     endings = [(a, b) for a, b in lex["endings"]]
     return (
