@@ -5,6 +5,7 @@ sources → claims → clusters → stories → checks (story by story) → find
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import time
 from collections.abc import Callable
@@ -22,7 +23,9 @@ from factcheck.config import Settings
 from factcheck.findings import dedupe
 from factcheck.model import Finding, Limit, Report, Source
 from factcheck.runtime import heap
+from factcheck.runtime.forking import Workers
 from factcheck.sources import read_paths
+from factcheck.text import lexicons
 
 # say(stage, done, total): what the run is doing, with counts where a stage has them.
 Progress = Callable[..., None]
@@ -57,8 +60,13 @@ def analyse(
     """Check sources already read."""
     say = say or (lambda *_args: None)
     timings = timings if timings is not None else {}
-    with heap.long_lived_heap():
-        return _stages(sources, settings, say, timings, client)
+    jobs = settings.workers()
+    with heap.long_lived_heap(), contextlib.ExitStack() as stack:
+        workers = None  # forked here, before the claims exist: they never share them
+        if jobs > 1 and len(sources) >= claims_stage.PARALLEL_FROM:
+            lexicons.preload()
+            workers = stack.enter_context(Workers(jobs, sources))
+        return _stages(sources, settings, say, timings, client, workers)
 
 
 def _stages(
@@ -67,6 +75,7 @@ def _stages(
     say: Progress,
     timings: dict[str, float],
     client: Any,
+    workers: Workers | None,
 ) -> Report:
     def stage(name: str, start: float) -> float:
         heap.keep()
@@ -76,7 +85,7 @@ def _stages(
 
     t = time.perf_counter()
     say("claims: sources", 0, len(sources))
-    claims = claims_stage.extract_all(sources, settings.workers(), say)
+    claims = claims_stage.extract_all(sources, settings.workers(), say, workers)
     limits: list[Limit] = []
     before = len(claims)
     claims = claims_stage.drop_repeated_lines(claims, len(sources))
@@ -112,7 +121,7 @@ def _stages(
         {k.id: k for k in clusters},
         settings,
     )
-    result = run_checks(corpus, stories, checks, settings.workers(), say, client)
+    result = run_checks(corpus, stories, checks, settings.workers(), say, client, workers)
     found = [f for f in result.findings if settings.kind_enabled(f.kind)]
     for name, seconds in result.seconds.items():
         timings[f"check:{name}"] = seconds

@@ -49,13 +49,13 @@ def test_forked_checks_report_what_one_process_reports(monkeypatch: pytest.Monke
     assert len(one.stories) >= 2  # something to share out
     monkeypatch.setattr(runner, "PARALLEL_CHECKS_FROM", 0)
     calls: list[int] = []
-    real = forking.fork_map
+    real = forking.Workers.map
 
     def spy(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
         calls.append(1)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(forking, "fork_map", spy)
+    monkeypatch.setattr(forking.Workers, "map", spy)
     forked = pipeline.analyse(sources, Settings(jobs=2))
     assert calls  # the stories were shared with forked workers
     assert "check:conflicts" in forked.timings
@@ -98,3 +98,46 @@ def _die(*_args: object) -> object:
 
 
 _TEST_PROCESS = os.getpid()
+
+
+_MADE_AFTER: list[str] = []
+
+
+def _seen(shared: list[str], item: int) -> tuple[int, list[str], list[str]]:
+    return item, list(shared), list(_MADE_AFTER)
+
+
+def test_workers_hold_what_existed_when_forked_not_what_came_after() -> None:
+    """The checks' claims are made after the workers fork: a worker must not hold them
+    (it would copy every page of them it touches), only what is sent to it."""
+    from factcheck.runtime.forking import Workers
+
+    with Workers(2, ["inherited"]) as workers:
+        _MADE_AFTER.append("made after the fork")
+        try:
+            results = list(workers.map(_seen, range(5)))
+        finally:
+            _MADE_AFTER.clear()
+    assert [n for n, _, _ in results] == list(range(5))  # in order
+    assert all(shared == ["inherited"] for _, shared, _ in results)
+    assert all(after == [] for _, _, after in results)
+
+
+def test_workers_read_items_as_they_go() -> None:
+    """A generator of large items (a batch of stories with its claims) is not held whole."""
+    from factcheck.runtime import forking
+
+    drawn: list[int] = []
+
+    def items():  # type: ignore[no-untyped-def]
+        for n in range(40):
+            drawn.append(n)
+            yield n
+
+    with forking.Workers(2, []) as workers:
+        results = workers.map(_seen, items())
+        first = next(results)
+        ahead = len(drawn)
+        rest = list(results)
+    assert first[0] == 0 and [r[0] for r in rest] == list(range(1, 40))
+    assert ahead <= 2 * forking.AHEAD + 1

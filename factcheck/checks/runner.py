@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcheck.checks import CHECKS, Check
 from factcheck.checks.context import Context
 from factcheck.config import Settings
 from factcheck.findings import one_per_fact
 from factcheck.model import Claim, Cluster, CopyEdge, Finding, Source, Story
-from factcheck.runtime import heap
 from factcheck.stories import provenance
+
+if TYPE_CHECKING:
+    from factcheck.runtime.forking import Workers
 
 PARALLEL_CHECKS_FROM = 20_000  # claims; fewer are checked faster in one process
 PARTS_PER_WORKER = 4  # shares of stories per Dask worker: a large story does not hold up the rest
@@ -61,8 +63,10 @@ def run_checks(
     jobs: int,
     say: Callable[..., None],
     client: Any = None,
+    workers: Workers | None = None,
 ) -> CheckResult:
-    """The findings of every story, in story order, whichever way the work was shared."""
+    """The findings of every story, in story order, whichever way the work was shared
+    (``workers``: processes forked before the claims, as the pipeline makes them)."""
     names = [c.name for c in checks]
     total = CheckResult()
     claims = sum(len(s.claims) for s in stories)
@@ -73,23 +77,72 @@ def run_checks(
             total.add(part)
         return total
     if jobs > 1 and claims >= PARALLEL_CHECKS_FROM and len(stories) > 1:
-        from factcheck.runtime.forking import fork_map
+        if workers is None:
+            from factcheck.runtime.forking import Workers
 
-        say("checks")
-        heap.keep()  # the workers' collectors leave the inherited heap alone
-        # One share a process: this one takes the first (fork_map's first_here) while
-        # jobs - 1 workers take the rest; more shares than processes left this one
-        # with an eighth of the work and a worker with the rest.
-        parts = _shares(stories, jobs)
-        items = [(part, names) for part in parts]
-        for result in fork_map(_run_part, corpus, items, jobs, first_here=True):
+            with Workers(jobs, list(corpus.sources.values())) as own:
+                return run_checks(corpus, stories, checks, jobs, say, None, own)
+        # Each worker is sent a batch of stories with their claims and clusters (its
+        # sources it inherited) and holds one batch at a time; the batches are cut as
+        # they are sent, so this process never holds them all either.
+        say("checks: stories", 0, len(stories))
+        batches = list(_batches(stories, max(BATCH_CLAIMS_MIN, claims // (jobs * 16))))
+        payloads = ((batch, _payload(corpus, batch, False), names) for batch in batches)
+        done = 0
+        for batch, result in zip(batches, workers.map(_run_sent, payloads), strict=True):
             total.add(result)
+            done += len(batch)
+            say("checks: stories", done, len(stories))
         return total
     for n, story in enumerate(stories):
         say("checks: stories", n, len(stories))
         total.add(check_story(corpus, story, names))
     say("checks: stories", len(stories), len(stories))
     return total
+
+
+BATCH_CLAIMS_MIN = 500  # claims a batch of stories sent to a worker holds, at least
+
+
+def _batches(stories: Sequence[Story], size: int) -> Iterator[list[Story]]:
+    """Runs of stories in order, each of about ``size`` claims (a larger story alone)."""
+    batch: list[Story] = []
+    held = 0
+    for story in stories:
+        batch.append(story)
+        held += len(story.claims)
+        if held >= size:
+            yield batch
+            batch, held = [], 0
+    if batch:
+        yield batch
+
+
+def _payload(corpus: Corpus, stories: Sequence[Story], with_sources: bool = True) -> Corpus:
+    """Just the sources, claims and clusters of ``stories``, to travel to a worker."""
+    wanted = {sid for s in stories for sid in s.sources} if with_sources else set()
+    return Corpus(
+        {k: v for k, v in corpus.sources.items() if k in wanted} if wanted else {},
+        {c: corpus.claims[c] for s in stories for c in s.claims},
+        {k: corpus.clusters[k] for s in stories for k in s.clusters},
+        corpus.settings,
+    )
+
+
+def _run_sent(sources: list[Source], item: tuple[list[Story], Corpus, list[str]]) -> CheckResult:
+    """A worker's batch: the sources are its inherited copy, the rest came with it."""
+    stories, sent, names = item
+    return _run_part(dataclasses.replace(sent, sources=_by_id(sources)), (stories, names))
+
+
+_INHERITED: dict[int, dict[str, Source]] = {}  # a worker's sources by id, made once
+
+
+def _by_id(sources: list[Source]) -> dict[str, Source]:
+    if id(sources) not in _INHERITED:
+        _INHERITED.clear()
+        _INHERITED[id(sources)] = {s.id: s for s in sources}
+    return _INHERITED[id(sources)]
 
 
 def check_story(corpus: Corpus, story: Story, names: Sequence[str]) -> CheckResult:
@@ -153,18 +206,6 @@ def _on_dask(
 ) -> list[CheckResult]:
     """Each share goes to a worker with just the sources, claims and clusters of its
     stories; results come back in share order."""
-    payloads = []
-    for part in parts:
-        wanted_sources = {sid for s in part for sid in s.sources}
-        wanted_claims = {c for s in part for c in s.claims}
-        wanted_clusters = {k for s in part for k in s.clusters}
-        payloads.append(
-            Corpus(
-                {k: v for k, v in corpus.sources.items() if k in wanted_sources},
-                {k: v for k, v in corpus.claims.items() if k in wanted_claims},
-                {k: v for k, v in corpus.clusters.items() if k in wanted_clusters},
-                corpus.settings,
-            )
-        )
+    payloads = [_payload(corpus, part) for part in parts]
     futures = client.map(_run_part, payloads, [(part, names) for part in parts], pure=False)
     return list(client.gather(futures))

@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from factcheck.claims.boilerplate import is_boilerplate
 from factcheck.claims.quotes import QuoteSpan, find_quotes
 from factcheck.claims.segment import MAX_SENTENCE, Span, sentences
 from factcheck.model import Claim, Quote, Source
-from factcheck.text.fold import fold_text, word_forms
+from factcheck.text.fold import fold_text, shared, word_forms
 from factcheck.text.markers import has_markers, markers, outside
+
+if TYPE_CHECKING:
+    from factcheck.runtime.forking import Workers
 
 _TERMINAL = re.compile(r"[.!?]['\"”’)]*$")
 
@@ -80,8 +83,10 @@ def _around_markers(
     return out, headline if headline in out else None
 
 
-def _claims(source: Source, found: list[Found], first_id: int) -> list[Claim]:
+def _claims(source: Source, found: list[Found], first_id: int, sent: bool = False) -> list[Claim]:
+    """``sent``: the words came from a worker, as strings of their own."""
     text, sid = source.text, source.id
+    share = shared if sent else tuple
     return [
         Claim(
             f"c{first_id + k}",
@@ -89,8 +94,8 @@ def _claims(source: Source, found: list[Found], first_id: int) -> list[Claim]:
             start,
             end,
             text[start:end],
-            words,
-            forms,
+            share(words),
+            share(forms),
             tuple(Quote(*q) for q in quotes) if quotes else (),
             headline,
             paragraph,
@@ -166,11 +171,15 @@ TEMPLATE_WORDS = 25  # template lines (subscribe, share, credits) are short
 
 
 def extract_all(
-    sources: Iterable[Source], jobs: int = 1, say: Callable[..., None] | None = None
+    sources: Iterable[Source],
+    jobs: int = 1,
+    say: Callable[..., None] | None = None,
+    workers: Workers | None = None,
 ) -> list[Claim]:
-    """Claims of every source, numbered in input order; ``jobs`` > 1 splits the work;
+    """Claims of every source, numbered in input order; ``jobs`` > 1 splits the work
+    (over ``workers`` when given: processes that inherited this very list of sources);
     ``say(stage, done, total)`` hears how many sources are done."""
-    sources = list(sources)
+    sources = sources if isinstance(sources, list) else list(sources)
     claims: list[Claim] = []
     tell = say or (lambda *_args: None)
     if jobs <= 1 or len(sources) < PARALLEL_FROM:
@@ -180,16 +189,21 @@ def extract_all(
                 tell("claims: sources", n + 1, len(sources))
         tell("claims: sources", len(sources), len(sources))
         return claims
-    from factcheck.runtime.forking import fork_map
+    if workers is None:
+        from factcheck.runtime.forking import Workers
 
+        with Workers(jobs, sources) as own:
+            return extract_all(sources, jobs, say, own)
+    if workers.shared is not sources:
+        raise ValueError("the workers inherited other sources")
     # The workers inherit the sources: only (start, end) ranges go to them, and
     # plain tuples come back, made into claims here, numbered in order, while the
     # workers go on with the next ranges.
     size = max(1, len(sources) // (jobs * 8))
     ranges = [(i, min(i + size, len(sources))) for i in range(0, len(sources), size)]
-    for (lo, hi), part in zip(ranges, fork_map(_found_range, sources, ranges, jobs), strict=True):
+    for (lo, hi), part in zip(ranges, workers.map(_found_range, ranges), strict=True):
         for source, found in zip(sources[lo:hi], part, strict=True):
-            claims.extend(_claims(source, found, len(claims)))
+            claims.extend(_claims(source, found, len(claims), sent=True))
         tell("claims: sources", hi, len(sources))
     return claims
 

@@ -196,6 +196,12 @@ def word_forms(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(map(_FOLDED.__getitem__, forms)), tuple(map(_SHARED.__getitem__, forms))
 
 
+def shared(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The same words as the strings ``word_forms`` shares: words unpickled from another
+    process are new strings, one set a claim (a fifth of the claims' memory)."""
+    return tuple(map(_SHARED.__getitem__, words))
+
+
 def fold_word(word: str) -> str:
     """A word's ``norm``: lower case, without a trailing full stop."""
     w = word.lower()
