@@ -54,10 +54,12 @@ def same_quote(a: QuoteRef, b: QuoteRef) -> tuple[list[Difference], float] | Non
     Words one quotation has beyond the other at either end mean it is the longer
     excerpt, unless both quotations run across the same sentence boundary there: then
     the extra words are a difference ("blamed the YouTube video. Now" / "blamed the
-    YouTube. Now").
+    YouTube. Now"). Words of its own on each side there (a longer swap than a short
+    one kept as a difference) make neither an excerpt of the other, and count against
+    their share: "As I see it, the plan is" / "What I would say is the plan is".
     """
     full = align([t.norm for t in a.tokens], [t.norm for t in b.tokens])
-    edits = window(full)
+    edits = _off_the_edge(window(full), a, b)
     if not edits:
         return None
     lo, hi = full.index(edits[0]), full.index(edits[-1]) + 1
@@ -71,6 +73,13 @@ def same_quote(a: QuoteRef, b: QuoteRef) -> tuple[list[Difference], float] | Non
     m = matched(edits)
     span_a = edits[-1].a2 - edits[0].a1
     span_b = edits[-1].b2 - edits[0].b1
+    first, last = full.index(edits[0]), full.index(edits[-1])
+    for at in (first - 1, last + 1):
+        if 0 <= at < len(full) and full[at].tag == "replace":
+            # Words of its own on each side beyond what they share: neither is an
+            # excerpt of the other there, so those words count against the share.
+            span_a += full[at].a2 - full[at].a1
+            span_b += full[at].b2 - full[at].b1
     shorter = min(len(a.tokens), len(b.tokens))
     if m < MIN_MATCHED or m / max(span_a, span_b) < MIN_SHARE or m / shorter < MIN_SHARE:
         return None
@@ -80,6 +89,45 @@ def same_quote(a: QuoteRef, b: QuoteRef) -> tuple[list[Difference], float] | Non
         if not (_editorial(a, d.edit.a1, d.edit.a2) or _editorial(b, d.edit.b1, d.edit.b2))
     ]
     return diffs, m / max(span_a, span_b)
+
+
+_CLAUSE_BREAK = frozenset(",;:–—")
+
+
+def _off_the_edge(edits: list[Edit], a: QuoteRef, b: QuoteRef) -> list[Edit]:
+    """The window without a stray match at an excerpt's edge: when one quotation opens
+    (or ends) with a lone function word that the other has only across a clause break
+    from the words they share ("the talks" / "on the offer, but talks"), that word is
+    the excerpt's own edge, not a sign that it dropped the words in between."""
+    stop = stopwords()
+
+    def stray(anchor: Edit, gap: Edit, at_start: bool) -> bool:
+        if anchor.tag != "equal" or anchor.a2 - anchor.a1 != 1:
+            return False
+        if gap.tag not in ("insert", "delete") or a.tokens[anchor.a1].norm not in stop:
+            return False
+        # The excerpt is the side without the run of words; the longer one has words
+        # beyond the lone word too (else the run was dropped from inside the quotation).
+        if gap.tag == "delete":
+            excerpt, longer, i, j, run = b, a, anchor.b1, anchor.a1, (gap.a1, gap.a2)
+        else:
+            excerpt, longer, i, j, run = a, b, anchor.a1, anchor.b1, (gap.b1, gap.b2)
+        edge = 0 if at_start else len(excerpt.tokens) - 1
+        beyond = j > 0 if at_start else j < len(longer.tokens) - 1
+        if i != edge or not beyond:
+            return False
+        lo, hi = (j, run[1]) if at_start else (run[0] - 1, j)
+        between = longer.claim.text[
+            longer.tokens[lo].end - longer.claim.start : longer.tokens[hi].start
+            - longer.claim.start
+        ]
+        return any(ch in _CLAUSE_BREAK for ch in between) or "--" in between
+
+    while len(edits) >= 3 and stray(edits[0], edits[1], True):
+        edits = edits[2:]
+    while len(edits) >= 3 and stray(edits[-1], edits[-2], False):
+        edits = edits[:-2]
+    return edits
 
 
 _OPENERS = frozenset({"and", "but", "so", "well", "now", "also", "yet", "or", "then", "oh"})

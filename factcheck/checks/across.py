@@ -8,10 +8,12 @@ that counts the same noun, a time with a time; the two sentences not one cluster
 their clauses sharing rare words (the actor, the action, a name, another figure of
 the sentence) weighed by rarity in English. A pair is compared only when each is the
 other's best match and the second source does not also state the first's reading in
-a context nearly as alike (then the two readings are two facts). Compatible readings
-are not conflicts: an estimate near the other figure, a bound the other keeps, a
-figure and its rounded form (low), a weekday and the date it falls on, relative
-dates ("last week") whose days overlap once each is dated by its own article.
+a context nearly as alike (then the two readings are two facts), unless that context
+lacks a modifier both compared sentences give the thing ("junior league final" /
+"league finals": another thing). Compatible readings are not conflicts: an estimate
+near the other figure, a bound the other keeps, a figure and its rounded form (low),
+a weekday and the date it falls on, relative dates ("last week") whose days overlap
+once each is dated by its own article.
 Statements (``facts.statements``) are matched the same way, by their action's verb and
 what it is done to: one denying what the other affirms is a negation conflict, one
 denying what the other leaves open ("may sell") a low one; a speaker's claim reported
@@ -25,6 +27,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from factcheck.checks.conflicts import (
     DATE,
@@ -399,15 +402,33 @@ def _confirmed(
 ) -> bool:
     """Either source also states the other's reading about something nearly as alike:
     the two readings are two facts (two meetings, two polls), not one told two ways."""
-    for k, y in enumerate(mb):
+    x, y = ma[i], mb[j]
+    for k, z in enumerate(mb):
         near = k != j and scores.get((i, k), 0.0) >= CONFIRMED * best
-        if near and compatible(ma[i], y) == "same":
+        if near and compatible(x, z) == "same" and not _another_thing(x, y, z):
             return True
-    for k, x in enumerate(ma):
+    for k, z in enumerate(ma):
         near = k != i and scores.get((k, j), 0.0) >= CONFIRMED * best
-        if near and compatible(x, mb[j]) == "same":
+        if near and compatible(z, y) == "same" and not _another_thing(x, y, z):
             return True
     return False
+
+
+def _another_thing(x: _Mention, y: _Mention, z: _Mention) -> bool:
+    """``z`` names another thing than the pair ``x``, ``y`` compared: both write, right
+    before a word all three are about, a word that ``z`` lacks (the "junior" of "junior
+    league final" against "league finals"), so its reading confirms nothing."""
+    ours = x.about.keys() & y.about.keys()
+    common = ours & z.about.keys()
+    missing = ours - z.about.keys()
+    if not common or not missing:
+        return False
+
+    def modifies(m: _Mention) -> set[str]:
+        keys = [stem(t.norm) for t in m.claim.tokens]
+        return {w for w, after in pairwise(keys) if w in missing and after in common}
+
+    return bool(modifies(x) & modifies(y))
 
 
 def _figures_agree(x: _Mention, y: _Mention) -> str:
