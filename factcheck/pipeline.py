@@ -65,7 +65,7 @@ def analyse(
         workers = None  # forked here, before the claims exist: they never share them
         if jobs > 1 and len(sources) >= claims_stage.PARALLEL_FROM:
             lexicons.preload()
-            workers = stack.enter_context(Workers(jobs, sources))
+            workers = stack.enter_context(Workers(jobs))
         return _stages(sources, settings, say, timings, client, workers)
 
 

@@ -106,3 +106,22 @@ def test_a_claim_changed_by_one_word_stays_with_its_copies() -> None:
     found = [set(k.claims) for k in clusters(claims, one, alike)]
     assert {"c0", "c1", "c2", "c3", "c4"} in found
     assert not any("c5" in k for k in found)
+
+
+def test_keys_sized_a_block_at_a_time_give_the_pairs_of_one_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The large-corpus guard sizes postings in blocks of whole postings (its arrays of
+    every key were the clusters stage's peak): the block size changes no pair."""
+    import random
+
+    rng = random.Random(7)
+    vocab = [f"w{i}" for i in range(60)]
+    claims = [rng.sample(vocab, rng.randint(2, 9)) for _ in range(300)]
+    claims += [list(c) for c in claims[:40]]  # copies: postings of many claims
+    monkeypatch.setattr(blocking, "CHANCE_FROM", 0)
+    whole = candidate_pairs(claims, Settings()).tolist()
+    for block in (1, 3, 64):
+        monkeypatch.setattr(blocking, "BLOCK", block)
+        assert candidate_pairs(claims, Settings()).tolist() == whole
+    assert len(whole) > 100  # the guard left pairs to compare

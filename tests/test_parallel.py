@@ -61,6 +61,7 @@ def test_forked_checks_report_what_one_process_reports(monkeypatch: pytest.Monke
     assert "check:conflicts" in forked.timings
     assert forked.findings == one.findings
     assert forked.spin == one.spin
+    assert forked.provenance == one.provenance  # in story order, as one process gives
     assert one.findings  # the comparison is not of two empty reports
 
 
@@ -103,8 +104,8 @@ _TEST_PROCESS = os.getpid()
 _MADE_AFTER: list[str] = []
 
 
-def _seen(shared: list[str], item: int) -> tuple[int, list[str], list[str]]:
-    return item, list(shared), list(_MADE_AFTER)
+def _seen(item: int) -> tuple[int, list[str]]:
+    return item, list(_MADE_AFTER)
 
 
 def test_workers_hold_what_existed_when_forked_not_what_came_after() -> None:
@@ -112,15 +113,14 @@ def test_workers_hold_what_existed_when_forked_not_what_came_after() -> None:
     (it would copy every page of them it touches), only what is sent to it."""
     from factcheck.runtime.forking import Workers
 
-    with Workers(2, ["inherited"]) as workers:
+    with Workers(2) as workers:
         _MADE_AFTER.append("made after the fork")
         try:
             results = list(workers.map(_seen, range(5)))
         finally:
             _MADE_AFTER.clear()
-    assert [n for n, _, _ in results] == list(range(5))  # in order
-    assert all(shared == ["inherited"] for _, shared, _ in results)
-    assert all(after == [] for _, _, after in results)
+    assert [n for n, _ in results] == list(range(5))  # in order
+    assert all(after == [] for _, after in results)
 
 
 def test_workers_read_items_as_they_go() -> None:
@@ -134,7 +134,7 @@ def test_workers_read_items_as_they_go() -> None:
             drawn.append(n)
             yield n
 
-    with forking.Workers(2, []) as workers:
+    with forking.Workers(2) as workers:
         results = workers.map(_seen, items())
         first = next(results)
         ahead = len(drawn)

@@ -80,14 +80,14 @@ def run_checks(
         if workers is None:
             from factcheck.runtime.forking import Workers
 
-            with Workers(jobs, list(corpus.sources.values())) as own:
+            with Workers(jobs) as own:
                 return run_checks(corpus, stories, checks, jobs, say, None, own)
-        # Each worker is sent a batch of stories with their claims and clusters (its
-        # sources it inherited) and holds one batch at a time; the batches are cut as
-        # they are sent, so this process never holds them all either.
+        # Each worker is sent a batch of stories with their sources, claims and
+        # clusters, and holds one batch at a time; the batches are cut as they are
+        # sent, so this process never holds them all either.
         say("checks: stories", 0, len(stories))
         batches = list(_batches(stories, max(BATCH_CLAIMS_MIN, claims // (jobs * 16))))
-        payloads = ((batch, _payload(corpus, batch, False), names) for batch in batches)
+        payloads = ((batch, _payload(corpus, batch), names) for batch in batches)
         done = 0
         for batch, result in zip(batches, workers.map(_run_sent, payloads), strict=True):
             total.add(result)
@@ -118,31 +118,20 @@ def _batches(stories: Sequence[Story], size: int) -> Iterator[list[Story]]:
         yield batch
 
 
-def _payload(corpus: Corpus, stories: Sequence[Story], with_sources: bool = True) -> Corpus:
+def _payload(corpus: Corpus, stories: Sequence[Story]) -> Corpus:
     """Just the sources, claims and clusters of ``stories``, to travel to a worker."""
-    wanted = {sid for s in stories for sid in s.sources} if with_sources else set()
+    wanted = {sid for s in stories for sid in s.sources}
     return Corpus(
-        {k: v for k, v in corpus.sources.items() if k in wanted} if wanted else {},
+        {sid: corpus.sources[sid] for sid in corpus.sources if sid in wanted},
         {c: corpus.claims[c] for s in stories for c in s.claims},
         {k: corpus.clusters[k] for s in stories for k in s.clusters},
         corpus.settings,
     )
 
 
-def _run_sent(sources: list[Source], item: tuple[list[Story], Corpus, list[str]]) -> CheckResult:
-    """A worker's batch: the sources are its inherited copy, the rest came with it."""
-    stories, sent, names = item
-    return _run_part(dataclasses.replace(sent, sources=_by_id(sources)), (stories, names))
-
-
-_INHERITED: dict[int, dict[str, Source]] = {}  # a worker's sources by id, made once
-
-
-def _by_id(sources: list[Source]) -> dict[str, Source]:
-    if id(sources) not in _INHERITED:
-        _INHERITED.clear()
-        _INHERITED[id(sources)] = {s.id: s for s in sources}
-    return _INHERITED[id(sources)]
+def _run_sent(item: tuple[list[Story], Corpus, list[str]]) -> CheckResult:
+    stories, corpus, names = item
+    return _run_part(corpus, (stories, names))
 
 
 def check_story(corpus: Corpus, story: Story, names: Sequence[str]) -> CheckResult:

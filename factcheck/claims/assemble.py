@@ -22,7 +22,7 @@ _TERMINAL = re.compile(r"[.!?]['\"”’)]*$")
 
 def extract(source: Source, first_id: int = 0) -> list[Claim]:
     """Claims of one source, numbered from ``first_id``."""
-    return _claims(source, _found(source), first_id)
+    return _claims(source, _found(source.text), first_id)
 
 
 QuoteFields = tuple[int, int, str | None, bool, bool]  # a ``Quote``'s fields, in order
@@ -41,8 +41,7 @@ class Found(NamedTuple):
     paragraph: int
 
 
-def _found(source: Source) -> list[Found]:
-    text = source.text
+def _found(text: str) -> list[Found]:
     spans = sentences(text)
     quotes = find_quotes(text)
     out: list[Found] = []
@@ -177,7 +176,7 @@ def extract_all(
     workers: Workers | None = None,
 ) -> list[Claim]:
     """Claims of every source, numbered in input order; ``jobs`` > 1 splits the work
-    (over ``workers`` when given: processes that inherited this very list of sources);
+    (over ``workers`` when given);
     ``say(stage, done, total)`` hears how many sources are done."""
     sources = sources if isinstance(sources, list) else list(sources)
     claims: list[Claim] = []
@@ -192,16 +191,14 @@ def extract_all(
     if workers is None:
         from factcheck.runtime.forking import Workers
 
-        with Workers(jobs, sources) as own:
+        with Workers(jobs) as own:
             return extract_all(sources, jobs, say, own)
-    if workers.shared is not sources:
-        raise ValueError("the workers inherited other sources")
-    # The workers inherit the sources: only (start, end) ranges go to them, and
-    # plain tuples come back, made into claims here, numbered in order, while the
-    # workers go on with the next ranges.
+    # Each range of sources goes to a worker as its texts, and plain tuples come back,
+    # made into claims here, numbered in order, while the workers go on.
     size = max(1, len(sources) // (jobs * 8))
     ranges = [(i, min(i + size, len(sources))) for i in range(0, len(sources), size)]
-    for (lo, hi), part in zip(ranges, workers.map(_found_range, ranges), strict=True):
+    texts = ([s.text for s in sources[lo:hi]] for lo, hi in ranges)
+    for (lo, hi), part in zip(ranges, workers.map(_found_all, texts), strict=True):
         for source, found in zip(sources[lo:hi], part, strict=True):
             claims.extend(_claims(source, found, len(claims), sent=True))
         tell("claims: sources", hi, len(sources))
@@ -211,5 +208,5 @@ def extract_all(
 PARALLEL_FROM = 200  # sources; fewer are quicker in one process
 
 
-def _found_range(sources: list[Source], bounds: tuple[int, int]) -> list[list[Found]]:
-    return [_found(source) for source in sources[bounds[0] : bounds[1]]]
+def _found_all(texts: list[str]) -> list[list[Found]]:
+    return [_found(text) for text in texts]

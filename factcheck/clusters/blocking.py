@@ -40,6 +40,7 @@ PREFIX_EXTRA = 4  # words beyond half of a claim's distinct words
 
 
 BATCH = 4_000_000  # pairs gathered (or verified) at a time: memory follows the batch
+BLOCK = 1 << 20  # keys of whole postings sized at a time
 
 
 def candidate_pairs(words: list[list[str]], settings: Settings) -> np.ndarray:
@@ -105,12 +106,15 @@ def wording_pairs(
     weight = words.weight
     m = len(words.first)
     none = np.zeros((0, 2), dtype=np.int64)
-    keys, members, prefix_len, size = _keys([codes[i] for i in words.first], weight)
+    key_parts, member_parts, prefix_len, size = _keys([codes[i] for i in words.first], weight)
+    keys, members = _sort_by_key(key_parts, member_parts, size * size, m)
     if not len(keys):
         return none, words
-    keys, members = _sort_by_key(keys, members, size * size, m)
     if n >= CHANCE_FROM:
-        keys, members = _own_scale(keys, members, weight)
+        keep = _own_scale(keys, members, weight)
+        keys = keys[keep]  # one array at a time: the keys are the stage's largest arrays
+        members = members[keep]
+        del keep
     starts, counts = _postings(keys)
     del keys
     claims_in = np.add.reduceat(weight[members], starts)  # a posting's size in claims
@@ -165,16 +169,19 @@ def _capped(
     ]
 
 
-def _keys(codes: list[str], weight: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
-    """The blocking keys of each wording as (key, wording) rows, the length of each
-    wording's indexed prefix, and the number of distinct words (keys are below its
-    square). A word's rarity counts claims: a wording weighs as many as it has."""
+def _keys(
+    codes: list[str], weight: np.ndarray
+) -> tuple[list[np.ndarray], list[np.ndarray], np.ndarray, int]:
+    """The blocking keys of each wording as (key, wording) rows, in parts (keys and
+    wordings), the length of each wording's indexed prefix, and the number of distinct
+    words (keys are below its square). A word's rarity counts claims: a wording weighs
+    as many as it has."""
     n = len(codes)
     empty = np.zeros(0, dtype=np.int64)
     # Every (wording, word) entry as numbers, with numpy rather than a loop per claim.
     word = np.frombuffer("".join(codes).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
     if not len(word):
-        return empty, empty, np.zeros(n, dtype=np.int64), 0
+        return [empty], [empty], np.zeros(n, dtype=np.int64), 0
     owner = np.repeat(np.arange(n, dtype=np.int64), np.fromiter(map(len, codes), np.int64, n))
     entry = owner << 21 | word  # word codes are below 2**21
     entry.sort()
@@ -213,7 +220,7 @@ def _keys(codes: list[str], weight: np.ndarray) -> tuple[np.ndarray, np.ndarray,
     single = np.repeat(distinct < SHORT, distinct)
     key_parts.append(ranks[single] * size + ranks[single])  # (r, r): never a pair's key
     claim_parts.append(owner[single])
-    return np.concatenate(key_parts), np.concatenate(claim_parts), prefix_len, size
+    return key_parts, claim_parts, prefix_len, size
 
 
 def _expand(
@@ -247,16 +254,28 @@ def _expand(
 
 
 def _sort_by_key(
-    keys: np.ndarray, members: np.ndarray, key_bound: int, n: int
+    key_parts: list[np.ndarray], member_parts: list[np.ndarray], key_bound: int, n: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """Keys in order, members in order within a key; one in-place sort of both packed
-    into one integer when they fit (three times faster than an argsort and gathers)."""
-    if key_bound * n < 2**62:
-        packed = keys * n + members
-        packed.sort()
-        return packed // n, packed % n
-    order = np.lexsort((members, keys))
-    return keys[order], members[order]
+    into one integer when they fit (three times faster than an argsort and gathers).
+    The parts are packed in place and the lists emptied, so that no more than two
+    arrays of all the keys are held at once (five were, a gigabyte at 100,000 articles)."""
+    if key_bound * n >= 2**62:
+        keys, members = np.concatenate(key_parts), np.concatenate(member_parts)
+        key_parts.clear()
+        member_parts.clear()
+        order = np.lexsort((members, keys))
+        return keys[order], members[order]
+    for keys, members in zip(key_parts, member_parts, strict=True):
+        keys *= n
+        keys += members
+    member_parts.clear()
+    packed = np.concatenate(key_parts)
+    key_parts.clear()
+    packed.sort()
+    members = packed % n
+    packed //= n
+    return packed, members
 
 
 def _postings(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -267,10 +286,9 @@ def _postings(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return starts, np.diff(np.r_[starts, len(keys)])
 
 
-def _own_scale(
-    keys: np.ndarray, members: np.ndarray, weight: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """Each claim keeps the keys no more common than ``SCALE`` times its rarest shared key.
+def _own_scale(keys: np.ndarray, members: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """The keys kept (a mask): each claim keeps those no more common than ``SCALE`` times
+    its rarest shared key.
 
     The rarest word pair a claim shares is usually its story's own (as many claims
     as outlets tell it); a key far more common than that is a stock pair of another
@@ -279,12 +297,28 @@ def _own_scale(
     wordings; a posting's size counts their claims (``weight``).
     """
     starts, counts = _postings(keys)
-    size = np.repeat(np.add.reduceat(weight[members], starts), counts)
-    shared = size >= 2
+    # Postings a block at a time (a run of whole postings of about BLOCK keys): a key's
+    # posting size, in claims, and what follows from it were five arrays of all the keys.
+    firsts = np.unique(np.searchsorted(starts, np.arange(0, len(keys), BLOCK), "right") - 1)
+    blocks = list(zip(firsts.tolist(), [*firsts[1:].tolist(), len(starts)], strict=True))
+
+    def sizes(lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
+        begin, end = starts[lo], starts[hi - 1] + counts[hi - 1]
+        held = members[begin:end]
+        size = np.repeat(np.add.reduceat(weight[held], starts[lo:hi] - begin), counts[lo:hi])
+        return held, size
+
     rarest = np.full(len(weight), int(weight.sum()) + 1, dtype=np.int64)  # above any size
-    np.minimum.at(rarest, members[shared], size[shared])
-    keep = shared & (size <= np.maximum(SCALE_FLOOR, SCALE * rarest[members]))
-    return keys[keep], members[keep]
+    for lo, hi in blocks:
+        held, size = sizes(lo, hi)
+        shared = size >= 2
+        np.minimum.at(rarest, held[shared], size[shared])
+    keep = np.zeros(len(keys), dtype=bool)
+    for lo, hi in blocks:
+        held, size = sizes(lo, hi)
+        within = size <= np.maximum(SCALE_FLOOR, SCALE * rarest[held])
+        keep[starts[lo] : starts[lo] + len(held)] = (size >= 2) & within
+    return keep
 
 
 def _pairs_in_groups(

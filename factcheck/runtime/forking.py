@@ -1,10 +1,12 @@
-"""Worker processes forked once, right after the sources are read.
+"""Worker processes forked once, before the claims exist, and sent all they work on.
 
-A process forked later shares every page of the claims and clusters with this one, and
-CPython writes a reference count into every object it reads: each page either process
-touched afterwards was copied, and the checks doubled a large run's memory (2 GB of
-5.6 GiB at 100,000 articles). Forked before the claims exist, the workers inherit the
-sources and the imported code, and hold of the rest only what is sent to them.
+A forked process shares every page of this one's heap, and CPython writes a reference
+count into every object it reads: each page either process touched afterwards was
+copied. Workers forked after the claims and clusters were built doubled a large run's
+memory during the checks (2 GB of 5.6 GiB at 100,000 articles), and workers that read
+the sources they inherited each kept a copy of a page of every source they read. So the
+workers are forked early and touch nothing they inherit but code and the lexicons:
+each item brings its own data, and is freed once done.
 
 An executor, not a ``multiprocessing.Pool``: a worker killed (out of memory) raises
 ``BrokenProcessPool`` instead of leaving the run waiting for ever.
@@ -23,20 +25,15 @@ Result = TypeVar("Result")
 
 AHEAD = 3  # items sent ahead per worker: none waits, and few are held at once
 
-_SHARED: Any = None
-
 
 class Workers:
-    """``jobs`` processes forked now, each inheriting ``shared``."""
+    """``jobs`` processes, forked now."""
 
-    def __init__(self, jobs: int, shared: Any) -> None:
+    def __init__(self, jobs: int) -> None:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        global _SHARED
-        _SHARED = shared
         self.jobs = jobs
-        self.shared = shared
         self._pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
         # The first task forks every worker (the fork start method starts them all at
         # once), so they are forked here, while the heap is small, not when first used;
@@ -44,23 +41,21 @@ class Workers:
         gc.freeze()
         self._pool.submit(int).result()
 
-    def map(self, fn: Callable[[Any, Item], Result], items: Iterable[Item]) -> Iterator[Result]:
-        """``fn(shared, item)`` for each item, the results in order, each given as soon as
+    def map(self, fn: Callable[[Item], Result], items: Iterable[Item]) -> Iterator[Result]:
+        """``fn(item)`` for each item, the results in order, each given as soon as
         it and those before it are done. ``items`` is read as the work goes, a few ahead
         of the workers, so a generator of large items is not held whole. ``fn`` must be
         a module-level function (it is sent by name)."""
         pending: deque[Any] = deque()
         for item in items:
-            pending.append(self._pool.submit(_call, fn, item))
+            pending.append(self._pool.submit(fn, item))
             if len(pending) >= self.jobs * AHEAD:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
 
     def close(self) -> None:
-        global _SHARED
         self._pool.shutdown(wait=True, cancel_futures=True)
-        _SHARED = None
 
     def __enter__(self) -> Workers:
         return self
@@ -72,12 +67,3 @@ class Workers:
         trace: TracebackType | None,
     ) -> None:
         self.close()
-
-
-def shared() -> Any:
-    """What the workers inherited (in a worker: its copy)."""
-    return _SHARED
-
-
-def _call(fn: Callable[[Any, Any], Any], item: Any) -> Any:
-    return fn(_SHARED, item)
