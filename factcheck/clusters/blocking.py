@@ -125,11 +125,12 @@ def wording_pairs(
     inside = np.bincount(members[np.repeat(eligible, counts)], minlength=m)
     if limits is not None:
         limits.extend(_capped(counts, members, inside, weight, settings))
+    del members, starts, counts, claims_in, eligible
     twins = np.flatnonzero((weight >= 2) & (inside > 0))
     first_u = np.concatenate([met // m, twins])
     second_u = np.concatenate([met % m, twins])
-    shared = np.concatenate([shared, inside[twins]])
     del met
+    shared = np.concatenate([shared, inside[twins]])
     if n >= CHANCE_FROM:
         # In a large corpus, two long claims that share just two rare words mostly met
         # by chance (such meetings grow with the square of the corpus); claims that
@@ -138,7 +139,7 @@ def wording_pairs(
         long_ = (prefix_len[first_u] >= LONG) & (prefix_len[second_u] >= LONG)
         keep = ~long_ | (shared >= LONG_SHARED)
         first_u, second_u = first_u[keep], second_u[keep]
-    return np.stack([first_u, second_u], axis=1).astype(np.int64), words
+    return np.stack([first_u, second_u], axis=1).astype(np.int64, copy=False), words
 
 
 def _capped(
@@ -352,8 +353,7 @@ def _push(runs: list[tuple[np.ndarray, np.ndarray]], run: tuple[np.ndarray, np.n
     batch into one growing run re-copied it every time, quadratic in the batches."""
     runs.append(run)
     while len(runs) > 1 and len(runs[-2][0]) <= 2 * len(runs[-1][0]):
-        last = runs.pop()
-        runs.append(_merge(runs.pop(), last))
+        runs.append(_merge(runs.pop(-2), runs.pop()))
 
 
 def _counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -373,7 +373,10 @@ def _merge(
         return more
     values = np.concatenate([found[0], more[0]])
     weights = np.concatenate([found[1], more[1]])
+    del found, more  # the runs' only references: merged runs are the stage's largest arrays
     order = np.argsort(values, kind="stable")
-    values, weights = values[order], weights[order]
+    values = values[order]
+    weights = weights[order]
+    del order
     starts = _postings(values)[0]
     return values[starts], np.add.reduceat(weights, starts)
