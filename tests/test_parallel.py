@@ -32,6 +32,30 @@ def test_parallel_claims_equal_serial(monkeypatch: pytest.MonkeyPatch, jobs: int
     assert all(c.tokens == s.tokens for c, s in zip(parallel, serial, strict=True))
 
 
+def test_a_task_holds_few_sources(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker keeps the memory of its largest task: ranges are capped, whatever the
+    corpus, and the claims are those of one process."""
+    from factcheck.runtime import forking
+
+    monkeypatch.setattr(claims, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(claims, "RANGE_MAX", 3)
+    sources = [Source(f"s{i}", f"s{i}.txt", TEXTS[i % len(TEXTS)]) for i in range(200)]
+    sizes: list[int] = []
+    real = forking.Workers.map
+
+    def spy(self, fn, items):  # type: ignore[no-untyped-def]
+        def seen():  # type: ignore[no-untyped-def]
+            for item in items:
+                sizes.append(len(item))
+                yield item
+
+        return real(self, fn, seen())
+
+    monkeypatch.setattr(forking.Workers, "map", spy)
+    assert extract_all(sources, 2) == extract_all(sources, 1)
+    assert sizes and max(sizes) <= 3 and sum(sizes) == len(sources)
+
+
 def test_forked_checks_report_what_one_process_reports(monkeypatch: pytest.MonkeyPatch) -> None:
     from pathlib import Path
 

@@ -86,7 +86,8 @@ def run_checks(
         # clusters, and holds one batch at a time; the batches are cut as they are
         # sent, so this process never holds them all either.
         say("checks: stories", 0, len(stories))
-        batches = list(_batches(stories, max(BATCH_CLAIMS_MIN, claims // (jobs * 16))))
+        size = min(BATCH_CLAIMS_MAX, max(BATCH_CLAIMS_MIN, claims // (jobs * 16)))
+        batches = list(_batches(stories, size))
         payloads = ((batch, _payload(corpus, batch), names) for batch in batches)
         done = 0
         for batch, result in zip(batches, workers.map(_run_sent, payloads), strict=True):
@@ -102,6 +103,7 @@ def run_checks(
 
 
 BATCH_CLAIMS_MIN = 500  # claims a batch of stories sent to a worker holds, at least
+BATCH_CLAIMS_MAX = 4_000  # and at most (a larger story alone): a worker keeps its largest
 
 
 def _batches(stories: Sequence[Story], size: int) -> Iterator[list[Story]]:
