@@ -18,7 +18,7 @@ from factcheck import suppress
 from factcheck.align.quotes import compare_quotes
 from factcheck.checks import CHECKS, KIND_NAMES
 from factcheck.checks.context import MAX_VARIANTS
-from factcheck.checks.runner import Corpus, run_checks
+from factcheck.checks.runner import PARALLEL_CHECKS_FROM, Corpus, run_checks
 from factcheck.config import Settings
 from factcheck.findings import dedupe
 from factcheck.model import Finding, Limit, Report, Source
@@ -62,8 +62,10 @@ def analyse(
     timings = timings if timings is not None else {}
     jobs = settings.workers()
     with heap.long_lived_heap(), contextlib.ExitStack() as stack:
-        workers = None  # forked here, before the claims exist: they never share them
-        if jobs > 1 and len(sources) >= claims_stage.PARALLEL_FROM:
+        # Forked here, before the claims exist, so that they never share them (with Dask,
+        # the claims stage forks its own and the checks go to the cluster).
+        workers = None
+        if client is None and jobs > 1 and len(sources) >= claims_stage.PARALLEL_FROM:
             lexicons.preload()
             workers = stack.enter_context(Workers(jobs))
         return _stages(sources, settings, say, timings, client, workers)
@@ -86,6 +88,9 @@ def _stages(
     t = time.perf_counter()
     say("claims: sources", 0, len(sources))
     claims = claims_stage.extract_all(sources, settings.workers(), say, workers)
+    if workers is not None and len(claims) < PARALLEL_CHECKS_FROM:
+        workers.close()  # the checks run here: idle workers would hold memory through them
+        workers = None
     limits: list[Limit] = []
     before = len(claims)
     claims = claims_stage.drop_repeated_lines(claims, len(sources))

@@ -119,7 +119,7 @@ def _die(*_args: object) -> object:
 
     if os.getpid() != _TEST_PROCESS:
         os._exit(9)  # as the kernel's out-of-memory killer would end a worker
-    return CheckResult()  # this process does a share of the work too; it lives on
+    return CheckResult()  # the check run here (none does now, but it must live on)
 
 
 _TEST_PROCESS = os.getpid()

@@ -76,10 +76,14 @@ def same_quote(a: QuoteRef, b: QuoteRef) -> tuple[list[Difference], float] | Non
     first, last = full.index(edits[0]), full.index(edits[-1])
     for at in (first - 1, last + 1):
         if 0 <= at < len(full) and full[at].tag == "replace":
-            # Words of its own on each side beyond what they share: neither is an
-            # excerpt of the other there, so those words count against the share.
-            span_a += full[at].a2 - full[at].a1
-            span_b += full[at].b2 - full[at].b1
+            # Words of its own on each side beyond what they share ("I believe" / "My
+            # view is that"): neither is an excerpt of the other there, so those words
+            # count against the share. A word or an interjection on one side ("Look,")
+            # against a long lead-in is one remark quoted from another start.
+            own_a, own_b = full[at].a2 - full[at].a1, full[at].b2 - full[at].b1
+            if min(own_a, own_b) >= EDGE_OWN:
+                span_a += own_a
+                span_b += own_b
     shorter = min(len(a.tokens), len(b.tokens))
     if m < MIN_MATCHED or m / max(span_a, span_b) < MIN_SHARE or m / shorter < MIN_SHARE:
         return None
@@ -91,6 +95,7 @@ def same_quote(a: QuoteRef, b: QuoteRef) -> tuple[list[Difference], float] | Non
     return diffs, m / max(span_a, span_b)
 
 
+EDGE_OWN = 2  # words of its own each side has at an edge for neither to be an excerpt
 _CLAUSE_BREAK = frozenset(",;:–—")
 
 

@@ -129,23 +129,21 @@ def _one_remark_each(
     pairs: list[QuotePair], twins: Callable[[str], Sequence[Claim]]
 ) -> list[QuotePair]:
     """Two remarks that share a phrase are not one misquoted: when a source prints both,
-    each word for word as other sources do and in sentences of their own (two sentences
-    of one quotation too: "The port is not a museum. The port is not a park."; not two
-    parts of one sentence's quotation), they are two remarks. What a source prints tells
-    the two apart only where they differ: a shorter phrase that stands in both (a remark
-    quoted again inside a longer quotation) is no second remark. ``twins``: the claims
-    written exactly as a claim is (copies not paired themselves print its quotations
-    too)."""
+    each word for word as other sources do and apart (not two parts of one quotation
+    in one paragraph), they are two remarks. What a source prints tells the two apart
+    only where they differ: a shorter phrase that stands in both (a remark quoted again
+    inside a longer quotation) is no second remark. ``twins``: the claims written exactly
+    as a claim is (copies not paired themselves print its quotations too)."""
     # quotation → the quotations printing it word for word, each with where it and its
-    # twins stand: id → (quotation, {(source, claim id)}, {source})
-    Places = tuple[QuoteRef, frozenset[tuple[str, str]], frozenset[str]]
+    # twins stand: id → (quotation, {(source, paragraph)}, {source})
+    Places = tuple[QuoteRef, frozenset[tuple[str, int]], frozenset[str]]
     printed: dict[int, dict[int, Places]] = defaultdict(dict)
 
     def prints(ref: QuoteRef, other: QuoteRef) -> None:
         where = printed[id(ref)]
         if id(other) not in where:
-            places = {(other.claim.source, other.claim.id)}
-            places.update((t.source, t.id) for t in twins(other.claim.id))
+            places = {(other.claim.source, other.claim.paragraph)}
+            places.update((t.source, t.paragraph) for t in twins(other.claim.id))
             where[id(other)] = (other, frozenset(places), frozenset(s for s, _ in places))
 
     for p in pairs:
@@ -157,12 +155,12 @@ def _one_remark_each(
 
     # A quotation's printers grouped by their words (copies of a wire story print one
     # text hundreds of times): whether a run of words stands in them is asked once a text.
-    Said = list[tuple[str, set[tuple[str, str]], set[str]]]
+    Said = list[tuple[str, set[tuple[str, int]], set[str]]]
     said: dict[int, Said] = {}
 
     def by_text(ref: QuoteRef) -> Said:
         if id(ref) not in said:
-            groups: dict[str, tuple[set[tuple[str, str]], set[str]]] = {}
+            groups: dict[str, tuple[set[tuple[str, int]], set[str]]] = {}
             for x, at, by in printed[id(ref)].values():
                 places, sources = groups.setdefault(_said(x), (set(), set()))
                 places |= at
@@ -172,10 +170,10 @@ def _one_remark_each(
 
     def holding(
         ref: QuoteRef, around: list[tuple[str, ...]]
-    ) -> tuple[set[tuple[str, str]], set[str]]:
-        """Where the quotations printing ``ref`` hold those words: (source, claim id)s
+    ) -> tuple[set[tuple[str, int]], set[str]]:
+        """Where the quotations printing ``ref`` hold those words: (source, paragraph)s
         and sources (set unions in C: a wire quote's places are hundreds)."""
-        places: set[tuple[str, str]] = set()
+        places: set[tuple[str, int]] = set()
         sources: set[str] = set()
         for text, at, by in by_text(ref):
             if any(_holds(text, w) for w in around):
@@ -190,13 +188,13 @@ def _one_remark_each(
         if not both:
             return False
         if len(places_a) == len(in_a) and len(places_b) == len(in_b):
-            # One sentence a source on each side: apart where the sentences differ.
+            # One paragraph a source on each side: apart where the paragraphs differ.
             return len(both) > len(places_a & places_b)
-        sentences: dict[str, set[str]] = defaultdict(set)
-        for source, claim in chain(places_a, places_b):
+        paragraphs: dict[str, set[int]] = defaultdict(set)
+        for source, paragraph in chain(places_a, places_b):
             if source in both:
-                sentences[source].add(claim)
-        return any(len(n) > 1 for n in sentences.values())
+                paragraphs[source].add(paragraph)
+        return any(len(n) > 1 for n in paragraphs.values())
 
     return [p for p in pairs if not p.diffs or not apart(p)]
 

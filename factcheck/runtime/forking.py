@@ -34,12 +34,17 @@ class Workers:
         from concurrent.futures import ProcessPoolExecutor
 
         self.jobs = jobs
-        self._pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+        context = multiprocessing.get_context("fork")
+        self._pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_start)
         # The first task forks every worker (the fork start method starts them all at
         # once), so they are forked here, while the heap is small, not when first used;
         # frozen first, so that their collectors leave the inherited objects alone.
         gc.freeze()
-        self._pool.submit(int).result()
+        try:
+            self._pool.submit(int).result()
+        except BaseException:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
     def map(self, fn: Callable[[Item], Result], items: Iterable[Item]) -> Iterator[Result]:
         """``fn(item)`` for each item, the results in order, each given as soon as
@@ -47,12 +52,16 @@ class Workers:
         of the workers, so a generator of large items is not held whole. ``fn`` must be
         a module-level function (it is sent by name)."""
         pending: deque[Any] = deque()
-        for item in items:
-            pending.append(self._pool.submit(fn, item))
-            if len(pending) >= self.jobs * AHEAD:
+        try:
+            for item in items:
+                pending.append(self._pool.submit(fn, item))
+                if len(pending) >= self.jobs * AHEAD:
+                    yield pending.popleft().result()
+            while pending:
                 yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        finally:  # left before the end: what was sent ahead is not done for nothing
+            for future in pending:
+                future.cancel()
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -67,3 +76,11 @@ class Workers:
         trace: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _worker_start() -> None:
+    """Ctrl-C is this process's to handle: it stops the workers (a worker that took it
+    too printed a traceback of its own)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
