@@ -67,7 +67,7 @@ def analyse(
         workers = None
         if client is None and jobs > 1 and len(sources) >= claims_stage.PARALLEL_FROM:
             lexicons.preload()
-            workers = stack.enter_context(Workers(jobs))
+            workers = stack.enter_context(Workers(min(jobs, len(sources))))
         return _stages(sources, settings, say, timings, client, workers)
 
 

@@ -80,7 +80,7 @@ def run_checks(
         if workers is None:
             from factcheck.runtime.forking import Workers
 
-            with Workers(jobs) as own:
+            with Workers(min(jobs, len(stories))) as own:
                 return run_checks(corpus, stories, checks, jobs, say, None, own)
         # Each worker is sent a batch of stories with their sources, claims and
         # clusters, and holds one batch at a time; the batches are cut as they are

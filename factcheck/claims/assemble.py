@@ -191,7 +191,7 @@ def extract_all(
     if workers is None:
         from factcheck.runtime.forking import Workers
 
-        with Workers(jobs) as own:
+        with Workers(min(jobs, len(sources))) as own:
             return extract_all(sources, jobs, say, own)
     # Each range of sources goes to a worker as its texts, and plain tuples come back,
     # made into claims here, numbered in order, while the workers go on.
