@@ -62,18 +62,19 @@ def same_quote(a: QuoteRef, b: QuoteRef) -> tuple[list[Difference], float] | Non
     edits = _off_the_edge(window(full), a, b)
     if not edits:
         return None
-    lo, hi = full.index(edits[0]), full.index(edits[-1]) + 1
-    if lo > 0 and _at_start(a) and _at_start(b) and _small(full[lo - 1]):
-        e = full[lo - 1]
+    first, last = full.index(edits[0]), full.index(edits[-1])  # the window's ends in full
+    if first > 0 and _at_start(a) and _at_start(b) and _small(full[first - 1]):
+        e = full[first - 1]
         extra = {t.norm for t in (*a.tokens[e.a1 : e.a2], *b.tokens[e.b1 : e.b2])}
         if not extra <= _OPENERS:  # a dropped opening "But" or "And" is house style
             edits = [e, *edits]
-    if hi < len(full) and _at_end(a) and _at_end(b) and _small(full[hi]):
-        edits = [*edits, full[hi]]
+            first -= 1
+    if last + 1 < len(full) and _at_end(a) and _at_end(b) and _small(full[last + 1]):
+        edits = [*edits, full[last + 1]]
+        last += 1
     m = matched(edits)
     span_a = edits[-1].a2 - edits[0].a1
     span_b = edits[-1].b2 - edits[0].b1
-    first, last = full.index(edits[0]), full.index(edits[-1])
     for at in (first - 1, last + 1):
         if 0 <= at < len(full) and full[at].tag == "replace":
             # Words of its own on each side beyond what they share ("I believe" / "My

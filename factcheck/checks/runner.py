@@ -20,6 +20,7 @@ from factcheck.config import Settings
 from factcheck.findings import one_per_fact
 from factcheck.model import Claim, Cluster, CopyEdge, Finding, Source, Story
 from factcheck.stories import provenance
+from factcheck.text import lexicons
 
 if TYPE_CHECKING:
     from factcheck.runtime.forking import Workers
@@ -80,6 +81,7 @@ def run_checks(
         if workers is None:
             from factcheck.runtime.forking import Workers
 
+            lexicons.preload()  # before the fork: shared, not read again by each worker
             with Workers(min(jobs, len(stories))) as own:
                 return run_checks(corpus, stories, checks, jobs, say, None, own)
         # Each worker is sent a batch of stories with their sources, claims and

@@ -178,7 +178,7 @@ def extract_all(
     """Claims of every source, numbered in input order; ``jobs`` > 1 splits the work
     (over ``workers`` when given);
     ``say(stage, done, total)`` hears how many sources are done."""
-    sources = sources if isinstance(sources, list) else list(sources)
+    sources = list(sources)
     claims: list[Claim] = []
     tell = say or (lambda *_args: None)
     if jobs <= 1 or len(sources) < PARALLEL_FROM:

@@ -303,6 +303,8 @@ def _own_scale(keys: np.ndarray, members: np.ndarray, weight: np.ndarray) -> np.
     firsts = np.unique(np.searchsorted(starts, np.arange(0, len(keys), BLOCK), "right") - 1)
     blocks = list(zip(firsts.tolist(), [*firsts[1:].tolist(), len(starts)], strict=True))
 
+    # Sizes are worked out again in the second pass rather than kept: an array a posting
+    # is held across the passes at this stage's peak, and the sums are cheap.
     def sizes(lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
         begin, end = starts[lo], starts[hi - 1] + counts[hi - 1]
         held = members[begin:end]
