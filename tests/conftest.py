@@ -25,9 +25,14 @@ The council approved a budget of $1.8 billion for the new bridge, officials said
 "We have to rebuild trust of our residents step by step," Lee said."""
 
 
-def analyse_texts(texts: dict[str, str], settings: Settings | None = None) -> Report:
-    """Run the whole pipeline on in-memory articles (id → text)."""
-    sources = [Source(id=k, path=f"{k}.txt", text=v) for k, v in texts.items()]
+def analyse_texts(
+    texts: dict[str, str], settings: Settings | None = None, dates: dict[str, str] | None = None
+) -> Report:
+    """Run the whole pipeline on in-memory articles (id → text, and id → date if any)."""
+    dates = dates or {}
+    sources = [
+        Source(id=k, path=f"{k}.txt", text=v, date=dates.get(k, "")) for k, v in texts.items()
+    ]
     return analyse(sources, settings or Settings())
 
 

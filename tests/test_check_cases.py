@@ -26,7 +26,7 @@ ALL = _load()
 
 @pytest.mark.parametrize(("check", "case"), ALL, ids=[f"{c}: {k['name']}" for c, k in ALL])
 def test_case(check: str, case: dict) -> None:
-    report = analyse_texts(case["sources"])
+    report = analyse_texts(case["sources"], dates=case.get("dates"))
     assert_offsets(report)
     found = [f for f in report.findings if f.kind == case["kind"]]
     messages = [f"{f.kind}: {f.message}" for f in report.findings]

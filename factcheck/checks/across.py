@@ -74,11 +74,16 @@ SEVERITY = Severity.MEDIUM  # matched by what they are about, not by one shared 
 # A relative span ("last week", "last month") is info: what it dates is often a clause
 # away ("resigned last year amid an inquiry", "subpoenas over the closure last year");
 # read by hand on the real BASIL events, 1 of 5 such findings was a real inconsistency.
+# Both articles dated, spans that cannot meet, and a figure both sentences state alike
+# in a dated clause ("exhausted in 2036"): one report dated twice, told at medium.
 RELATIVE = Severity.INFO
 # The weight of the rare words two mentions' contexts share, and how many words at the
 # least: a figure is matched by its counted noun first, a time only by its context.
-MIN_SCORE = {"figure": 2.5, "time": 6.0, "statement": 6.0}
-MIN_SHARED = {"figure": 1, "time": 2, "statement": 2}
+# An amount of money with no counted noun ("$1 million, the group said") is matched by
+# its context alone, as strictly as a time.
+MIN_SCORE = {"figure": 2.5, "amount": 6.0, "time": 6.0, "statement": 6.0}
+MIN_SHARED = {"figure": 1, "amount": 2, "time": 2, "statement": 2}
+CURRENCIES = frozenset("$€£")
 CONFIRMED = 0.5  # a compatible reading this alike (of the best) in the other source: two facts
 MAX_RATIO = 3.0  # figures further apart than this count different things
 MAX_MENTIONS = 400  # of one kind in one story: more are a roundup, not one story's facts
@@ -100,6 +105,7 @@ class _Mention:
     names: frozenset[str]  # stems of the words written capitalised inside the sentence
     near: frozenset[str]  # stems of the mention's clause
     topic: frozenset[str] = frozenset()  # context words of the whole story, set by the story
+    amount: bool = False  # a sum of money matched by its context, whatever it is spent on
 
 
 _CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(MONTH_ABBR)
@@ -131,8 +137,8 @@ def run(ctx: Context) -> Iterator[Finding]:
                 figs[of].append(m)
     _story_names(ctx.claims, [m for group in figs.values() for m in group] + times)
     _story_topic(ctx.claims, times)
-    for group in figs.values():
-        yield from _compare(ctx, group, cluster_of, _figures_agree)
+    for (_, counted), group in figs.items():
+        yield from _compare(ctx, group, cluster_of, _figures_agree if counted else _amounts_agree)
     yield from _compare(ctx, times, cluster_of, _times_agree)
     for group in _said(ctx.claims, dated).values():
         yield from _compare(ctx, group, cluster_of, _statements_agree)
@@ -208,6 +214,12 @@ def _read(claim: Claim, day: dt.date | None) -> list[_Found]:
     out: list[_Found] = []
     if counts:
         for f in figures(claim, tokens):
+            if f.unit in CURRENCIES:
+                # A sum is compared with the story's other sums in its currency, what it
+                # buys ("of airtime") one word of its context.
+                m = _mention(f, claim, tokens, forms, day)
+                m.amount = True
+                out.append(((f.unit, ""), m))
             if not f.counted or f.counted in TIME_UNITS or f.unit in TIME_UNITS:
                 continue  # durations and ages are the frames check's
             m = _mention(f, claim, tokens, forms, day)
@@ -222,7 +234,9 @@ def _moved(m: _Mention, first: Claim, claim: Claim) -> _Mention:
     """A mention of ``first`` as the same mention in ``claim``, a copy of its text."""
     shift = claim.start - first.start
     fact = replace(m.fact, claim=claim.id, start=m.fact.start + shift, end=m.fact.end + shift)
-    return _Mention(fact, claim, dict(m.about), m.forms, m.published, m.names, m.near)
+    return _Mention(
+        fact, claim, dict(m.about), m.forms, m.published, m.names, m.near, amount=m.amount
+    )
 
 
 def _story_names(claims: Sequence[Claim], mentions: list[_Mention]) -> None:
@@ -309,6 +323,8 @@ def _apart(a: _Mention, b: _Mention) -> bool:
 def _kind(m: _Mention) -> str:
     if isinstance(m.fact, Statement):
         return "statement"
+    if m.amount:
+        return "amount"
     return "figure" if isinstance(m.fact, Figure) else "time"
 
 
@@ -451,6 +467,16 @@ def _figures_agree(x: _Mention, y: _Mention) -> str:
     return "rounded" if _rounded(a.value, b.value) else "differ"
 
 
+def _amounts_agree(x: _Mention, y: _Mention) -> str:
+    """Two sums as figures are compared, unless each names what it buys: those are
+    compared as figures of that noun (the same) or are spent on different things."""
+    a, b = x.fact, y.fact
+    assert isinstance(a, Figure) and isinstance(b, Figure)
+    if a.counted and b.counted:
+        return ""
+    return _figures_agree(x, y)
+
+
 def _times_agree(x: _Mention, y: _Mention) -> str:
     a, b = x.fact, y.fact
     assert isinstance(a, When) and isinstance(b, When)
@@ -522,6 +548,7 @@ def _finding(ctx: Context, x: _Mention, y: _Mention, verdict: str) -> Finding:
         f"against '{short(text_b, 60)}' in {b}"
     )
     relative = any(isinstance(m.fact, When) and m.fact.kind == "relative" for m in (x, y))
+    relative = relative and not _pinned(x, y)
     severity = RELATIVE if relative else ROUNDED if verdict == "rounded" else SEVERITY
     if verdict == "hedged":
         severity = LEFT_OPEN
@@ -533,6 +560,13 @@ def _finding(ctx: Context, x: _Mention, y: _Mention, verdict: str) -> Finding:
         [text_a, text_b, join_ids(sorted(shared[:ABOUT]))],
         ctx.settings,
     )
+
+
+def _pinned(x: _Mention, y: _Mention) -> bool:
+    """Two times whose sentences state a figure alike (a year, an amount) in the clause
+    of one of them: the figure pins both to one fact, which they date."""
+    shared = x.about.keys() & y.about.keys()
+    return any(any(ch.isdigit() for ch in w) and (w in x.near or w in y.near) for w in shared)
 
 
 def _span(m: _Mention) -> tuple[int, int]:
