@@ -47,6 +47,7 @@ from factcheck.facts.mentions import (
     figures,
     may_time,
     published,
+    singular,
     stem,
     whens,
 )
@@ -66,6 +67,7 @@ from factcheck.text.numbers import (
     MONTHS,
     TIME_UNITS,
     WEEKDAYS,
+    date_parts,
     may_count,
 )
 
@@ -86,6 +88,10 @@ MIN_SHARED = {"figure": 1, "amount": 2, "time": 2, "statement": 2}
 CURRENCIES = frozenset("$€£")
 CONFIRMED = 0.5  # a compatible reading this alike (of the best) in the other source: two facts
 MAX_RATIO = 3.0  # figures further apart than this count different things
+# Sums of one story that are further apart than this are other sums (a part, a total,
+# another year's), as BASIL and AllSides stories of budgets show; one sum misreported
+# is near the other ("$1.2 billion" against "$1.3 billion").
+AMOUNT_RATIO = 1.25
 MAX_MENTIONS = 400  # of one kind in one story: more are a roundup, not one story's facts
 TOPIC_SHARE = 0.2  # of a story's claims: a word used by more is the story's topic
 ABOUT = 3  # words named in a message as what the fact is about
@@ -301,6 +307,8 @@ def _score(a: _Mention, b: _Mention) -> tuple[float, list[str]]:
     topic = a.topic if _kind(a) == "time" else frozenset()
     if not any(w not in names and w not in topic and (w in a.near or w in b.near) for w in shared):
         return 0.0, []  # no word of the action or its object in common, names only
+    if a.amount and not any(w not in names and w in a.near and w in b.near for w in shared):
+        return 0.0, []  # a sentence of several sums: each clause's own words tell which
     ranked = sorted(shared, key=lambda w: (-min(a.about[w], b.about[w]), w))
     # fsum: exact, so the order a set of words is summed in (its hash seed) never tips
     # one match over another
@@ -474,7 +482,34 @@ def _amounts_agree(x: _Mention, y: _Mention) -> str:
     assert isinstance(a, Figure) and isinstance(b, Figure)
     if a.counted and b.counted:
         return ""
+    if x.published and y.published and abs((x.published - y.published).days) > 1:
+        return ""  # reports of other days: the sums of another stage (asked, passed)
+    lo, hi = sorted((a.value, b.value))
+    if lo <= 0 or hi / lo > AMOUNT_RATIO:
+        return ""  # a part and the whole, this year's and the decade's: other sums
+    if _period(x) != _period(y):
+        return ""  # "$5 trillion over the next decade" and a year's "$6 trillion"
     return _figures_agree(x, y)
+
+
+_PERIOD_OPENERS = frozenset({"over", "per", "a", "an", "each", "every", "through", "within"})
+PERIOD_WINDOW = 8  # words after a sum in which the span it is spent over is told
+
+
+def _period(m: _Mention) -> str:
+    """The span of time a sum is told over ("over five years", "a year", "annually"):
+    the time unit after a word that opens a period, in the words right after the sum."""
+    norms = [t.norm for t in m.claim.tokens]
+    after = norms[m.fact.last : m.fact.last + PERIOD_WINDOW]
+    if "annually" in after or "yearly" in after:
+        return "year"
+    for i, w in enumerate(after):
+        if w in _PERIOD_OPENERS:
+            for u in after[i + 1 : i + 4]:
+                unit = singular(u)
+                if unit in TIME_UNITS:
+                    return unit
+    return ""
 
 
 def _times_agree(x: _Mention, y: _Mention) -> str:
@@ -563,10 +598,28 @@ def _finding(ctx: Context, x: _Mention, y: _Mention, verdict: str) -> Finding:
 
 
 def _pinned(x: _Mention, y: _Mention) -> bool:
-    """Two times whose sentences state a figure alike (a year, an amount) in the clause
-    of one of them: the figure pins both to one fact, which they date."""
+    """Two times of articles of one day whose sentences state a figure alike (a year,
+    an amount; not the day of a date) in the clause of one of them: the figure pins
+    both to one fact, which they date. Articles of different days date the instances
+    of a recurring fact (each week's claims) each from its own day."""
+    if x.published is None or x.published != y.published:
+        return False
     shared = x.about.keys() & y.about.keys()
-    return any(any(ch.isdigit() for ch in w) and (w in x.near or w in y.near) for w in shared)
+    figures = _figures_in(x.claim) & _figures_in(y.claim)
+    return any(w in figures and (w in x.near or w in y.near) for w in shared)
+
+
+def _figures_in(claim: Claim) -> set[str]:
+    """The stems of a claim's words with a digit that are no part of a date."""
+    in_dates = set(date_parts(claim.tokens))
+    norms = [t.norm for t in claim.tokens]
+    return {
+        stem(w)
+        for i, w in enumerate(norms)
+        if any(ch.isdigit() for ch in w)
+        and i not in in_dates
+        and not (i and (norms[i - 1] in MONTHS or norms[i - 1] in MONTH_ABBR))
+    }
 
 
 def _span(m: _Mention) -> tuple[int, int]:
