@@ -43,6 +43,7 @@ def _claim(text: str, start: int = 10) -> Claim:
             "nearly two-dozen executive",
         ),
         ("sales rose 4 percent", 4, "%", "", "", "4"),
+        ("a bid in excess of $160 million", 1.6e8, "$", "", "above", "in excess of $160 million"),
     ],
 )
 def test_figures(text: str, value: float, unit: str, counted: str, hedge: str, shown: str) -> None:

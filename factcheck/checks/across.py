@@ -219,10 +219,14 @@ def _read(claim: Claim, day: dt.date | None) -> list[_Found]:
     forms: dict[str, str] = {}
     out: list[_Found] = []
     if counts:
-        for f in figures(claim, tokens):
-            if f.unit in CURRENCIES:
+        found = figures(claim, tokens)
+        sums = [f.unit for f in found if f.unit in CURRENCIES]
+        for f in found:
+            if f.unit in CURRENCIES and sums.count(f.unit) == 1:
                 # A sum is compared with the story's other sums in its currency, what it
-                # buys ("of airtime") one word of its context.
+                # buys ("of airtime") one word of its context; a sentence of several
+                # (a range, "$281m in cash and $53m in stock") tells parts and bounds,
+                # which context cannot tell apart.
                 m = _mention(f, claim, tokens, forms, day)
                 m.amount = True
                 out.append(((f.unit, ""), m))

@@ -43,6 +43,7 @@ _HEDGES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("at", "most"), "below"),
     (("no", "more", "than"), "below"),
     (("up", "to"), "below"),
+    (("in", "excess", "of"), "above"),
     (("upward", "of"), "above"),
     (("upwards", "of"), "above"),
     (("over",), "above"),
