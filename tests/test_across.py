@@ -86,6 +86,21 @@ def test_whens_resolved_against_the_article_date() -> None:
     )
 
 
+def test_this_weekend_on_a_monday_may_be_either() -> None:
+    text = "the mayor spoke this weekend"
+    claim = _claim(text)
+    (monday,) = whens(claim, claim.tokens, dt.date(2024, 3, 11))
+    assert monday.days is not None
+    days = [dt.date.fromordinal(d) for d in monday.days]
+    assert days == [dt.date(2024, 3, 8), dt.date(2024, 3, 18)]  # the one ended, or the next
+    (friday,) = whens(claim, claim.tokens, dt.date(2024, 3, 15))
+    assert friday.days is not None
+    assert [dt.date.fromordinal(d) for d in friday.days] == [
+        dt.date(2024, 3, 15),
+        dt.date(2024, 3, 18),
+    ]
+
+
 def test_a_date_of_another_year_is_history() -> None:
     claim = _claim("since the flood of March 3, 1998 and the vote on March 3")
     values = [w.value for w in whens(claim, claim.tokens, dt.date(2024, 3, 5))]

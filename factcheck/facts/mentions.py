@@ -405,6 +405,8 @@ def _relative(value: str, published: dt.date | None) -> tuple[int, int] | None:
         saturday = monday + 5 + 7 * shift
         if word == "last" and published.weekday() >= 5:
             saturday += 7  # on a Sunday, "last weekend" may be the one just ending
+        if word == "this" and published.weekday() == 0:
+            return saturday - 8, saturday + 2  # on a Monday: the one just ended or the next
         return saturday - 1, saturday + 2  # Friday night to Monday morning
     if period == "month":
         year, month = published.year, published.month + shift
