@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from factcheck.config import Settings
-from factcheck.facts.mentions import figures, published, singular, stem, whens
+from factcheck.facts.mentions import ages, figures, published, singular, stem, whens
 from factcheck.facts.statements import statements, verb_base
 from factcheck.model import Claim, Severity, Source
 from factcheck.pipeline import analyse
@@ -84,6 +84,29 @@ def test_whens_resolved_against_the_article_date() -> None:
     assert (
         whens(_claim("issued last month"), _claim("issued last month").tokens, None)[0].days is None
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Maura Keane, 52, was elected", [("keane", "maura", 52, "Keane, 52")]),
+        (
+            "the 31-year-old Englishman Tom Reilly fell",
+            [("reilly", "tom", 31, "31-year-old Englishman Tom Reilly")],
+        ),
+        ("the 29-year-old Mr. Hale said", [("hale", "", 29, "29-year-old Mr. Hale")]),
+        ("Hale, a 61-year-old, said", [("hale", "", 61, "Hale, a 61-year-old")]),
+        ("a 38-year-old Leeds resident was held", []),  # a place before a noun
+        ("the 27-year-old was held", []),  # no name
+        ("On March 3, 12, people", []),  # a date, then a count
+        ("in 2008, 27 were", []),
+    ],
+)
+def test_ages(text: str, found: list[tuple[str, str, int, str]]) -> None:
+    claim = _claim(text)
+    source = " " * 10 + text
+    got = [(a.person, a.given, a.value, source[a.start : a.end]) for a in ages(claim, claim.tokens)]
+    assert got == found
 
 
 def test_this_weekend_on_a_monday_may_be_either() -> None:

@@ -41,8 +41,10 @@ from factcheck.checks.conflicts import (
 )
 from factcheck.checks.context import Context
 from factcheck.facts.mentions import (
+    Age,
     Figure,
     When,
+    ages,
     context,
     figures,
     may_time,
@@ -148,6 +150,81 @@ def run(ctx: Context) -> Iterator[Finding]:
     yield from _compare(ctx, times, cluster_of, _times_agree)
     for group in _said(ctx.claims, dated).values():
         yield from _compare(ctx, group, cluster_of, _statements_agree)
+    yield from _ages(ctx, cluster_of, dated)
+
+
+# Outlets' ages of one person differ by a birthday or a stale record; ages further apart
+# are two people of one name (a father and a son, a suspect and a deputy).
+MAX_AGE_GAP = 3
+AGE_DAYS = 31  # reports further apart than this may be either side of a birthday
+# Ages in undated articles are info: a story told over months (an arrest, then the
+# trial) gives each report the age of its day; on ECB+ (undated) 1 of 5 such findings
+# was one person's age told two ways on one day.
+UNDATED_AGE = Severity.INFO
+
+
+def _ages(
+    ctx: Context, cluster_of: dict[str, str], dated: dict[str, dt.date | None]
+) -> Iterator[Finding]:
+    """A person's age told otherwise by another source of the story: the name is what
+    the age is about, in whatever sentence it stands. A source that gives one name two
+    ages tells of two people; claims of one cluster are the conflicts check's."""
+    told: dict[str, dict[str, list[tuple[Age, Claim]]]] = defaultdict(lambda: defaultdict(list))
+    read: dict[str, list[Age]] = {}
+    for claim in ctx.claims:
+        if claim.text not in read:
+            may = may_count(claim.words, claim.text)
+            read[claim.text] = ages(claim, claim.tokens) if may else []
+        for a in read[claim.text]:
+            told[a.person][claim.source].append((a, claim))
+    for person in sorted(told):
+        by_source = told[person]
+        values = {sid: {a.value for a, _ in found} for sid, found in by_source.items()}
+        # Sources that tell the age alike in the same words are compared once.
+        readings: dict[tuple[object, ...], str] = {}
+        for sid in sorted(by_source):
+            its = tuple(sorted((c.text, a.value) for a, c in by_source[sid]))
+            readings.setdefault(its, sid)
+        sources = sorted(readings.values())
+        for i, sa in enumerate(sources):
+            for sb in sources[i + 1 :]:
+                if len(values[sa]) != 1 or len(values[sb]) != 1:
+                    continue
+                (x, cx), (y, cy) = by_source[sa][0], by_source[sb][0]
+                if x.value == y.value or abs(x.value - y.value) > MAX_AGE_GAP:
+                    continue
+                givens = {a.given for a, _ in by_source[sa] + by_source[sb]} - {""}
+                if len(givens) > 1:
+                    continue  # "John Jenkin" and "Kathryn Jenkin": two people
+                one = cluster_of.get(cx.id)
+                if one is not None and one == cluster_of.get(cy.id):
+                    continue
+                da, db = dated[sa], dated[sb]
+                if da and db and abs((da - db).days) > AGE_DAYS:
+                    continue
+                severity = SEVERITY if da and db else UNDATED_AGE
+                yield _age_finding(ctx, (x, cx), (y, cy), severity)
+
+
+def _age_finding(
+    ctx: Context, one: tuple[Age, Claim], other: tuple[Age, Claim], severity: Severity
+) -> Finding:
+    (x, cx), (y, cy) = one, other
+    text_a = ctx.sources[cx.source].text[x.start : x.end]
+    text_b = ctx.sources[cy.source].text[y.start : y.end]
+    name = next((t.text for t in cx.tokens if t.norm == x.person), x.person)
+    message = (
+        f"Ages differ for {name}: '{short(text_a, 60)}' in {cx.source} "
+        f"against '{short(text_b, 60)}' in {cy.source}"
+    )
+    return make(
+        NUMBER.name,
+        severity,
+        message,
+        [evidence(cx, [(x.start, x.end)]), evidence(cy, [(y.start, y.end)])],
+        [text_a, text_b, x.person],
+        ctx.settings,
+    )
 
 
 def _said(claims: Sequence[Claim], dated: dict[str, dt.date | None]) -> dict[str, list[_Mention]]:

@@ -20,10 +20,13 @@ from factcheck.model import Claim
 from factcheck.text.fold import Token
 from factcheck.text.lexicons import stopwords, zipf
 from factcheck.text.numbers import (
+    MONTH_ABBR,
+    MONTHS,
     SCALES,
     WEEKDAYS,
     DateMention,
     Quantity,
+    date_parts,
     dates,
     may_date,
     quantities,
@@ -122,6 +125,100 @@ class When:
     last: int
     days: tuple[int, int] | None = None  # the span it names, when it can be dated
     said: bool = False  # it dates a statement ("said on Friday"), not the event told
+
+
+@dataclass(frozen=True, slots=True)
+class Age:
+    """A person's age told beside the name ("Orozco, 27," or "the 27-year-old Jose
+    Orozco"): the surname it is told of, the age, and where the two stand."""
+
+    claim: str
+    person: str  # the surname as folded ("orozco")
+    given: str  # the capitalised word right before it ("jose", "deputy"), or ""
+    value: int
+    start: int
+    end: int
+
+
+MAX_AGE = 110
+_AGE_HINT = re.compile(r", \d{1,3}\b|\d-year-old")
+
+
+def ages(claim: Claim, tokens: Sequence[Token]) -> list[Age]:
+    """The ages a claim tells of people it names: an apposition ("Orozco, 27,"), a
+    compound before the name ("27-year-old Jose Orozco") or after it ("Orozco, a
+    27-year-old"). A number after a name and a comma is an age only when a comma
+    closes it too and it is no year or day of a date."""
+    if not _AGE_HINT.search(claim.text):
+        return []  # most claims: no figure after a comma, no "-year-old"
+    n = len(tokens)
+    base = claim.start
+    text = claim.text
+
+    def between(i: int) -> str:
+        return text[tokens[i].end - base : tokens[i + 1].start - base]
+
+    def name(i: int) -> bool:
+        t = tokens[i]
+        return t.text[:1].isupper() and t.text.isalpha() and t.norm not in _NOT_NAMES
+
+    def honorific(i: int) -> bool:
+        """ "Mr." before a name: the name goes on after its full stop."""
+        return tokens[i].norm in _HONORIFICS and between(i) == ". "
+
+    in_dates = date_parts(tokens)
+    out = []
+
+    def age(at: int, value: int, start: int, end: int) -> Age:
+        """The age of the surname at token ``at``, with the word before it if a name."""
+        given = ""
+        if at > 0 and name(at - 1) and between(at - 1) == " " and not honorific(at - 1):
+            given = tokens[at - 1].norm
+        return Age(claim.id, tokens[at].norm, given, value, start, end)
+
+    for i in range(n - 1):
+        word = tokens[i].norm
+        if not word.isdigit() or i in in_dates or not 0 < int(word) <= MAX_AGE:
+            continue
+        value = int(word)
+        if tokens[i + 1].norm == "year-old" and between(i) == "-":
+            # "27-year-old Jose Orozco": the last of the capitalised words after it
+            j = i + 2
+            while j < n and name(j) and (j == i + 2 or between(j - 1) == " " or honorific(j - 1)):
+                j += 1
+            if honorific(j - 1):
+                continue
+            # One capitalised word before a noun ("a 38-year-old Troy resident", "Texas
+            # man") is a place or a people, not the person.
+            alone = j == i + 3 and j < n and between(j - 1) == " "
+            if alone and tokens[j].norm not in _AFTER_NAME:
+                continue
+            if j > i + 2:
+                out.append(age(j - 1, value, tokens[i].start, tokens[j - 1].end))
+                continue
+            # "Orozco, a 27-year-old": the name before the article
+            k = i - 1
+            if k >= 1 and tokens[k].norm in ("a", "an") and between(k - 1) == ", " and name(k - 1):
+                out.append(age(k - 1, value, tokens[k - 1].start, tokens[i + 1].end))
+            continue
+        # "Orozco, 27,": a name, a comma, the age and a comma
+        if i >= 1 and name(i - 1) and between(i - 1) == ", " and between(i).startswith(","):
+            out.append(age(i - 1, value, tokens[i - 1].start, tokens[i].end))
+    return out
+
+
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr"})
+# Words that follow a person's name as the subject of the clause (a verb of being, a
+# relative pronoun, a preposition of origin): after them, a lone capitalised word is a name.
+_AFTER_NAME = frozenset("was is has had who whose of from in and said says".split())
+# Capitalised words that are no surname before an age: the calendar, and words that
+# open a sentence or a clause.
+_NOT_NAMES = (
+    frozenset(WEEKDAYS)
+    | frozenset(MONTHS)
+    | frozenset(MONTH_ABBR)
+    | frozenset("the a an in on at by of and but or for to from with".split())
+)
 
 
 @functools.cache
