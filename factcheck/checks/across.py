@@ -83,11 +83,11 @@ SEVERITY = Severity.MEDIUM  # matched by what they are about, not by one shared 
 RELATIVE = Severity.INFO
 # The weight of the rare words two mentions' contexts share, and how many words at the
 # least: a figure is matched by its counted noun first, a time only by its context.
-# An amount of money with no counted noun ("$1 million, the group said") is matched by
-# its context alone, as strictly as a time.
+# An amount of money or a rate with no counted noun ("$1 million, the group said", "rose
+# to 7.4 percent") is matched by its context alone, as strictly as a time.
 MIN_SCORE = {"figure": 2.5, "amount": 6.0, "time": 6.0, "statement": 6.0}
 MIN_SHARED = {"figure": 1, "amount": 2, "time": 2, "statement": 2}
-CURRENCIES = frozenset("$€£")
+CURRENCIES = frozenset(("$", "€", "£", "%"))  # the units of sums (and rates)
 CONFIRMED = 0.5  # a compatible reading this alike (of the best) in the other source: two facts
 MAX_RATIO = 3.0  # figures further apart than this count different things
 # Sums of one story that are further apart than this are other sums (a part, a total,
@@ -457,6 +457,11 @@ def _pair(
     compatible = agree
     scores: dict[tuple[int, int], float] = {}
     alike: set[tuple[int, int]] = set()  # statements of one fact told alike: they only confirm
+    # Mentions that both sources print alike in one sentence (one cluster): agreed, so
+    # neither is another sentence's reading of its fact ("77 percent after 2036" in both
+    # is no other reading of "74 percent by 2085").
+    agreed_a: set[int] = set()
+    agreed_b: set[int] = set()
     for i, x in enumerate(ma):
         for j, y in enumerate(mb):
             same_cluster = cluster_of.get(x.claim.id)
@@ -465,6 +470,9 @@ def _pair(
             # statement is compared here when its claim and the other deny differently
             # and the conflicts check finds no negation (a change too wide to align).
             if one_fact and _kind(x) != "statement":
+                if _at(x) == _at(y) and compatible(x, y) == "same":
+                    agreed_a.add(i)
+                    agreed_b.add(j)
                 continue
             if not compatible(x, y):
                 continue
@@ -485,6 +493,8 @@ def _pair(
     for i, (s, j) in sorted(best_a.items()):
         if s < MIN_SCORE[_kind(ma[i])] or best_b.get(j, (0.0, -1))[1] != i:
             continue
+        if i in agreed_a or j in agreed_b:
+            continue
         x, y = ma[i], mb[j]
         verdict = compatible(x, y)
         if verdict not in ("differ", "rounded", "hedged"):
@@ -494,6 +504,12 @@ def _pair(
         if _confirmed(i, j, ma, mb, scores, s, compatible):
             continue
         yield _finding(ctx, x, y, verdict)
+
+
+def _at(m: _Mention) -> str:
+    """What stands before a mention in its sentence: the same place in two claims of one
+    cluster is the same mention."""
+    return " ".join(t.norm for t in m.claim.tokens[max(0, m.fact.first - 3) : m.fact.first])
 
 
 def _confirmed(

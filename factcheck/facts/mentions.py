@@ -261,7 +261,7 @@ def weight(word: str) -> float:
         return 4.0
     if len(word) <= 2 or word in stopwords() or not word.replace("-", "").isalpha():
         return 0.0
-    if word in SCALES:
+    if word in SCALES or word in ("percent", "cent"):
         return 0.0  # "million" of another figure of the sentence: no word of its fact
     return max(0.0, min(5.0, 7.0 - zipf(word)))
 
