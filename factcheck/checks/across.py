@@ -13,7 +13,12 @@ lacks a modifier both compared sentences give the thing ("junior league final" /
 "league finals": another thing). Compatible readings are not conflicts: an estimate
 near the other figure, a bound the other keeps, a figure and its rounded form (low),
 a weekday and the date it falls on, relative dates ("last week") whose days overlap
-once each is dated by its own article.
+once each is dated by its own article. A sum of money or a rate with no counted noun
+("$1 million, the group said") is matched by its context alone, so more strictly: the
+one sum of its sentence, near the other (a quarter), over the same span, in reports a
+day apart at most. A mention both sources print in one sentence is agreed, no reading
+of another sentence's fact. A person's age is matched by the name ("Keane, 52," against
+"the 54-year-old Keane").
 Statements (``facts.statements``) are matched the same way, by their action's verb and
 what it is done to: one denying what the other affirms is a negation conflict, one
 denying what the other leaves open ("may sell") a low one; a speaker's claim reported

@@ -1,5 +1,6 @@
-"""Fact mentions inside claims: figures (what is counted, how much) and times (what is
-dated, when), each with its offsets and the words around it that say what it is about.
+"""Fact mentions inside claims: figures (what is counted, how much), times (what is
+dated, when) and people's ages, each with its offsets and the words around it that say
+what it is about.
 
 Outlets that write their own sentences state the same figure or date in different
 words, so a mention is matched by what it is about, not by its sentence: the counted
