@@ -118,3 +118,79 @@ def polnear() -> list[tuple[str, str, list[Attribution]]]:
             )
         out.append((name, text, attributions))
     return out
+
+
+# AllSides headline roundups as crawled for NeuS (see allsides_neus/SOURCE.txt): one story
+# per line, each with up to three outlets (left, center, right) and lead excerpts of their
+# articles, not whole articles.
+NEUS = EVAL / "allsides_neus" / "headline_11_2021-10-19_crawled_all.jsonl"
+NEUS_SIDES = ("left", "center", "right")
+
+
+def neus_text(title: str, paragraphs: list[str]) -> str:
+    """The text of a NeuS article as factcheck reads it and as the gold snippets quote it:
+    the title, a blank line, then the paragraphs separated by blank lines. White space
+    inside a title or paragraph (a stray newline, a double space) is one space; empty
+    paragraphs are left out."""
+    parts = [" ".join(title.split())] + [" ".join(p.split()) for p in paragraphs]
+    return parts[0] + "\n\n" + "\n\n".join(p for p in parts[1:] if p)
+
+
+@dataclass(frozen=True)
+class NeusArticle:
+    story: int
+    side: str  # left, center or right, as AllSides rates the outlet
+    outlet: str  # newsSource, e.g. "CNN (Online News)"
+    title: str
+    paragraphs: tuple[str, ...]
+    url: str
+    date: str  # the story's date (YYYY-MM-DD), not the article's own
+
+    @property
+    def id(self) -> str:
+        return f"{self.story}_{self.side}"
+
+    @property
+    def text(self) -> str:
+        return neus_text(self.title, list(self.paragraphs))
+
+
+@dataclass(frozen=True)
+class NeusStory:
+    id: int
+    issue: str  # the AllSides headline
+    date: str  # YYYY-MM-DD, the story's local date
+    articles: tuple[NeusArticle, ...]  # in NEUS_SIDES order, those present
+
+
+def neus() -> list[NeusStory]:
+    """The NeuS stories in file order (the one without outlets included, with none)."""
+    out = []
+    for line in NEUS.read_text("utf-8").splitlines():
+        if not line.strip():
+            continue
+        d = json.loads(line)
+        date = d.get("date", "")[:10]
+        news = d.get("news") or {}
+        articles = tuple(
+            NeusArticle(
+                d["id"],
+                side,
+                news[side]["newsSource"].strip(),
+                news[side]["newsTitle"],
+                tuple(news[side]["newBody"]),
+                news[side].get("newsLink", ""),
+                date,
+            )
+            for side in NEUS_SIDES
+            if side in news
+        )
+        out.append(NeusStory(d["id"], d["issue"], date, articles))
+    return out
+
+
+def neus_heldout(every: int = 15, count: int = 30) -> list[NeusStory]:
+    """The held-out selection of bench/gold/neus-heldout.json: of the stories with all
+    three outlets, in file order, the 15th, 30th, ... (every `every`-th), `count` of them."""
+    three = [s for s in neus() if len(s.articles) == 3]
+    return three[every - 1 :: every][:count]

@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from evaldata import EVAL
+from evaldata import EVAL, neus
 
 from factcheck.config import Settings
 from factcheck.model import Finding, Source
@@ -34,6 +34,29 @@ def basil_sources() -> dict[str, list[Source]]:
         source = Source(path.stem, str(path), text, date=d.get("date", ""))
         events.setdefault(d["triplet-uuid"], []).append(source)
     return events
+
+
+def neus_sources() -> dict[str, list[Source]]:
+    """NeuS story id → its outlets' articles as sources, laid out as BASIL articles are
+    (title, blank line, paragraphs separated by blank lines: evaldata.neus_text) and named
+    `<story id>_<left|center|right>` (as the gold files name them), the outlet's name as
+    the source's outlet and the story's date as its date."""
+    return {
+        str(story.id): [
+            Source(
+                a.id,
+                f"neus:{a.id}",
+                a.text,
+                title=a.title,
+                url=a.url,
+                date=a.date,
+                outlet=a.outlet,
+            )
+            for a in story.articles
+        ]
+        for story in neus()
+        if story.articles
+    }
 
 
 def _key(f: Finding) -> tuple[str, str]:

@@ -1,6 +1,6 @@
 """Precision and recall on real cross-outlet inconsistencies, labelled by hand.
 
-    python bench/real_gold.py [--show] [--set dev|heldout|all]
+    python bench/real_gold.py [--show] [--corpus basil|neus] [--set dev|heldout|all]
 
 The gold files (bench/gold/basil-*.json, made by reading whole BASIL events; see
 bench/gold/GUIDE.md) list every inconsistency of the events they cover. Those events'
@@ -14,6 +14,11 @@ held-out file (basil-heldout.json) was labelled without seeing factcheck's outpu
 scored in a run of its own, so that its figures say how the tool does on events nobody
 tuned it on. By default both tables are printed, dev first; `--set all` scores every
 file in one run.
+
+`--corpus neus` scores bench/gold/neus-heldout.json instead: 30 AllSides stories of the
+NeuS crawl (three outlets' lead excerpts each), labelled the same way and never tuned on,
+checked together in one run (the only set of that corpus; `--set all` takes every
+neus-*.json). The default corpus is BASIL.
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ import importlib.util
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
@@ -29,7 +36,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from real_events import basil_sources  # noqa: E402
+from real_events import basil_sources, neus_sources  # noqa: E402
 
 from factcheck.config import Settings  # noqa: E402
 from factcheck.model import Severity, Source  # noqa: E402
@@ -52,6 +59,26 @@ def _scorer() -> ModuleType:
 SETS = {"dev": "basil-part*.json", "heldout": "basil-heldout.json", "all": "basil-*.json"}
 
 
+@dataclass(frozen=True)
+class Corpus:
+    sources: Callable[[], dict[str, list[Source]]]  # event → its sources
+    sets: dict[str, str]  # set name → gold file pattern
+    default: tuple[str, ...]  # the sets printed when --set is not given
+    events: str  # what the table's first line calls its events
+
+
+CORPORA = {
+    "basil": Corpus(basil_sources, SETS, ("dev", "heldout"), "BASIL events"),
+    # NeuS has only a held-out file: nothing was tuned on it.
+    "neus": Corpus(
+        neus_sources,
+        {"heldout": "neus-heldout.json", "all": "neus-*.json"},
+        ("heldout",),
+        "NeuS stories",
+    ),
+}
+
+
 def gold(pattern: str = SETS["all"]) -> tuple[list[str], list[dict], list[dict]]:
     events: list[str] = []
     items: list[dict] = []
@@ -64,27 +91,30 @@ def gold(pattern: str = SETS["all"]) -> tuple[list[str], list[dict], list[dict]]
     return events, items, must_not
 
 
-def _sets(argv: list[str]) -> list[str]:
-    """The sets named by --set (dev, heldout or all); dev then held-out when none is."""
-    if "--set" not in argv:
-        return ["dev", "heldout"]
-    at = argv.index("--set") + 1
-    if at >= len(argv) or argv[at] not in SETS:
-        sys.exit(f"--set takes one of {', '.join(SETS)}")
-    return [argv[at]]
+def _option(argv: list[str], flag: str, choices: Iterable[str]) -> str | None:
+    """The value given to `flag` (one of `choices`), None when the flag is absent."""
+    if flag not in argv:
+        return None
+    at = argv.index(flag) + 1
+    choices = list(choices)
+    if at >= len(argv) or argv[at] not in choices:
+        sys.exit(f"{flag} takes one of {', '.join(choices)}")
+    return argv[at]
 
 
 def main(argv: list[str]) -> None:
     show = "--show" in argv
+    corpus = CORPORA[_option(argv, "--corpus", CORPORA) or "basil"]
+    chosen = _option(argv, "--set", corpus.sets)
     score = _scorer()
-    all_sources = basil_sources()
-    for n, name in enumerate(_sets(argv)):
+    all_sources = corpus.sources()
+    for n, name in enumerate([chosen] if chosen else corpus.default):
         if name != "dev":
             # The dev table is printed as it always was; the others get a heading.
             if n:
                 print()
-            print(f"{name} set ({SETS[name]}):")
-        report_set(score, all_sources, gold(SETS[name]), show)
+            print(f"{name} set ({corpus.sets[name]}):")
+        report_set(score, all_sources, gold(corpus.sets[name]), show, corpus.events)
 
 
 def report_set(
@@ -92,6 +122,7 @@ def report_set(
     all_sources: dict[str, list[Source]],
     labelled: tuple[list[str], list[dict], list[dict]],
     show: bool,
+    what: str = "BASIL events",
 ) -> None:
     """Check one set's events in one run and print its table against its gold."""
     events, items, must_not = labelled
@@ -135,7 +166,7 @@ def report_set(
         elif show:
             print(f"  wrong {band} {f['kind']}: {f['message'][:170]}")
     print(
-        f"real gold: {len(events)} BASIL events read whole, {sum(total.values())} labelled "
+        f"real gold: {len(events)} {what} read whole, {sum(total.values())} labelled "
         f"inconsistencies, checked in one run ({len(report.findings)} findings)"
     )
     head = ("kind", "gold", "recall", "medium+", "precision", "low", "precision")

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from factcheck.claims.assemble import extract
 from factcheck.model import Source
-from factcheck.text.fold import fold, tokenize
+from factcheck.text.fold import fold, tokenize, word_spans
 from tests.conftest import analyse_texts, assert_offsets
 
 PIECES = st.sampled_from(
@@ -67,6 +67,14 @@ def test_fold_maps_back_to_raw(text: str) -> None:
         assert 0 <= start < end <= len(text) and (ch.isspace() or text[start:end].strip())
     for t in tokenize(text):
         assert text[t.start : t.end] == t.text
+
+
+@given(st.lists(PIECES, max_size=40).map(" ".join), st.integers(0, 50), st.integers(0, 12))
+@settings(max_examples=150, deadline=None)
+def test_word_spans_are_where_tokenize_puts_words(text: str, base: int, stop: int) -> None:
+    spans = [(t.start, t.end) for t in tokenize(text, base)]
+    assert word_spans(text, base) == spans
+    assert word_spans(text, base, stop) == spans[:stop]
 
 
 @given(

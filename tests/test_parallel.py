@@ -32,6 +32,26 @@ def test_parallel_claims_equal_serial(monkeypatch: pytest.MonkeyPatch, jobs: int
     assert all(c.tokens == s.tokens for c, s in zip(parallel, serial, strict=True))
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_copies_of_a_sentence_share_its_text_and_words(
+    monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """A corpus of outlets prints many sentences more than once: their claims hold one
+    text and one tuple of words between them, whichever way the claims were made."""
+    monkeypatch.setattr(claims, "PARALLEL_FROM", 2)
+    sources = [Source(f"s{i}", f"s{i}.txt", TEXTS[i % 2]) for i in range(6)]
+    made = extract_all(sources, jobs)
+    first: dict[str, object] = {}
+    copies = 0
+    for c in made:
+        seen = first.setdefault(c.text, c)
+        if seen is not c:
+            copies += 1
+            assert c.text is seen.text and c.words is seen.words and c.forms is seen.forms
+            assert c.source != seen.source and c.id != seen.id
+    assert copies == len(made) - len(first) > 0
+
+
 def test_a_task_holds_few_sources(monkeypatch: pytest.MonkeyPatch) -> None:
     """A worker keeps the memory of its largest task: ranges are capped, whatever the
     corpus, and the claims are those of one process."""

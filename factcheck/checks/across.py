@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -148,12 +148,13 @@ def run(ctx: Context) -> Iterator[Finding]:
                 times.append(m)
             else:
                 figs[of].append(m)
-    _story_names(ctx.claims, [m for group in figs.values() for m in group] + times)
-    _story_topic(ctx.claims, times)
+    story = _Words(ctx.claims)
+    _story_names(story, [m for group in figs.values() for m in group] + times)
+    _story_topic(story, times)
     for (_, counted), group in figs.items():
         yield from _compare(ctx, group, cluster_of, _figures_agree if counted else _amounts_agree)
     yield from _compare(ctx, times, cluster_of, _times_agree)
-    for group in _said(ctx.claims, dated).values():
+    for group in _said(ctx.claims, story, dated).values():
         yield from _compare(ctx, group, cluster_of, _statements_agree)
     yield from _ages(ctx, cluster_of, dated)
 
@@ -232,7 +233,9 @@ def _age_finding(
     )
 
 
-def _said(claims: Sequence[Claim], dated: dict[str, dt.date | None]) -> dict[str, list[_Mention]]:
+def _said(
+    claims: Sequence[Claim], story: _Words, dated: dict[str, dt.date | None]
+) -> dict[str, list[_Mention]]:
     """Statements by action, for the actions that a claim of the story denies or leaves
     open and another tells otherwise (few): the other claims are read only where they
     use a form of such a verb."""
@@ -252,7 +255,7 @@ def _said(claims: Sequence[Claim], dated: dict[str, dt.date | None]) -> dict[str
     if not wanted:
         return {}
     verbs = {a.partition(" ")[0] for a in wanted}  # "vote for" is a form of "vote"
-    forms = {w for w in set().union(*wordings) if verb_base(w) in verbs}
+    forms = {w for w in story.stems if verb_base(w) in verbs}
     read_as: dict[str, set[tuple[bool, bool]]] = defaultdict(set)
     for words in wordings:
         if not forms.isdisjoint(words):
@@ -285,7 +288,7 @@ def _said(claims: Sequence[Claim], dated: dict[str, dt.date | None]) -> dict[str
             assert isinstance(m.fact, Statement)
             found_in[m.fact.action].append(m)
     out = {a: g for a, g in found_in.items() if len({m.claim.source for m in g}) > 1}
-    _story_names(claims, [m for group in out.values() for m in group])
+    _story_names(story, [m for group in out.values() for m in group])
     return out
 
 
@@ -331,36 +334,50 @@ def _moved(m: _Mention, first: Claim, claim: Claim) -> _Mention:
     )
 
 
-def _story_names(claims: Sequence[Claim], mentions: list[_Mention]) -> None:
+def _story_names(story: _Words, mentions: list[_Mention]) -> None:
     """Names weighed again by how few of the story's claims use them: the protagonists
     of a story (its people, places, bodies) say which story a sentence is in, not which
     of its facts; the words of the action and its object keep their weight."""
     wanted = {w for m in mentions for w in m.names if w in m.about}
     if not wanted:
         return
-    df: dict[str, int] = defaultdict(int)
-    for c in claims:
-        for w in wanted.intersection(map(stem, c.words)):
-            df[w] += 1
-    n = len(claims) + 1
+    df = story.claims_using(wanted)
+    n = story.claims + 1
     scale = math.log(n / 2) or 1.0
     for m in mentions:
         for w in m.names.intersection(m.about):
             m.about[w] *= max(0.0, min(1.0, math.log(n / max(df[w], 1)) / scale))
 
 
-def _story_topic(claims: Sequence[Claim], mentions: list[_Mention]) -> None:
+def _story_topic(story: _Words, mentions: list[_Mention]) -> None:
     """The context words that a fifth of the story's claims use: what the story is about
     ("mosque" in a story of a mosque), which cannot tell one of its events from another."""
-    wanted = {w for m in mentions for w in m.near}
-    counts: dict[str, int] = defaultdict(int)
-    for c in claims:
-        for w in wanted.intersection(map(stem, c.words)):
-            counts[w] += 1
-    most = max(2.0, TOPIC_SHARE * len(claims))  # the two claims compared are no topic
+    counts = story.claims_using({w for m in mentions for w in m.near})
+    most = max(2.0, TOPIC_SHARE * story.claims)  # the two claims compared are no topic
     topic = frozenset(w for w, n in counts.items() if n > most)
     for m in mentions:
         m.topic = topic
+
+
+class _Words:
+    """A story's wordings with how many claims write each, and the stem of each of its
+    words: what the story's weights are counted over, worked out once a story."""
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self.claims = len(claims)
+        self.wordings = Counter(c.words for c in claims)
+        self.stems = {w: stem(w) for w in set().union(*self.wordings)}
+
+    def claims_using(self, stems: set[str]) -> dict[str, int]:
+        """How many of the claims use a word of each of ``stems`` (one set operation a
+        wording)."""
+        of = {w: s for w, s in self.stems.items() if s in stems}
+        df: dict[str, int] = defaultdict(int)
+        if of:
+            for words, n in self.wordings.items():
+                for s in {of[w] for w in of.keys() & words}:
+                    df[s] += n
+        return df
 
 
 def _mention(

@@ -22,6 +22,7 @@ import string
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress
 
 from rapidfuzz.distance import DamerauLevenshtein
@@ -638,8 +639,9 @@ def _bare_participles(claim: Claim) -> list[Slip]:
 NAME_LENGTH = 5  # shorter names one letter apart are often two names (Mark, Mary)
 
 
-def _deletes(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}
+@lru_cache(maxsize=1 << 16)  # a story's names, asked twice a story and again in the next
+def _deletes(word: str) -> frozenset[str]:
+    return frozenset({word[:i] + word[i + 1 :] for i in range(len(word))} | {word})
 
 
 def _name_slips(ctx: Context) -> Iterator[tuple[Claim, str, str, tuple[int, int]]]:

@@ -82,25 +82,42 @@ def _around_markers(
     return out, headline if headline in out else None
 
 
-def _claims(source: Source, found: list[Found], first_id: int, sent: bool = False) -> list[Claim]:
-    """``sent``: the words came from a worker, as strings of their own."""
+Written = tuple[str, tuple[str, ...], tuple[str, ...]]  # a claim's text, words and forms
+
+
+def _claims(
+    source: Source,
+    found: list[Found],
+    first_id: int,
+    sent: bool = False,
+    seen: dict[str, Written] | None = None,
+) -> list[Claim]:
+    """``sent``: the words came from a worker, as strings of their own. ``seen``: the
+    texts met so far, so that the copies of a sentence (nearly half the claims of a
+    corpus of outlets) hold one text and one tuple of its words, not one a claim."""
     text, sid = source.text, source.id
     share = shared if sent else tuple
-    return [
-        Claim(
-            f"c{first_id + k}",
-            sid,
-            start,
-            end,
-            text[start:end],
-            share(words),
-            share(forms),
-            tuple(Quote(*q) for q in quotes) if quotes else (),
-            headline,
-            paragraph,
+    out = []
+    for k, (start, end, words, forms, quotes, headline, paragraph) in enumerate(found):
+        piece = text[start:end]
+        same = seen.get(piece) if seen is not None else None
+        if same is None:
+            same = (piece, share(words), share(forms))  # the words follow from the text
+            if seen is not None:
+                seen[piece] = same
+        out.append(
+            Claim(
+                f"c{first_id + k}",
+                sid,
+                start,
+                end,
+                *same,
+                tuple(Quote(*q) for q in quotes) if quotes else (),
+                headline,
+                paragraph,
+            )
         )
-        for k, (start, end, words, forms, quotes, headline, paragraph) in enumerate(found)
-    ]
+    return out
 
 
 def _headline(text: str, spans: list[Span]) -> Span | None:
@@ -181,9 +198,10 @@ def extract_all(
     sources = list(sources)
     claims: list[Claim] = []
     tell = say or (lambda *_args: None)
+    seen: dict[str, Written] = {}
     if jobs <= 1 or len(sources) < PARALLEL_FROM:
         for n, source in enumerate(sources):
-            claims.extend(extract(source, len(claims)))
+            claims.extend(_claims(source, _found(source.text), len(claims), seen=seen))
             if n % 64 == 63:
                 tell("claims: sources", n + 1, len(sources))
         tell("claims: sources", len(sources), len(sources))
@@ -200,7 +218,7 @@ def extract_all(
     texts = ([s.text for s in sources[lo:hi]] for lo, hi in ranges)
     for (lo, hi), part in zip(ranges, workers.map(_found_all, texts), strict=True):
         for source, found in zip(sources[lo:hi], part, strict=True):
-            claims.extend(_claims(source, found, len(claims), sent=True))
+            claims.extend(_claims(source, found, len(claims), sent=True, seen=seen))
         tell("claims: sources", hi, len(sources))
     return claims
 

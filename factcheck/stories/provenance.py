@@ -35,7 +35,7 @@ from factcheck.model import (
     Source,
     Story,
 )
-from factcheck.text.fold import Token, tokenize
+from factcheck.text.fold import Token, word_spans
 from factcheck.text.lexicons import british_to_american
 
 RUN = 8  # words in a shingle: a verbatim run is at least this long
@@ -137,7 +137,6 @@ class _Wording:
         holders: dict[tuple[str, ...], set[int]] = defaultdict(set)
         self.claims: dict[int, list[Claim]] = defaultdict(list)
         self._at: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-        self._tokens: dict[str, tuple[Token, ...]] = {}
         for c in claims:
             n = index.get(c.source)
             if n is None:
@@ -146,15 +145,11 @@ class _Wording:
             for sh, _at in self.shingles_at(c):
                 holders[sh].add(n)
         self.holders = holders
-        size = np.zeros(len(ids), dtype=np.float32)
         by_set: dict[frozenset[int], int] = defaultdict(int)
         everyone = len(ids)
         for held in holders.values():
-            for n in held:
-                size[n] += 1
             if len(held) >= 2 and (len(held) < everyone or everyone == 2):
                 by_set[frozenset(held)] += 1
-        self.size = size
         shared: np.ndarray = np.zeros((everyone, everyone), dtype=np.float32)
         if by_set:
             member = np.zeros((everyone, len(by_set)), dtype=np.float32)
@@ -173,14 +168,8 @@ class _Wording:
         is shingled once: copies hold the same sentences)."""
         key = claim.text
         if key not in self._at:
-            self._at[key] = _shingles_at(claim, self.tokens(claim) if claim.quotes else ())
+            self._at[key] = _shingles_at(claim, claim.tokens if claim.quotes else ())
         return self._at[key]
-
-    def tokens(self, claim: Claim) -> tuple[Token, ...]:
-        """The claim's words with offsets from the claim's start (one tokenizing a text)."""
-        if claim.text not in self._tokens:
-            self._tokens[claim.text] = tokenize(claim.text)
-        return self._tokens[claim.text]
 
     def unusual(self, sh: tuple[str, ...], u: int, v: int) -> bool:
         held = self.holders.get(sh, set())
@@ -212,17 +201,12 @@ class _Wording:
         found.sort(key=lambda x: x[:3])
         out = []
         for _size, _start, at_first, c, at_last, other, o_first, o_last in found[:MAX_RUNS]:
-            tokens = self.tokens(c)
-            start = c.start + tokens[at_first].start
-            end = c.start + tokens[at_last + RUN - 1].end
-            o_tokens = self.tokens(other)
+            spans = word_spans(c.text, c.start, at_last + RUN)
+            o_spans = word_spans(other.text, other.start, o_last + 1)
+            start, end = spans[at_first][0], spans[at_last + RUN - 1][1]
             places = (
                 Place(self.ids[u], start, end),
-                Place(
-                    self.ids[v],
-                    other.start + o_tokens[o_first].start,
-                    other.start + o_tokens[o_last].end,
-                ),
+                Place(self.ids[v], o_spans[o_first][0], o_spans[o_last][1]),
             )
             out.append(SharedReading("wording", c.text[start - c.start : end - c.start], places))
         return out
@@ -230,6 +214,7 @@ class _Wording:
 
 DIFF_GRAM = 3  # words in the shingles two sources' claims of one fact are compared by
 MISSING = 3.0  # a fact one of two sources states and the other not, in shingles of difference
+SMALL_FACT = 8  # claims of one fact up to which its cells are added without numpy
 
 
 def _differences(
@@ -244,6 +229,9 @@ def _differences(
     diff = np.zeros((len(ids), len(ids)), dtype=np.float32)
     both = np.zeros((len(ids), len(ids)), dtype=np.float32)
     grams: dict[tuple[str, ...], frozenset[tuple[str, ...]]] = {}
+    cells_r: list[int] = []
+    cells_c: list[int] = []
+    cells_v: list[int] = []
     for k in clusters:
         members = [by_id[c] for c in k.claims if c in by_id and by_id[c].source in index]
         if len(members) < 2:
@@ -257,11 +245,25 @@ def _differences(
             at.append(index[c.source])
             var.append(variants.setdefault(key, len(variants)))
         keys = list(variants)
-        table = np.array([[len(grams[x] ^ grams[y]) for y in keys] for x in keys], dtype=np.float32)
-        rows = np.array(at)
-        cols = np.array(var)
-        diff[np.ix_(rows, rows)] += table[np.ix_(cols, cols)]
-        both[np.ix_(rows, rows)] += 1
+        table = [[len(grams[x] ^ grams[y]) for y in keys] for x in keys]
+        if len(at) > SMALL_FACT:
+            rows, cols = np.array(at), np.array(var)
+            diff[np.ix_(rows, rows)] += np.array(table, dtype=np.float32)[np.ix_(cols, cols)]
+            both[np.ix_(rows, rows)] += 1
+            continue
+        # A few claims (most facts): numpy's calls would cost more than the cells. A
+        # source with two claims of the fact gets its cell once, the last written, as
+        # the matrix update above gives it.
+        pairs = list(zip(at, var, strict=True))
+        cell = {(r, c): table[i][j] for r, i in pairs for c, j in pairs}
+        cells_r.extend(r for r, _ in cell)
+        cells_c.extend(c for _, c in cell)
+        cells_v.extend(cell.values())
+    if cells_v:  # whole numbers: summed in any order, the same
+        n = len(ids)
+        flat = np.array(cells_r, dtype=np.int64) * n + np.array(cells_c, dtype=np.int64)
+        diff += np.bincount(flat, weights=cells_v, minlength=n * n).reshape(n, n)
+        both += np.bincount(flat, minlength=n * n).reshape(n, n)
     # Facts one states and the other does not: a copy cuts, a copy of a copy cuts more.
     told = np.zeros((len(ids), len(clusters)), dtype=np.float32)
     for j, k in enumerate(clusters):
@@ -290,10 +292,10 @@ def _runs_of(
 
 def _outside_quotes(claim: Claim, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Runs of word indexes of ``claim`` outside its quotations, as (first, stop);
-    ``tokens``: its words, offsets from the claim's start."""
+    ``tokens``: its words (``Claim.tokens``)."""
     if not claim.quotes:
         return [(0, len(claim.words))]
-    spans = [(q.start - claim.start, q.end - claim.start) for q in claim.quotes]
+    spans = [(q.start, q.end) for q in claim.quotes]
     out: list[tuple[int, int]] = []
     begin = None
     for n, t in enumerate(tokens):
@@ -312,6 +314,8 @@ def _house(words: tuple[str, ...]) -> tuple[str, ...]:
     """Words with British spellings in their American form: a house style two copies
     may share without copying each other."""
     table = british_to_american()
+    if table.keys().isdisjoint(words):
+        return words  # most claims: no word to change, nothing to build
     return tuple([table.get(w, w) for w in words])
 
 

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 from factcheck.runtime.memo import Memo
@@ -187,6 +188,20 @@ def tokenize(text: str, base: int = 0) -> tuple[Token, ...]:
             make(Token, (share(text[start:end]), norm(m.group()), base + start, base + end))
         )
     return tuple(tokens)
+
+
+def word_spans(text: str, base: int = 0, stop: int | None = None) -> list[tuple[int, int]]:
+    """The raw spans of ``tokenize``'s first ``stop`` words (all when None), without
+    building them: where a claim's words stand is often all that is asked."""
+    if text.isascii():
+        found = islice(_WORD_RE.finditer(text), stop)
+        return [(base + m.start(), base + m.end()) for m in found]
+    folded = fold(text)
+    out = []
+    for m in islice(_WORD_RE.finditer(folded.text), stop):
+        start, end = folded.span(m.start(), m.end())
+        out.append((base + start, base + end))
+    return out
 
 
 def word_forms(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
