@@ -46,6 +46,7 @@ from factcheck.checks.conflicts import (
 )
 from factcheck.checks.context import Context
 from factcheck.facts.mentions import (
+    CALENDAR,
     Age,
     Figure,
     When,
@@ -120,8 +121,6 @@ class _Mention:
     topic: frozenset[str] = frozenset()  # context words of the whole story, set by the story
     amount: bool = False  # a sum of money matched by its context, whatever it is spent on
 
-
-_CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(MONTH_ABBR)
 
 # Two mentions' readings: "same" (compatible), "rounded", "differ", "" (not comparable).
 Agree = Callable[["_Mention", "_Mention"], str]
@@ -392,7 +391,7 @@ def _mention(
             forms.setdefault(stem(t.norm), t.text)
     about, near = context(claim, tokens, fact.first, fact.last)
     names = frozenset(
-        stem(t.norm) for t in tokens[1:] if t.text[:1].isupper() and t.norm not in _CALENDAR
+        stem(t.norm) for t in tokens[1:] if t.text[:1].isupper() and t.norm not in CALENDAR
     )
     return _Mention(fact, claim, about, forms, published, names, near)
 
@@ -618,8 +617,7 @@ PERIOD_WINDOW = 8  # words after a sum in which the span it is spent over is tol
 def _period(m: _Mention) -> str:
     """The span of time a sum is told over ("over five years", "a year", "annually"):
     the time unit after a word that opens a period, in the words right after the sum."""
-    norms = [t.norm for t in m.claim.tokens]
-    after = norms[m.fact.last : m.fact.last + PERIOD_WINDOW]
+    after = [t.norm for t in m.claim.tokens[m.fact.last : m.fact.last + PERIOD_WINDOW]]
     if "annually" in after or "yearly" in after:
         return "year"
     for i, w in enumerate(after):

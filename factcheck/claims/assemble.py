@@ -20,9 +20,11 @@ if TYPE_CHECKING:
 _TERMINAL = re.compile(r"[.!?]['\"”’)]*$")
 
 
-def extract(source: Source, first_id: int = 0) -> list[Claim]:
-    """Claims of one source, numbered from ``first_id``."""
-    return _claims(source, _found(source.text), first_id)
+def extract(
+    source: Source, first_id: int = 0, seen: dict[str, Written] | None = None
+) -> list[Claim]:
+    """Claims of one source, numbered from ``first_id`` (``seen``: see ``_claims``)."""
+    return _claims(source, _found(source.text), first_id, seen=seen)
 
 
 QuoteFields = tuple[int, int, str | None, bool, bool]  # a ``Quote``'s fields, in order
@@ -201,7 +203,7 @@ def extract_all(
     seen: dict[str, Written] = {}
     if jobs <= 1 or len(sources) < PARALLEL_FROM:
         for n, source in enumerate(sources):
-            claims.extend(_claims(source, _found(source.text), len(claims), seen=seen))
+            claims.extend(extract(source, len(claims), seen))
             if n % 64 == 63:
                 tell("claims: sources", n + 1, len(sources))
         tell("claims: sources", len(sources), len(sources))

@@ -142,6 +142,7 @@ class Age:
 
 
 MAX_AGE = 110
+CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(MONTH_ABBR)  # no names
 _AGE_HINT = re.compile(r", \d{1,3}\b|\d-year-old")
 
 
@@ -214,12 +215,7 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr"})
 _AFTER_NAME = frozenset("was is has had who whose of from in and said says".split())
 # Capitalised words that are no surname before an age: the calendar, and words that
 # open a sentence or a clause.
-_NOT_NAMES = (
-    frozenset(WEEKDAYS)
-    | frozenset(MONTHS)
-    | frozenset(MONTH_ABBR)
-    | frozenset("the a an in on at by of and but or for to from with".split())
-)
+_NOT_NAMES = CALENDAR | frozenset("the a an in on at by of and but or for to from with".split())
 
 
 @functools.cache
