@@ -243,3 +243,13 @@ def test_a_text_that_opens_with_prose_has_no_headline_for_a_title(tmp_path) -> N
     (tmp_path / "titled.txt").write_text("Bridge budget approved\n\n" + prose, encoding="utf-8")
     titles = {s.id: s.title for s in read_paths([str(tmp_path)]).sources}
     assert titles == {"prose": "", "titled": "Bridge budget approved"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n", "one", "one\n", "one\ntwo", "a\r\nb\r\n", "\n\nx\n\n", '{"t": "a\u2028b"}\n{}'],
+)
+def test_jsonl_lines_are_those_of_split(text: str) -> None:
+    from factcheck.sources.read import _lines
+
+    assert list(_lines(text)) == text.split("\n")

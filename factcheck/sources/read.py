@@ -209,7 +209,7 @@ def _jsonl_sources(path: Path, text: str, skipped: list[Skipped]) -> Iterator[So
     """One article per line. Lines end at ``\n`` only: U+2028 and the other breaks
     that ``str.splitlines`` knows may stand raw inside a JSON string."""
     name = clean(str(path))
-    for n, line in enumerate(text.split("\n"), 1):
+    for n, line in enumerate(_lines(text), 1):
         if not line.strip():
             continue
         where = f"{name}:{n}"
@@ -239,6 +239,17 @@ def _jsonl_sources(path: Path, text: str, skipped: list[Skipped]) -> Iterator[So
             line=n,
             outlet=_field(row.get("source")),
         )
+
+
+def _lines(text: str) -> Iterator[str]:
+    """``text.split("\n")``, one line at a time: the list of every line of a large file
+    at once left its freed pages scattered among the articles kept (400 MiB of a
+    220 MB file the process held and never used again)."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
 
 
 def _field(value: object) -> str:
