@@ -124,4 +124,9 @@ def test_keys_sized_a_block_at_a_time_give_the_pairs_of_one_pass(
     for block in (1, 3, 64):
         monkeypatch.setattr(blocking, "BLOCK", block)
         assert candidate_pairs(claims, Settings()).tolist() == whole
+    # Pairs are counted a batch at a time and the counted runs merged: a pair's shared
+    # keys are summed across runs (the guard on long claims reads them).
+    for batch in (1, 5, 97):
+        monkeypatch.setattr(blocking, "BATCH", batch)
+        assert candidate_pairs(claims, Settings()).tolist() == whole
     assert len(whole) > 100  # the guard left pairs to compare

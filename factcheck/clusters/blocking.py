@@ -107,25 +107,26 @@ def wording_pairs(
     m = len(words.first)
     none = np.zeros((0, 2), dtype=np.int64)
     key_parts, member_parts, prefix_len, size = _keys([codes[i] for i in words.first], weight)
-    keys, members = _sort_by_key(key_parts, member_parts, size * size, m)
-    if not len(keys):
+    members, starts, counts = _sort_by_key(key_parts, member_parts, size * size, m)
+    if not len(members):
         return none, words
     if n >= CHANCE_FROM:
-        keep = _own_scale(keys, members, weight)
-        keys = keys[keep]  # one array at a time: the keys are the stage's largest arrays
-        members = members[keep]
-        del keep
-    starts, counts = _postings(keys)
-    del keys
-    claims_in = np.add.reduceat(weight[members], starts)  # a posting's size in claims
-    # The cap counts wordings: the pairs a key makes are those of its wordings.
-    eligible = (claims_in >= 2) & (counts <= settings.max_postings)
-    met, shared = _pairs_in_groups(members, starts, counts, eligible, m)
+        members, starts, counts = _kept(
+            _own_scale(members, starts, counts, weight), members, starts
+        )
+    # A posting of two claims or more (two wordings, or one wording of several claims);
+    # the cap counts wordings: the pairs a key makes are those of its wordings.
+    eligible = (counts >= 2) | (weight[members[starts]] >= 2)
+    eligible &= counts <= settings.max_postings
     # The claims of one wording meet in each eligible posting of it.
     inside = np.bincount(members[np.repeat(eligible, counts)], minlength=m)
     if limits is not None:
         limits.extend(_capped(counts, members, inside, weight, settings))
-    del members, starts, counts, claims_in, eligible
+    runs = _pairs_in_groups(members, starts, counts, eligible, m)
+    del members, starts, counts, eligible  # before the last merges, the stage's peak
+    met = _merged(runs)
+    shared = met & _SHARED_MASK
+    met >>= SHARED_BITS
     twins = np.flatnonzero((weight >= 2) & (inside > 0))
     first_u = np.concatenate([met // m, twins])
     second_u = np.concatenate([met % m, twins])
@@ -173,10 +174,10 @@ def _capped(
 def _keys(
     codes: list[str], weight: np.ndarray
 ) -> tuple[list[np.ndarray], list[np.ndarray], np.ndarray, int]:
-    """The blocking keys of each wording as (key, wording) rows, in parts (keys and
-    wordings), the length of each wording's indexed prefix, and the number of distinct
-    words (keys are below its square). A word's rarity counts claims: a wording weighs
-    as many as it has."""
+    """The blocking keys of each wording as (key, wording) rows, in parts (keys, and
+    wordings as ``_index`` numbers), the length of each wording's indexed prefix, and
+    the number of distinct words (keys are below its square). A word's rarity counts
+    claims: a wording weighs as many as it has."""
     n = len(codes)
     empty = np.zeros(0, dtype=np.int64)
     # Every (wording, word) entry as numbers, with numpy rather than a loop per claim.
@@ -200,7 +201,6 @@ def _keys(
     del entry, word
     starts, distinct = _postings(owner)
     claim_of = owner[starts]
-    position = np.arange(len(owner)) - np.repeat(starts, distinct)
     prefix = np.minimum(
         distinct, np.minimum(PREFIX_MAX, np.maximum(2, distinct // 2 + PREFIX_EXTRA))
     )
@@ -208,19 +208,26 @@ def _keys(
     prefix_len = np.zeros(n, dtype=np.int64)
     prefix_len[claim_of] = prefix
     size = len(used)
-    key_parts, claim_parts = [empty], [empty]
-    in_prefix = position < np.repeat(prefix, distinct)
+    kind = _index(n)
+    # One changed word leaves a two-word claim no shared pair: its single words are
+    # keys too (met only by other short claims' single words); (r, r) is never a pair's.
+    single = np.repeat(distinct < SHORT, distinct)
+    key_parts = [ranks[single] * size + ranks[single]]
+    claim_parts = [owner[single].astype(kind)]
+    del single, owner
+    # Each wording's prefix entries, and its prefix length with each: only they are
+    # read below (the entries of all the words were held through the loop).
+    entry_prefix = np.repeat(prefix, distinct)
+    in_prefix = np.arange(len(ranks)) - np.repeat(starts, distinct) < entry_prefix
+    del starts
+    ranks, entry_prefix = ranks[in_prefix], entry_prefix[in_prefix]
+    del in_prefix
     for length in np.unique(prefix[prefix >= 2]).tolist():
         rows = claim_of[prefix == length]
-        matrix = ranks[in_prefix & (np.repeat(prefix, distinct) == length)].reshape(-1, length)
+        matrix = ranks[entry_prefix == length].reshape(-1, length)
         left, right = np.triu_indices(length, k=1)
         key_parts.append((matrix[:, left] * size + matrix[:, right]).ravel())
-        claim_parts.append(np.repeat(rows, len(left)))
-    # One changed word leaves a two-word claim no shared pair: its single words are
-    # keys too (met only by other short claims' single words).
-    single = np.repeat(distinct < SHORT, distinct)
-    key_parts.append(ranks[single] * size + ranks[single])  # (r, r): never a pair's key
-    claim_parts.append(owner[single])
+        claim_parts.append(np.repeat(rows.astype(kind), len(left)))
     return key_parts, claim_parts, prefix_len, size
 
 
@@ -256,40 +263,81 @@ def _expand(
 
 def _sort_by_key(
     key_parts: list[np.ndarray], member_parts: list[np.ndarray], key_bound: int, n: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Keys in order, members in order within a key; one in-place sort of both packed
-    into one integer when they fit (three times faster than an argsort and gathers).
-    The parts are packed in place and the lists emptied, so that no more than two
-    arrays of all the keys are held at once (five were, a gigabyte at 100,000 articles)."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The members in order of key, then of member, and the postings of the keys (where
+    each key's run starts, and its length): the keys themselves are not kept, since
+    nothing after reads them (at 100,000 articles they were 311 MB). One in-place sort
+    of keys and members packed into one integer when they fit (three times faster than
+    an argsort and gathers); the parts are packed in place and the lists emptied, so
+    that no more than two arrays of all the keys are held at once."""
     if key_bound * n >= 2**62:
         keys, members = np.concatenate(key_parts), np.concatenate(member_parts)
         key_parts.clear()
         member_parts.clear()
         order = np.lexsort((members, keys))
-        return keys[order], members[order]
-    for keys, members in zip(key_parts, member_parts, strict=True):
-        keys *= n
-        keys += members
-    member_parts.clear()
-    packed = np.concatenate(key_parts)
-    key_parts.clear()
+        keys, members = keys[order], members[order]
+        del order
+        return (members, *_postings(keys))
+    # Each part packed into its place and let go: the parts and their concatenation
+    # were all held at once.
+    packed = np.empty(sum(map(len, key_parts)), dtype=np.int64)
+    at = 0
+    while key_parts:
+        keys, members = key_parts.pop(), member_parts.pop()
+        place = packed[at : at + len(keys)]
+        np.multiply(keys, n, out=place)
+        place += members
+        at += len(keys)
+        del keys, members, place
     packed.sort()
-    members = packed % n
+    members = np.empty(len(packed), dtype=_index(n))
+    for lo in range(0, len(packed), BLOCK):  # no int64 array of them all on the way
+        np.remainder(packed[lo : lo + BLOCK], n, out=members[lo : lo + BLOCK], casting="unsafe")
     packed //= n
-    return packed, members
+    return (members, *_postings(packed))
+
+
+def _index(n: int) -> type[np.signedinteger]:
+    """The integer type of indices below ``n``: half the memory of the blocking's largest
+    arrays (members and postings, tens of millions at 100,000 articles) where they fit."""
+    return np.int32 if n < 2**31 else np.int64
+
+
+def _kept(
+    keep: np.ndarray, members: np.ndarray, starts: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The members ``keep`` marks, and the postings of what is left of each key's run
+    (a run left empty is gone): what ``_postings`` gives of the kept keys."""
+    left = np.add.reduceat(keep, starts, dtype=starts.dtype)
+    counts = left[left > 0]
+    return members[keep], np.cumsum(counts, dtype=counts.dtype) - counts, counts
 
 
 def _postings(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Where each run of equal (sorted) keys starts, and its length."""
-    if not len(keys):
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-    return starts, np.diff(np.r_[starts, len(keys)])
+    """Where each run of equal (sorted) keys starts, and its length (as ``_index``
+    numbers), a block at a time: numpy's positions of all the runs at once were an
+    int64 array as long as the keys."""
+    kind = _index(len(keys))
+    parts = [np.zeros(0, dtype=kind)]
+    for lo in range(0, len(keys), 4 * BLOCK):
+        hi = min(lo + 4 * BLOCK, len(keys))
+        new = (
+            keys[lo:hi] != keys[lo - 1 : hi - 1]
+            if lo
+            else np.r_[True, keys[1:hi] != keys[: hi - 1]]
+        )
+        found = np.flatnonzero(new).astype(kind)
+        found += lo
+        parts.append(found)
+    starts = np.concatenate(parts)
+    return starts, np.diff(np.append(starts, kind(len(keys))))
 
 
-def _own_scale(keys: np.ndarray, members: np.ndarray, weight: np.ndarray) -> np.ndarray:
-    """The keys kept (a mask): each claim keeps those no more common than ``SCALE`` times
-    its rarest shared key.
+def _own_scale(
+    members: np.ndarray, starts: np.ndarray, counts: np.ndarray, weight: np.ndarray
+) -> np.ndarray:
+    """The key rows kept (a mask over ``members``, in key order): each claim keeps those
+    no more common than ``SCALE`` times its rarest shared key.
 
     The rarest word pair a claim shares is usually its story's own (as many claims
     as outlets tell it); a key far more common than that is a stock pair of another
@@ -297,10 +345,9 @@ def _own_scale(keys: np.ndarray, members: np.ndarray, weight: np.ndarray) -> np.
     pairs (152M at 100,000 articles) while adding almost no links. ``members`` are
     wordings; a posting's size counts their claims (``weight``).
     """
-    starts, counts = _postings(keys)
     # Postings a block at a time (a run of whole postings of about BLOCK keys): a key's
     # posting size, in claims, and what follows from it were five arrays of all the keys.
-    firsts = np.unique(np.searchsorted(starts, np.arange(0, len(keys), BLOCK), "right") - 1)
+    firsts = np.unique(np.searchsorted(starts, np.arange(0, len(members), BLOCK), "right") - 1)
     blocks = list(zip(firsts.tolist(), [*firsts[1:].tolist(), len(starts)], strict=True))
 
     # Sizes are worked out again in the second pass rather than kept: an array a posting
@@ -316,7 +363,7 @@ def _own_scale(keys: np.ndarray, members: np.ndarray, weight: np.ndarray) -> np.
         held, size = sizes(lo, hi)
         shared = size >= 2
         np.minimum.at(rarest, held[shared], size[shared])
-    keep = np.zeros(len(keys), dtype=bool)
+    keep = np.zeros(len(members), dtype=bool)
     for lo, hi in blocks:
         held, size = sizes(lo, hi)
         within = size <= np.maximum(SCALE_FLOOR, SCALE * rarest[held])
@@ -324,12 +371,22 @@ def _own_scale(keys: np.ndarray, members: np.ndarray, weight: np.ndarray) -> np.
     return keep
 
 
+SHARED_BITS = 2  # the low bits of a pair's code: lists that hold it, up to LONG_SHARED
+_SHARED_MASK = (1 << SHARED_BITS) - 1
+assert LONG_SHARED <= _SHARED_MASK
+
+
 def _pairs_in_groups(
     members: np.ndarray, starts: np.ndarray, counts: np.ndarray, eligible: np.ndarray, n: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Every pair of members within an ``eligible`` posting list, once, as ``a * n + b``
-    with a < b, and the number of lists that hold the pair."""
-    runs: list[tuple[np.ndarray, np.ndarray]] = []
+) -> list[np.ndarray]:
+    """Every pair of members within an ``eligible`` posting list, as sorted runs (for
+    ``_merged``) of ``(a * n + b) << SHARED_BITS | shared``: a < b, and ``shared`` the
+    lists that hold the pair, counted up to ``LONG_SHARED`` (all that is asked of it).
+    One integer a pair, not a pair code and a count: the runs are the stage's largest
+    arrays (15 million pairs at 100,000 articles)."""
+    if n * n >= 1 << (63 - SHARED_BITS):
+        raise ValueError(f"{n:,} differently worded claims: too many to pair in one run")
+    runs: list[np.ndarray] = []
     batch: list[np.ndarray] = []
     pending = 0
     for length in np.unique(counts[eligible & (counts >= 2)]).tolist():
@@ -339,46 +396,58 @@ def _pairs_in_groups(
         for lo in range(0, len(firsts), step):
             group = members[firsts[lo : lo + step, None] + np.arange(length)]
             a, b = group[:, left].ravel(), group[:, right].ravel()
-            batch.append(np.minimum(a, b) * n + np.maximum(a, b))
+            batch.append(np.minimum(a, b).astype(np.int64) * n + np.maximum(a, b))
             pending += len(a)
             if pending >= BATCH:  # count as we go: memory follows the batch
                 _push(runs, _counted(np.concatenate(batch)))
                 batch, pending = [], 0
     _push(runs, _counted(np.concatenate([np.zeros(0, dtype=np.int64), *batch])))
+    return runs
+
+
+def _merged(runs: list[np.ndarray]) -> np.ndarray:
+    """The runs of ``_pairs_in_groups`` as one (the list is emptied)."""
     while len(runs) > 1:
         _push(runs, _merge(runs.pop(-2), runs.pop()))
-    return runs[0]
+    return runs.pop()
 
 
-def _push(runs: list[tuple[np.ndarray, np.ndarray]], run: tuple[np.ndarray, np.ndarray]) -> None:
+def _push(runs: list[np.ndarray], run: np.ndarray) -> None:
     """Add a counted run, merging runs of like size (as a merge sort does): merging each
     batch into one growing run re-copied it every time, quadratic in the batches."""
     runs.append(run)
-    while len(runs) > 1 and len(runs[-2][0]) <= 2 * len(runs[-1][0]):
+    while len(runs) > 1 and len(runs[-2]) <= 2 * len(runs[-1]):
         runs.append(_merge(runs.pop(-2), runs.pop()))
 
 
-def _counted(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted distinct values and how often each occurs; an in-place sort is several
-    times faster here than ``np.unique``, which hashes integer arrays in numpy 2."""
-    values.sort()
-    starts, counts = _postings(values)
-    return values[starts], counts
+def _counted(codes: np.ndarray) -> np.ndarray:
+    """Sorted distinct codes, each with how often it occurs in its low bits; an in-place
+    sort is several times faster here than ``np.unique``, which hashes integer arrays in
+    numpy 2."""
+    codes.sort()
+    starts, counts = _postings(codes)
+    out = codes[starts]
+    out <<= SHARED_BITS
+    out |= np.minimum(counts, LONG_SHARED)
+    return out
 
 
-def _merge(
-    found: tuple[np.ndarray, np.ndarray], more: tuple[np.ndarray, np.ndarray]
-) -> tuple[np.ndarray, np.ndarray]:
-    """Two sorted counted arrays as one: a stable sort (timsort) of two sorted runs is a
-    linear merge, so merging batch after batch does not re-sort everything."""
-    if not len(found[0]):
+def _merge(found: np.ndarray, more: np.ndarray) -> np.ndarray:
+    """Two counted runs as one: a stable sort (timsort) of two sorted runs is a linear
+    merge, so merging batch after batch does not re-sort everything."""
+    if not len(found):
         return more
-    values = np.concatenate([found[0], more[0]])
-    weights = np.concatenate([found[1], more[1]])
+    values = np.concatenate([found, more])
     del found, more  # the runs' only references: merged runs are the stage's largest arrays
-    order = np.argsort(values, kind="stable")
-    values = values[order]
-    weights = weights[order]
-    del order
-    starts = _postings(values)[0]
-    return values[starts], np.add.reduceat(weights, starts)
+    values.sort(kind="stable")
+    starts = _postings(values >> SHARED_BITS)[0]
+    low = np.bitwise_and(
+        values, _SHARED_MASK, out=np.empty(len(values), np.uint8), casting="unsafe"
+    )
+    shared = np.minimum(np.add.reduceat(low, starts, dtype=np.int64), LONG_SHARED)
+    del low
+    out = values[starts]
+    del values
+    out &= ~_SHARED_MASK
+    out |= shared
+    return out
