@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain
@@ -61,10 +61,11 @@ def features(words: list[list[str]]) -> Features:
     return Features([" ".join(w) for w in words], [encode(w, vocab) for w in words])
 
 
-def claim_features(claims: Sequence[Claim]) -> Features:
-    """``features`` of the claims' content words, without a list of words per claim:
-    a corpus repeats its vocabulary millions of times, so each distinct word's content
-    parts are worked out once and the claims are joined from them in C loops."""
+def claim_codes(claims: Sequence[Claim]) -> tuple[list[str], dict[str, str]]:
+    """Each claim's content words as codes (``encode``), and each distinct word's content
+    text (for ``claim_texts``), without a list of words per claim: a corpus repeats its
+    vocabulary millions of times, so each distinct word's content parts are worked out
+    once and the claims are joined from them in C loops."""
     stop = stopwords()
     vocab: dict[str, str] = {}
     text_of: dict[str, str] = {}
@@ -74,6 +75,16 @@ def claim_features(claims: Sequence[Claim]) -> Features:
         parts = _content_parts(word, stop)
         text_of[word] = " ".join(parts)
         code_of[word] = encode(parts, vocab)
-    texts = [" ".join(filter(None, map(text_of.__getitem__, c.words))) for c in claims]
-    codes = ["".join(map(code_of.__getitem__, c.words)) for c in claims]
-    return Features(texts, codes)
+    return ["".join(map(code_of.__getitem__, c.words)) for c in claims], text_of
+
+
+def claim_texts(
+    claims: Sequence[Claim], which: Iterable[int], text_of: dict[str, str]
+) -> list[str]:
+    """The content words of the claims ``which`` names, as text (the others ""): only the
+    first claim of each wording is scored, and the texts of all were 200 MB at 100,000
+    articles."""
+    texts = [""] * len(claims)
+    for i in which:
+        texts[i] = " ".join(filter(None, map(text_of.__getitem__, claims[i].words)))
+    return texts

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from factcheck.clusters.blocking import BATCH, Wordings, wording_pairs
-from factcheck.clusters.features import Features, claim_features, features
+from factcheck.clusters.features import Features, claim_codes, claim_texts, features
 from factcheck.config import Settings
 from factcheck.model import Claim, Limit
 
@@ -92,8 +92,11 @@ def link(
     the pairs. Limits that dropped work are added to ``limits``; ``say(stage, done,
     total)`` hears how many candidate pairs are verified."""
     tell = say or (lambda *_args: None)
-    feats = claim_features(claims)
-    pairs, words = wording_pairs(feats.codes, settings, limits)
+    codes, text_of = claim_codes(claims)
+    pairs, words = wording_pairs(codes, settings, limits)
+    # Texts after blocking, and of the wordings' first claims only: all that is scored.
+    feats = Features(claim_texts(claims, words.first.tolist(), text_of), codes)
+    del text_of
     # Each wording is scored by its first claim: its claims' content words are the same.
     rep_pairs = words.first[pairs] if len(pairs) else pairs
     ia, ja = rep_pairs[:, 0], rep_pairs[:, 1]
