@@ -87,12 +87,16 @@ def code_pairs(
 
 
 def wording_pairs(
-    codes: list[str], settings: Settings, limits: list[Limit] | None = None
+    codes: list[str],
+    settings: Settings,
+    limits: list[Limit] | None = None,
+    words: Wordings | None = None,
 ) -> tuple[np.ndarray, Wordings]:
     """Pairs (u <= v) of wordings whose claims share two of their rarest words: a
     blocking index (u == v: a wording of several claims, whose claims meet).
 
-    ``codes`` holds each claim's content words, one character per word (``encode``).
+    ``codes`` holds each claim's content words, one character per word (``encode``);
+    given ``words`` (``wordings(codes)``), only each wording's first code is read.
     Each wording is indexed under the pairs of its rarest distinct words (a prefix
     of about half of them, so that two claims sharing half their words share two
     prefix words); a pair of words in more than ``max_postings`` wordings is no key.
@@ -102,7 +106,7 @@ def wording_pairs(
     dropped is added to ``limits``.
     """
     n = len(codes)
-    words = wordings(codes)
+    words = wordings(codes) if words is None else words
     weight = words.weight
     m = len(words.first)
     none = np.zeros((0, 2), dtype=np.int64)

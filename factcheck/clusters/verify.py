@@ -15,7 +15,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from factcheck.clusters.blocking import BATCH, Wordings, wording_pairs
+from factcheck.clusters.blocking import BATCH, Wordings, wording_pairs, wordings
 from factcheck.clusters.features import Features, claim_codes, claim_texts, features
 from factcheck.config import Settings
 from factcheck.model import Claim, Limit
@@ -93,7 +93,13 @@ def link(
     total)`` hears how many candidate pairs are verified."""
     tell = say or (lambda *_args: None)
     codes, text_of = claim_codes(claims)
-    pairs, words = wording_pairs(codes, settings, limits)
+    words = wordings(codes)
+    # Only a wording's first claim is read from here on: the codes of its copies go.
+    firsts = [""] * len(codes)
+    for i in words.first.tolist():
+        firsts[i] = codes[i]
+    codes = firsts
+    pairs, words = wording_pairs(codes, settings, limits, words)
     # Texts after blocking, and of the wordings' first claims only: all that is scored.
     feats = Features(claim_texts(claims, words.first.tolist(), text_of), codes)
     del text_of
