@@ -8,7 +8,8 @@ that counts the same noun, a time with a time; the two sentences not one cluster
 their clauses sharing rare words (the actor, the action, a name, another figure of
 the sentence) weighed by rarity in English. A pair is compared only when each is the
 other's best match and the second source does not also state the first's reading in
-a context nearly as alike (then the two readings are two facts), unless that context
+a context nearly as alike, or anywhere for a figure of a counted noun (then the two
+readings are two facts: a whole and its part), unless that context
 lacks a modifier both compared sentences give the thing ("junior league final" /
 "league finals": another thing). Compatible readings are not conflicts: an estimate
 near the other figure, a bound the other keeps, a figure and its rounded form (low),
@@ -545,12 +546,17 @@ def _confirmed(
     """Either source also states the other's reading about something nearly as alike:
     the two readings are two facts (two meetings, two polls), not one told two ways."""
     x, y = ma[i], mb[j]
+    # A figure of a counted noun: a source that also states the other's reading of that
+    # noun ("500 million doses", then "200 million doses this year") tells two facts, a
+    # whole and its part, however unlike the two sentences: a source is not its own
+    # contradiction.
+    counted = _kind(x) == "figure"
     for k, z in enumerate(mb):
-        near = k != j and scores.get((i, k), 0.0) >= CONFIRMED * best
+        near = k != j and (counted or scores.get((i, k), 0.0) >= CONFIRMED * best)
         if near and compatible(x, z) == "same" and not _another_thing(x, y, z):
             return True
     for k, z in enumerate(ma):
-        near = k != i and scores.get((k, j), 0.0) >= CONFIRMED * best
+        near = k != i and (counted or scores.get((k, j), 0.0) >= CONFIRMED * best)
         if near and compatible(z, y) == "same" and not _another_thing(x, y, z):
             return True
     return False

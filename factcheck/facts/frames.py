@@ -4,7 +4,9 @@ Claims that report the same decision are often worded too differently to
 share a fuzzy cluster ("one-year moratorium" / "ban"), so the duration and
 scope checks compare frames instead: the actor (a named entity that is the
 subject of the action word), the action's class, whether it is told as
-temporary or permanent, and whether its scope is universal or restricted.
+temporary or permanent (told by the words around the action word, not by a length
+or a word of permanence elsewhere in the sentence), and whether its scope is universal
+or restricted.
 The lexicons are small, general English word classes, not corpus strings.
 """
 
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from factcheck.model import Claim
 from factcheck.text.fold import Token
 from factcheck.text.lexicons import data_table, stopwords, word_class, word_frequency
-from factcheck.text.numbers import MONTHS, WEEKDAYS, durations
+from factcheck.text.numbers import MONTHS, WEEKDAYS, Quantity, durations
 
 
 def _words(name: str) -> frozenset[str]:
@@ -38,6 +40,9 @@ _LIST_BREAKERS = _words("list_breakers")
 IMPLICIT_NEGATIVES = _words("implicit_negatives")
 TITLES = _words("titles")  # "Mr", "Sen": they stand before a name, they are not one
 SCOPE_REACH = 5  # words after the action word that can set its scope
+TIME_BEFORE = 3  # words before the action word that can tell its time ("a six-month pause")
+TIME_AFTER = 8  # and after it ("suspend night crossings to the islands for six weeks")
+_SPAN_STARTS = frozenset({"after", "over", "past", "last", "since", "ago", "in", "within"})
 _ACTION_STARTS = TEMPORARY | PERMANENT | NEUTRAL | frozenset(a for a, _b in _PERMANENT_PAIRS)
 _HEDGES = frozenset({"nearly", "almost", "virtually", "not"})
 _NOT_ACTORS = (
@@ -130,6 +135,28 @@ def names_in(claims: list[Claim]) -> frozenset[str]:
     return frozenset(w for w in set().union(*(c.forms[1:] for c in claims)) if w[:1].isupper())
 
 
+def _bounds(q: Quantity, action_at: int, norms: tuple[str, ...]) -> bool:
+    """Whether a length of time tells how long the action lasts: near the action word,
+    not measuring a thing ("20 years of war"), not a span before or since it ("after
+    three years", "over the past decade")."""
+    if not action_at - TIME_BEFORE <= q.start <= action_at + TIME_AFTER:
+        return False
+    # The word after the length: its unit is the word at q.end ("six months"), or inside
+    # the number's own word ("six-month").
+    joined = "-" in norms[q.end - 1]
+    after = q.end if joined else q.end + 1
+    if after < len(norms) and norms[after] == "of":
+        return False
+    unit = "" if joined or q.end >= len(norms) else norms[q.end]
+    # Written before a noun, as an adjective ("six-month", "26 minute": a singular unit
+    # after a number other than one), it is the length of that noun, the action or not.
+    modifier = joined or (q.value != 1 and unit.isalpha() and not unit.endswith("s"))
+    if modifier and action_at not in (after, after + 1):
+        return False  # "a 26-minute speech"
+    before = norms[max(0, q.start - 2) : q.start]
+    return not _SPAN_STARTS.intersection(before)
+
+
 def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
     norms = claim.words
     if _ACTION_STARTS.isdisjoint(norms):
@@ -152,15 +179,20 @@ def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
     if not actors:
         return []
     words = set(norms)
-    pairs = set(itertools.pairwise(norms))
-    spans = durations(toks)
+    # What tells the action's time stands in its own stretch of the sentence: "a six-month
+    # pause", "pause night crossings for six weeks". A length or a word of permanence
+    # elsewhere in it is another matter's ("after 20 years of war", "near the end of a
+    # speech", "a chaotic exit"), and a length followed by "of" measures a thing, not the
+    # action.
+    reach = norms[max(0, action_at - TIME_BEFORE) : action_at + TIME_AFTER + 1]
+    spans = [q for q in durations(toks) if _bounds(q, action_at, norms)]
     duration = ""
     if spans:
         q = spans[0]
         duration = f"{q.value:g} {q.unit}"
-    if spans or words & TEMPORARY:
+    if spans or set(reach) & TEMPORARY:
         temporal = "temporary"
-    elif words & PERMANENT or pairs & _PERMANENT_PAIRS:
+    elif set(reach) & PERMANENT or set(itertools.pairwise(reach)) & _PERMANENT_PAIRS:
         temporal = "permanent"
     else:
         temporal = "neutral"
