@@ -265,17 +265,22 @@ def _rounded(x: float, y: float) -> bool:
 
 
 def _digits(v: float) -> int:
-    """Significant digits of a figure as written (2.5 → 2, 1300 → 2, 2.47 → 3)."""
-    text = f"{v:.10g}".replace(".", "").replace("-", "").lstrip("0").rstrip("0")
-    return max(1, len(text))
+    """Significant digits of a figure as written (2.5 → 2, 1300 → 2, 2.47 → 3, 1.2
+    trillion → 2): read from its decimal form, never from an exponent ("1.2e+12")."""
+    return max(1, len(_written(v).as_tuple().digits))
 
 
 def _places(v: float) -> int:
-    """Decimal places of ``v``'s last significant digit (2.5 → 1, 1300 → -2)."""
-    text = f"{v:.10g}"
-    if "." in text:
-        return len(text.split(".")[1])
-    return -(len(text) - len(text.rstrip("0")))
+    """Decimal places of ``v``'s last significant digit (2.5 → 1, 1300 → -2, 1 trillion →
+    -12)."""
+    exponent = _written(v).as_tuple().exponent
+    assert isinstance(exponent, int)  # a finite figure
+    return -exponent
+
+
+def _written(v: float) -> Decimal:
+    """The figure as a decimal with no trailing zeros: 1300 → 1.3E+3, 2.50 → 2.5."""
+    return Decimal(repr(abs(v))).normalize()
 
 
 _TIME = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}

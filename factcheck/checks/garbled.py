@@ -174,7 +174,7 @@ def run(ctx: Context) -> Iterator[Finding]:
     for s in find_swaps(ctx):
         by_source[s.claim.source].append(s)
     for source, claims in ctx.by_source.items():
-        swaps = by_source.get(source, [])
+        swaps = _thesaurus(by_source.get(source, []))
         pairs = {(s.token.norm, s.original) for s in swaps}
         swapped_claims = {s.claim.id for s in swaps}
         score = len(swapped_claims) / max(len(claims), 1)
@@ -182,6 +182,21 @@ def run(ctx: Context) -> Iterator[Finding]:
         if not _spun(swaps, pairs, score, ctx.settings.spin_min_pairs, ctx.settings.spin_min_rate):
             continue
         yield _finding(ctx, source, swaps, pairs, score)
+
+
+def _thesaurus(swaps: list[Swap]) -> list[Swap]:
+    """The swaps a spinner makes: each word for its one synonym, one to one. A word that
+    stands where the others have different words ("federal" for "national" and for
+    "public"), or two words where the others have one, is a writer's own choice of words
+    for a sense, not one word traded for another: none of those places counts."""
+    originals: dict[str, set[str]] = defaultdict(set)
+    swapped_in: dict[str, set[str]] = defaultdict(set)
+    for s in swaps:
+        originals[s.token.norm].add(s.original)
+        swapped_in[s.original].add(s.token.norm)
+    return [
+        s for s in swaps if len(originals[s.token.norm]) == 1 and len(swapped_in[s.original]) == 1
+    ]
 
 
 def _spun(
