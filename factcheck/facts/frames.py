@@ -33,6 +33,7 @@ TEMPORARY = _words("temporary")
 PERMANENT = _words("permanent")
 NEUTRAL = _words("neutral")
 UNIVERSAL = _words("universal")
+COMPLETING = _words("completing")
 RESTRICTED = _words("restricted")
 _PERMANENT_PAIRS = _pairs("permanent_pairs")
 _RESTRICTED_PAIRS = _pairs("restricted_pairs")
@@ -42,7 +43,16 @@ TITLES = _words("titles")  # "Mr", "Sen": they stand before a name, they are not
 SCOPE_REACH = 5  # words after the action word that can set its scope
 TIME_BEFORE = 3  # words before the action word that can tell its time ("a six-month pause")
 TIME_AFTER = 8  # and after it ("suspend night crossings to the islands for six weeks")
-_SPAN_STARTS = frozenset({"after", "over", "past", "last", "since", "ago", "in", "within"})
+# Words before a length that make it a point or another span than the action's ("after
+# three years", "as early as six weeks", "at six weeks"), and words after it that do
+# ("one day after", "two weeks ago", "three years earlier").
+_SPAN_STARTS = frozenset(
+    {"after", "over", "past", "last", "since", "ago", "in", "within", "early", "late", "at", "by"}
+)
+_SPAN_ENDS = frozenset({"after", "before", "ago", "earlier", "later", "into", "of", "old"})
+# Words that tell an action permanent even beside a word of pausing ("permanently suspend").
+_RELATIVE = frozenset({"which", "who", "whom", "whose"})  # a clause of another subject
+_EXPLICITLY_PERMANENT = frozenset({"permanently", "forever", "indefinitely"})
 _ACTION_STARTS = TEMPORARY | PERMANENT | NEUTRAL | frozenset(a for a, _b in _PERMANENT_PAIRS)
 _HEDGES = frozenset({"nearly", "almost", "virtually", "not"})
 _NOT_ACTORS = (
@@ -62,7 +72,8 @@ class Frame:
     action: Token
     temporal: str  # temporary, permanent, neutral
     duration: str  # e.g. "1 year", "" when none is said
-    scope: str  # universal, restricted, ""
+    # universal (a quantifier: "all"), complete (an adverb only: "completely"), restricted, ""
+    scope: str
     topic: frozenset[str]  # content words other than actors and action words
 
 
@@ -117,6 +128,8 @@ def _actors(
         speaker = claim.speaker
         first_person = any(t.norm in ("we", "we're", "we've", "our") for t in toks[:action_at])
         return frozenset({speaker.split()[-1].lower()}) if speaker and first_person else frozenset()
+    if _RELATIVE.intersection(t.norm for t in toks[before[-1][1] : action_at]):
+        return frozenset()  # "Appeals reinstated the law, which bans": the law's action
     chosen = [before[-1]]
     for prev in reversed(before[:-1]):
         gap = [t.norm for t in toks[prev[1] : chosen[-1][0]]]
@@ -145,14 +158,14 @@ def _bounds(q: Quantity, action_at: int, norms: tuple[str, ...]) -> bool:
     # the number's own word ("six-month").
     joined = "-" in norms[q.end - 1]
     after = q.end if joined else q.end + 1
-    if after < len(norms) and norms[after] == "of":
+    if after < len(norms) and norms[after] in _SPAN_ENDS:
         return False
     unit = "" if joined or q.end >= len(norms) else norms[q.end]
     # Written before a noun, as an adjective ("six-month", "26 minute": a singular unit
     # after a number other than one), it is the length of that noun, the action or not.
     modifier = joined or (q.value != 1 and unit.isalpha() and not unit.endswith("s"))
-    if modifier and action_at not in (after, after + 1):
-        return False  # "a 26-minute speech"
+    if modifier and action_at != after:
+        return False  # "a 26-minute speech", "a six-week abortion ban" (a ban from a week on)
     before = norms[max(0, q.start - 2) : q.start]
     return not _SPAN_STARTS.intersection(before)
 
@@ -190,7 +203,9 @@ def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
     if spans:
         q = spans[0]
         duration = f"{q.value:g} {q.unit}"
-    if spans or set(reach) & TEMPORARY:
+    if set(reach) & _EXPLICITLY_PERMANENT or set(itertools.pairwise(reach)) & _PERMANENT_PAIRS:
+        temporal = "permanent"  # "permanently suspend", "banned for good"
+    elif spans or set(reach) & TEMPORARY:
         temporal = "temporary"
     elif set(reach) & PERMANENT or set(itertools.pairwise(reach)) & _PERMANENT_PAIRS:
         temporal = "permanent"
@@ -203,7 +218,7 @@ def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
     tail_pairs = set(itertools.pairwise(near))
     hedged = any(a in _HEDGES and b in UNIVERSAL for a, b in tail_pairs)
     if tail & UNIVERSAL and not hedged:
-        scope = "universal"
+        scope = "universal" if tail & (UNIVERSAL - COMPLETING) else "complete"
     elif tail & RESTRICTED or tail_pairs & _RESTRICTED_PAIRS:
         scope = "restricted"
     else:
