@@ -588,7 +588,9 @@ def _figures_agree(x: _Mention, y: _Mention) -> str:
     if lo <= 0 or hi / lo > MAX_RATIO:
         return ""  # not comparable: different things counted
     if a.hedge == b.hedge and a.hedge in ("above", "below"):
-        return "differ"  # two bounds that differ: two reports of the bound
+        # Two bounds that differ: two reports of the bound, unless one is the other
+        # rounded ("at least 15.1 million" / "more than 15 million"): low at most.
+        return "rounded" if _rounded(a.value, b.value) else "differ"
     for q, other in ((a, b), (b, a)):
         if q.hedge == "about" and abs(q.value - other.value) <= NEAR * hi:
             return "same"

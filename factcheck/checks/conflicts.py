@@ -228,6 +228,8 @@ def _hedge(claim: Claim, q: Quantity) -> str:
     before = claim.words[max(0, q.start - 2) : q.start]
     if before and before[-1] in _ABOUT:
         return "about"
+    if _plus(claim, q):
+        return "above"  # "$2 billion+": a lower bound
     for n in (1, 2):
         tail = tuple(before[-n:]) if len(before) >= n else ()
         if tail in _ABOVE:
@@ -235,6 +237,12 @@ def _hedge(claim: Claim, q: Quantity) -> str:
         if tail in _BELOW:
             return "below"
     return ""
+
+
+def _plus(claim: Claim, q: Quantity) -> bool:
+    """The figure is written with a plus sign after it ("$2 billion+", "1,000+")."""
+    end = claim.tokens[max(q.start, q.end - 1)].end - claim.start
+    return claim.text[end : end + 1] == "+"
 
 
 def _agree(a: Claim, x: Quantity, b: Claim, y: Quantity) -> bool:

@@ -49,7 +49,9 @@ def run(ctx: Context) -> Iterator[Finding]:
 
 
 def _related(a: Frame, b: Frame) -> bool:
-    return a.claim.id != b.claim.id and len(a.topic & b.topic) >= MIN_TOPIC
+    """Two sources' frames of one matter: one outlet telling a ban and a moratorium is
+    no inconsistency between outlets (and no outlet is its own contradiction)."""
+    return a.claim.source != b.claim.source and len(a.topic & b.topic) >= MIN_TOPIC
 
 
 def _duration(ctx: Context, actor: str, group: list[Frame]) -> Iterator[Finding]:

@@ -171,8 +171,18 @@ def find_swaps(ctx: Context) -> list[Swap]:
 
 def run(ctx: Context) -> Iterator[Finding]:
     by_source: dict[str, list[Swap]] = defaultdict(list)
-    for s in find_swaps(ctx):
-        by_source[s.claim.source].append(s)
+    found = find_swaps(ctx)
+    # "conservative" for "ultraconservative" in one source and the other way round in
+    # another: one difference seen from both sides, which says neither is the spinner.
+    made = {(s.claim.source, s.token.norm, s.original) for s in found}
+    for s in found:
+        mirrored = any(
+            (other, s.original, s.token.norm) in made
+            for other in ctx.by_source
+            if other != s.claim.source
+        )
+        if not mirrored:
+            by_source[s.claim.source].append(s)
     for source, claims in ctx.by_source.items():
         swaps = _thesaurus(by_source.get(source, []))
         pairs = {(s.token.norm, s.original) for s in swaps}

@@ -170,6 +170,21 @@ def _bounds(q: Quantity, action_at: int, norms: tuple[str, ...]) -> bool:
     return not _SPAN_STARTS.intersection(before)
 
 
+_TIME_PREPOSITIONS = frozenset(
+    "at by until till near before after toward towards to from since through".split()
+)
+
+
+def _time_phrase(norms: tuple[str, ...], i: int) -> bool:
+    """The word is the noun of a phrase of time: "at the end of", "by the end of"."""
+    return (
+        2 <= i < len(norms) - 1
+        and norms[i + 1] == "of"
+        and norms[i - 1] == "the"
+        and norms[i - 2] in _TIME_PREPOSITIONS
+    )
+
+
 def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
     norms = claim.words
     if _ACTION_STARTS.isdisjoint(norms):
@@ -178,6 +193,8 @@ def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
     for i, w in enumerate(norms):
         if i + 1 < len(norms) and norms[i + 1] == "up":
             continue  # "end up", "block up": phrasal verbs of another meaning
+        if _time_phrase(norms, i):
+            continue  # "at the end of the speech": a time, not an action
         if w in TEMPORARY or w in PERMANENT or w in NEUTRAL:
             action_at = i
             break

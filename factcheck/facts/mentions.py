@@ -275,6 +275,8 @@ def figures(claim: Claim, tokens: Sequence[Token]) -> list[Figure]:
         value = q.value
         counted, at = _counted(tokens, q)
         hedge, width = _hedge(norms, q.start)
+        if not hedge and _plus(claim, tokens, q):
+            hedge = "above"  # "$1 trillion+", "1,000+ people": a lower bound
         last = max(q.start, q.end - 1) if at < 0 else at
         out.append(
             Figure(
@@ -290,6 +292,12 @@ def figures(claim: Claim, tokens: Sequence[Token]) -> list[Figure]:
             )
         )
     return out
+
+
+def _plus(claim: Claim, tokens: Sequence[Token], q: Quantity) -> bool:
+    """The figure is written with a plus sign after it ("$1 trillion+", "1,000+")."""
+    end = tokens[max(q.start, q.end - 1)].end - claim.start
+    return claim.text[end : end + 1] == "+"
 
 
 def _tally(claim: Claim, tokens: Sequence[Token], q: Quantity) -> bool:
