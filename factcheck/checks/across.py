@@ -653,12 +653,25 @@ def _times_agree(x: _Mention, y: _Mention) -> str:
     if name_a and name_b and x.published != y.published and x.published and y.published:
         return ""  # articles of different days: each "Tuesday" is the one nearest its day
     if name_a and name_b:
-        return "same" if name_a == name_b else "differ"
+        if a.since or b.since:
+            return ""  # "since Friday": a span from that day, undated
+        if name_a == name_b or _adjacent(a, b) or _adjacent(b, a):
+            return "same"
+        return "differ"
     for w, other in ((a, b), (b, a)):
         if _weekday(w) and other.kind == "day" and other.days is not None:
             falls = dt.date.fromordinal(other.days[0]).weekday()
             return "same" if WEEKDAYS[falls] == _weekday(w) else ""  # as above
     return ""  # a relative time against an undated one: not comparable
+
+
+def _adjacent(w: When, other: When) -> bool:
+    """``w`` names the edge of a day ("early Friday", "late Monday") and ``other`` the
+    day next to it on that side ("Thursday", "Tuesday"): one night, dated either way."""
+    if not w.edge:
+        return False
+    at = WEEKDAYS.index(_weekday(w))
+    return WEEKDAYS[(at + w.edge) % 7] == _weekday(other)
 
 
 def _statements_agree(x: _Mention, y: _Mention) -> str:
