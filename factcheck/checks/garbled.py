@@ -183,7 +183,10 @@ def run(ctx: Context) -> Iterator[Finding]:
         )
         if not mirrored:
             by_source[s.claim.source].append(s)
+    told_by_others = _told_by_others(ctx)
     for source, claims in ctx.by_source.items():
+        if not any(c.id in told_by_others for c in claims):
+            continue  # none of its sentences is another's reworded: its own writing
         swaps = _thesaurus(by_source.get(source, []))
         pairs = {(s.token.norm, s.original) for s in swaps}
         swapped_claims = {s.claim.id for s in swaps}
@@ -192,6 +195,17 @@ def run(ctx: Context) -> Iterator[Finding]:
         if not _spun(swaps, pairs, score, ctx.settings.spin_min_pairs, ctx.settings.spin_min_rate):
             continue
         yield _finding(ctx, source, swaps, pairs, score)
+
+
+def _told_by_others(ctx: Context) -> set[str]:
+    """The claims that share a cluster with another source's: a spun copy keeps some of
+    its original's sentences close enough to cluster, an outlet writing its own story may
+    keep none."""
+    out: set[str] = set()
+    for k in ctx.clusters:
+        if len({ctx.by_id[c].source for c in k.claims}) > 1:
+            out.update(k.claims)
+    return out
 
 
 def _thesaurus(swaps: list[Swap]) -> list[Swap]:
