@@ -347,6 +347,8 @@ def _negation(
     for e, (wa, wb) in zip(diffs, sides, strict=True):
         if not IMPLICIT_NEGATIVES.isdisjoint((*wa, *wb)):
             continue  # "will not sell" / "bans": the same polarity in other words
+        if _repeated(a.words, e.a1, e.a2) or _repeated(b.words, e.b1, e.b2):
+            continue  # "we will not, we will not stand": a phrase said twice, one denial
         no_a, no_b = negations(a.words, e.a1, e.a2), negations(b.words, e.b1, e.b2)
         if no_a != no_b:
             yes = wa if no_a < no_b else wb
@@ -356,6 +358,19 @@ def _negation(
                 what, severity = "One affirms what the other denies", NEGATION.severity
             yield _pair_finding(ctx, NEGATION.name, severity, a, b, e, what)
             return
+
+
+def _repeated(words: tuple[str, ...], i: int, j: int) -> bool:
+    """The words ``words[i:j]`` (one side of an insertion) make a phrase said twice in a
+    row, as speakers repeat themselves ("we will not, we will not stand")."""
+    n = j - i
+    if n == 0:
+        return False
+    return any(
+        words[s : s + n] == words[s + n : s + 2 * n]
+        for s in range(max(0, i - n), i + 1)
+        if s + 2 * n <= len(words)
+    )
 
 
 def _attribution(ctx: Context) -> Iterator[Finding]:
