@@ -681,7 +681,7 @@ def _statements_agree(x: _Mention, y: _Mention) -> str:
     a doubt against the deed ("may not sell" against "will sell")."""
     a, b = x.fact, y.fact
     assert isinstance(a, Statement) and isinstance(b, Statement)
-    if _time(a) != _time(b) or a.passive != b.passive:
+    if a.tense != b.tense or a.passive != b.passive:
         return ""  # another time, or one tells who acted and the other does not
     if a.negated == b.negated:
         return "same"
@@ -691,12 +691,6 @@ def _statements_agree(x: _Mention, y: _Mention) -> str:
     if denied.possible:
         return ""  # "may not sell" against "will sell": a doubt, not a denial
     return "hedged" if a.possible or b.possible else "differ"
-
-
-def _time(s: Statement) -> str:
-    """The time a statement puts its action in: "has apologized" and "refused to
-    apologize" are both told of the past (the perfect is a past action seen from now)."""
-    return "past" if s.tense == "perfect" else s.tense
 
 
 def _reported(x: _Mention, y: _Mention) -> bool:
