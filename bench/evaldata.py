@@ -194,3 +194,14 @@ def neus_heldout(every: int = 15, count: int = 30) -> list[NeusStory]:
     three outlets, in file order, the 15th, 30th, ... (every `every`-th), `count` of them."""
     three = [s for s in neus() if len(s.articles) == 3]
     return three[every - 1 :: every][:count]
+
+
+def neus_dev(every: int = 15, offset: int = 7, count: int = 30) -> list[NeusStory]:
+    """The dev selection of bench/gold/neus-dev.json: of the stories with all three
+    outlets, in file order, the 7th, 22nd, 37th, ... (every `every`-th from `offset`),
+    `count` of them; none of them is one of neus_heldout()'s."""
+    three = [s for s in neus() if len(s.articles) == 3]
+    chosen = three[offset - 1 :: every][:count]
+    held = {s.id for s in neus_heldout()}
+    assert not held & {s.id for s in chosen}, "the NeuS dev and held-out sets overlap"
+    return chosen

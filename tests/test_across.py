@@ -313,3 +313,31 @@ def test_a_negation_between_sources_of_two_stories_is_left_to_the_across_check()
     story = Context(one, claims, clusters, Settings())
     assert story.same_story("a", "b")
     assert negation_aligned(story, first["a"], first["b"])
+
+
+def test_the_edges_of_a_day_and_a_span_since_one() -> None:
+    day = dt.date(2024, 3, 15)  # a Friday
+
+    def when(text: str) -> tuple[int, bool, list[dt.date] | None]:
+        claim = _claim(text)
+        (w,) = whens(claim, claim.tokens, day)
+        days = [dt.date.fromordinal(d) for d in w.days] if w.days else None
+        return w.edge, w.since, days
+
+    # "early Friday" may be Thursday night elsewhere; "late Monday" may be Tuesday.
+    assert when("the storm hit early Friday") == (-1, False, None)  # a bare weekday: by name
+    assert when("the storm hit late Monday") == (1, False, None)
+    assert when("the storm hit on Monday night") == (1, False, None)
+    assert when("the storm hit on Monday") == (0, False, None)
+    assert when("the storm hit early on March 14") == (0, False, [dt.date(2024, 3, 14)] * 2)
+    assert when("the storm hit early March 14") == (
+        -1,
+        False,
+        [dt.date(2024, 3, 13), dt.date(2024, 3, 14)],
+    )
+    # "since last Monday": any day from that Monday to the article's.
+    assert when("rebels have seized towns since last Monday") == (
+        0,
+        True,
+        [dt.date(2024, 3, 11), dt.date(2024, 3, 15)],
+    )

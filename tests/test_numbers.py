@@ -44,3 +44,23 @@ def test_days_are_dates_not_numbers(text: str, value: str) -> None:
 def test_two_separate_numbers_stay_two() -> None:
     tokens = tokenize("One of the two boats sank.", 0)
     assert [q.value for q in quantities(tokens)] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("rough", "exact", "rounded"),
+    [
+        (2.5, 2.47, True),
+        (1300, 1250, True),
+        (1e12, 1.2e12, True),  # "$1 trillion" and "$1.2 trillion": read without an exponent
+        (3e10, 3.4e10, True),
+        (2.5e9, 2.47e9, True),
+        (1e12, 1.6e12, False),
+        (40, 45, False),
+        (1.2e12, 1.2e12, False),
+    ],
+)
+def test_a_figure_and_its_rounded_form(rough: float, exact: float, rounded: bool) -> None:
+    from factcheck.checks.conflicts import _rounded
+
+    assert _rounded(rough, exact) is rounded
+    assert _rounded(exact, rough) is rounded

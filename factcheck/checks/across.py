@@ -8,7 +8,8 @@ that counts the same noun, a time with a time; the two sentences not one cluster
 their clauses sharing rare words (the actor, the action, a name, another figure of
 the sentence) weighed by rarity in English. A pair is compared only when each is the
 other's best match and the second source does not also state the first's reading in
-a context nearly as alike (then the two readings are two facts), unless that context
+a context nearly as alike, or anywhere for a figure of a counted noun (then the two
+readings are two facts: a whole and its part), unless that context
 lacks a modifier both compared sentences give the thing ("junior league final" /
 "league finals": another thing). Compatible readings are not conflicts: an estimate
 near the other figure, a bound the other keeps, a figure and its rounded form (low),
@@ -545,12 +546,17 @@ def _confirmed(
     """Either source also states the other's reading about something nearly as alike:
     the two readings are two facts (two meetings, two polls), not one told two ways."""
     x, y = ma[i], mb[j]
+    # A figure of a counted noun: a source that also states the other's reading of that
+    # noun ("500 million doses", then "200 million doses this year") tells two facts, a
+    # whole and its part, however unlike the two sentences: a source is not its own
+    # contradiction.
+    counted = _kind(x) == "figure"
     for k, z in enumerate(mb):
-        near = k != j and scores.get((i, k), 0.0) >= CONFIRMED * best
+        near = k != j and (counted or scores.get((i, k), 0.0) >= CONFIRMED * best)
         if near and compatible(x, z) == "same" and not _another_thing(x, y, z):
             return True
     for k, z in enumerate(ma):
-        near = k != i and scores.get((k, j), 0.0) >= CONFIRMED * best
+        near = k != i and (counted or scores.get((k, j), 0.0) >= CONFIRMED * best)
         if near and compatible(z, y) == "same" and not _another_thing(x, y, z):
             return True
     return False
@@ -582,7 +588,9 @@ def _figures_agree(x: _Mention, y: _Mention) -> str:
     if lo <= 0 or hi / lo > MAX_RATIO:
         return ""  # not comparable: different things counted
     if a.hedge == b.hedge and a.hedge in ("above", "below"):
-        return "differ"  # two bounds that differ: two reports of the bound
+        # Two bounds that differ: two reports of the bound, unless one is the other
+        # rounded ("at least 15.1 million" / "more than 15 million"): low at most.
+        return "rounded" if _rounded(a.value, b.value) else "differ"
     for q, other in ((a, b), (b, a)):
         if q.hedge == "about" and abs(q.value - other.value) <= NEAR * hi:
             return "same"
@@ -645,12 +653,25 @@ def _times_agree(x: _Mention, y: _Mention) -> str:
     if name_a and name_b and x.published != y.published and x.published and y.published:
         return ""  # articles of different days: each "Tuesday" is the one nearest its day
     if name_a and name_b:
-        return "same" if name_a == name_b else "differ"
+        if a.since or b.since:
+            return ""  # "since Friday": a span from that day, undated
+        if name_a == name_b or _adjacent(a, b) or _adjacent(b, a):
+            return "same"
+        return "differ"
     for w, other in ((a, b), (b, a)):
         if _weekday(w) and other.kind == "day" and other.days is not None:
             falls = dt.date.fromordinal(other.days[0]).weekday()
             return "same" if WEEKDAYS[falls] == _weekday(w) else ""  # as above
     return ""  # a relative time against an undated one: not comparable
+
+
+def _adjacent(w: When, other: When) -> bool:
+    """``w`` names the edge of a day ("early Friday", "late Monday") and ``other`` the
+    day next to it on that side ("Thursday", "Tuesday"): one night, dated either way."""
+    if not w.edge:
+        return False
+    at = WEEKDAYS.index(_weekday(w))
+    return WEEKDAYS[(at + w.edge) % 7] == _weekday(other)
 
 
 def _statements_agree(x: _Mention, y: _Mention) -> str:

@@ -228,6 +228,8 @@ def _hedge(claim: Claim, q: Quantity) -> str:
     before = claim.words[max(0, q.start - 2) : q.start]
     if before and before[-1] in _ABOUT:
         return "about"
+    if _plus(claim, q):
+        return "above"  # "$2 billion+": a lower bound
     for n in (1, 2):
         tail = tuple(before[-n:]) if len(before) >= n else ()
         if tail in _ABOVE:
@@ -235,6 +237,12 @@ def _hedge(claim: Claim, q: Quantity) -> str:
         if tail in _BELOW:
             return "below"
     return ""
+
+
+def _plus(claim: Claim, q: Quantity) -> bool:
+    """The figure is written with a plus sign after it ("$2 billion+", "1,000+")."""
+    end = claim.tokens[max(q.start, q.end - 1)].end - claim.start
+    return claim.text[end : end + 1] == "+"
 
 
 def _agree(a: Claim, x: Quantity, b: Claim, y: Quantity) -> bool:
@@ -265,17 +273,22 @@ def _rounded(x: float, y: float) -> bool:
 
 
 def _digits(v: float) -> int:
-    """Significant digits of a figure as written (2.5 → 2, 1300 → 2, 2.47 → 3)."""
-    text = f"{v:.10g}".replace(".", "").replace("-", "").lstrip("0").rstrip("0")
-    return max(1, len(text))
+    """Significant digits of a figure as written (2.5 → 2, 1300 → 2, 2.47 → 3, 1.2
+    trillion → 2): read from its decimal form, never from an exponent ("1.2e+12")."""
+    return max(1, len(_written(v).as_tuple().digits))
 
 
 def _places(v: float) -> int:
-    """Decimal places of ``v``'s last significant digit (2.5 → 1, 1300 → -2)."""
-    text = f"{v:.10g}"
-    if "." in text:
-        return len(text.split(".")[1])
-    return -(len(text) - len(text.rstrip("0")))
+    """Decimal places of ``v``'s last significant digit (2.5 → 1, 1300 → -2, 1 trillion →
+    -12)."""
+    exponent = _written(v).as_tuple().exponent
+    assert isinstance(exponent, int)  # a finite figure
+    return -exponent
+
+
+def _written(v: float) -> Decimal:
+    """The figure as a decimal with no trailing zeros: 1300 → 1.3E+3, 2.50 → 2.5."""
+    return Decimal(repr(abs(v))).normalize()
 
 
 _TIME = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
@@ -334,6 +347,8 @@ def _negation(
     for e, (wa, wb) in zip(diffs, sides, strict=True):
         if not IMPLICIT_NEGATIVES.isdisjoint((*wa, *wb)):
             continue  # "will not sell" / "bans": the same polarity in other words
+        if _repeated(a.words, e.a1, e.a2) or _repeated(b.words, e.b1, e.b2):
+            continue  # "we will not, we will not stand": a phrase said twice, one denial
         no_a, no_b = negations(a.words, e.a1, e.a2), negations(b.words, e.b1, e.b2)
         if no_a != no_b:
             yes = wa if no_a < no_b else wb
@@ -343,6 +358,19 @@ def _negation(
                 what, severity = "One affirms what the other denies", NEGATION.severity
             yield _pair_finding(ctx, NEGATION.name, severity, a, b, e, what)
             return
+
+
+def _repeated(words: tuple[str, ...], i: int, j: int) -> bool:
+    """The words ``words[i:j]`` (one side of an insertion) make a phrase said twice in a
+    row, as speakers repeat themselves ("we will not, we will not stand")."""
+    n = j - i
+    if n == 0:
+        return False
+    return any(
+        words[s : s + n] == words[s + n : s + 2 * n]
+        for s in range(max(0, i - n), i + 1)
+        if s + 2 * n <= len(words)
+    )
 
 
 def _attribution(ctx: Context) -> Iterator[Finding]:

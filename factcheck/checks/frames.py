@@ -49,7 +49,9 @@ def run(ctx: Context) -> Iterator[Finding]:
 
 
 def _related(a: Frame, b: Frame) -> bool:
-    return a.claim.id != b.claim.id and len(a.topic & b.topic) >= MIN_TOPIC
+    """Two sources' frames of one matter: one outlet telling a ban and a moratorium is
+    no inconsistency between outlets (and no outlet is its own contradiction)."""
+    return a.claim.source != b.claim.source and len(a.topic & b.topic) >= MIN_TOPIC
 
 
 def _duration(ctx: Context, actor: str, group: list[Frame]) -> Iterator[Finding]:
@@ -66,12 +68,19 @@ def _duration(ctx: Context, actor: str, group: list[Frame]) -> Iterator[Finding]
 
 
 def _scope(ctx: Context, actor: str, group: list[Frame]) -> Iterator[Finding]:
-    wide = [f for f in group if f.scope == "universal" and f.temporal != "temporary"]
-    # Told as total in one account and not so (narrowed, or without the "all") in another.
-    narrow = [f for f in group if f.scope != "universal" and f.temporal != "temporary"]
-    wide = [w for w in wide if any(_related(w, n) for n in narrow)]
+    total = ("universal", "complete")
+    wide = [f for f in group if f.scope in total and f.temporal != "temporary"]
+    # Told as total in one account and not so (narrowed, or without the "all") in another;
+    # an account without the adverb of another ("withdraw" / "completely withdraw") narrows
+    # nothing, so only a restricted one is compared with it.
+    narrow = [f for f in group if f.scope not in total and f.temporal != "temporary"]
+
+    def against(w: Frame, n: Frame) -> bool:
+        return _related(w, n) and (w.scope == "universal" or n.scope == "restricted")
+
+    wide = [w for w in wide if any(against(w, n) for n in narrow)]
     if wide:
-        narrow = [n for n in narrow if any(_related(w, n) for w in wide)]
+        narrow = [n for n in narrow if any(against(w, n) for w in wide)]
         yield _finding(ctx, "conflict-scope", actor, wide, narrow, "as total", "without that scope")
 
 

@@ -171,10 +171,23 @@ def find_swaps(ctx: Context) -> list[Swap]:
 
 def run(ctx: Context) -> Iterator[Finding]:
     by_source: dict[str, list[Swap]] = defaultdict(list)
-    for s in find_swaps(ctx):
-        by_source[s.claim.source].append(s)
+    found = find_swaps(ctx)
+    # "conservative" for "ultraconservative" in one source and the other way round in
+    # another: one difference seen from both sides, which says neither is the spinner.
+    made = {(s.claim.source, s.token.norm, s.original) for s in found}
+    for s in found:
+        mirrored = any(
+            (other, s.original, s.token.norm) in made
+            for other in ctx.by_source
+            if other != s.claim.source
+        )
+        if not mirrored:
+            by_source[s.claim.source].append(s)
+    told_by_others = _told_by_others(ctx)
     for source, claims in ctx.by_source.items():
-        swaps = by_source.get(source, [])
+        if not any(c.id in told_by_others for c in claims):
+            continue  # none of its sentences is another's reworded: its own writing
+        swaps = _thesaurus(by_source.get(source, []))
         pairs = {(s.token.norm, s.original) for s in swaps}
         swapped_claims = {s.claim.id for s in swaps}
         score = len(swapped_claims) / max(len(claims), 1)
@@ -182,6 +195,32 @@ def run(ctx: Context) -> Iterator[Finding]:
         if not _spun(swaps, pairs, score, ctx.settings.spin_min_pairs, ctx.settings.spin_min_rate):
             continue
         yield _finding(ctx, source, swaps, pairs, score)
+
+
+def _told_by_others(ctx: Context) -> set[str]:
+    """The claims that share a cluster with another source's: a spun copy keeps some of
+    its original's sentences close enough to cluster, an outlet writing its own story may
+    keep none."""
+    out: set[str] = set()
+    for k in ctx.clusters:
+        if len({ctx.by_id[c].source for c in k.claims}) > 1:
+            out.update(k.claims)
+    return out
+
+
+def _thesaurus(swaps: list[Swap]) -> list[Swap]:
+    """The swaps a spinner makes: each word for its one synonym, one to one. A word that
+    stands where the others have different words ("federal" for "national" and for
+    "public"), or two words where the others have one, is a writer's own choice of words
+    for a sense, not one word traded for another: none of those places counts."""
+    originals: dict[str, set[str]] = defaultdict(set)
+    swapped_in: dict[str, set[str]] = defaultdict(set)
+    for s in swaps:
+        originals[s.token.norm].add(s.original)
+        swapped_in[s.original].add(s.token.norm)
+    return [
+        s for s in swaps if len(originals[s.token.norm]) == 1 and len(swapped_in[s.original]) == 1
+    ]
 
 
 def _spun(

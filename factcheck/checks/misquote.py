@@ -40,11 +40,31 @@ def _changed(d: Difference, texts: dict[str, str], pair: QuotePair) -> bool:
 
 
 def _style(d: Difference, texts: dict[str, str], pair: QuotePair) -> bool:
-    if not d.a_words or not d.b_words:
-        return False
-    a = _raw(texts[pair.a.claim.source], d.a_words)
-    b = _raw(texts[pair.b.claim.source], d.b_words)
-    return same_in_style(a, b)
+    return bool(_compared(d, texts, pair))
+
+
+def _compared(
+    d: Difference, texts: dict[str, str], pair: QuotePair
+) -> tuple[int, int, int, int] | None:
+    """The words of each side that read alike in another house style: the difference's
+    own, or its own with a word either side, so that words a house style adds or shortens
+    read in their place (the "the" of "August the 31st" against "Aug. 31", the "st" of
+    "31st" against "31"); None when they do not."""
+    e = d.edit
+    wide = (
+        max(0, e.a1 - 1),
+        min(len(pair.a.tokens), e.a2 + 1),
+        max(0, e.b1 - 1),
+        min(len(pair.b.tokens), e.b2 + 1),
+    )
+    for a1, a2, b1, b2 in ((e.a1, e.a2, e.b1, e.b2), wide):
+        if a1 == a2 or b1 == b2:
+            continue
+        a = _raw(texts[pair.a.claim.source], pair.a.tokens[a1:a2])
+        b = _raw(texts[pair.b.claim.source], pair.b.tokens[b1:b2])
+        if same_in_style(a, b):
+            return a1, a2, b1, b2
+    return None
 
 
 _MASK = frozenset("-*–—_#@!")
@@ -218,16 +238,19 @@ def _holds(said: str, words: tuple[str, ...]) -> bool:
 def _style_finding(ctx: Context, p: QuotePair, styled: list[Difference]) -> Finding:
     """The same words in two house styles: worth a note, not an alarm."""
     text_a, text_b = ctx.sources[p.a.claim.source].text, ctx.sources[p.b.claim.source].text
+    texts = {p.a.claim.source: text_a, p.b.claim.source: text_b}
+    spans = [s for s in (_compared(d, texts, p) for d in styled) if s]
     shown = "; ".join(
-        f"'{_raw(text_a, d.a_words)}' / '{_raw(text_b, d.b_words)}'" for d in styled[:4]
+        f"'{_raw(text_a, p.a.tokens[a1:a2])}' / '{_raw(text_b, p.b.tokens[b1:b2])}'"
+        for a1, a2, b1, b2 in spans[:4]
     )
     who = f" {p.a.speaker or p.b.speaker}" if (p.a.speaker or p.b.speaker) else ""
     message = (
         f"{p.a.claim.source} and {p.b.claim.source} quote{who} in different house styles: {shown}"
     )
     items = [
-        evidence(p.a.claim, [side_span(p.a.tokens, d.edit.a1, d.edit.a2) for d in styled]),
-        evidence(p.b.claim, [side_span(p.b.tokens, d.edit.b1, d.edit.b2) for d in styled]),
+        evidence(p.a.claim, [side_span(p.a.tokens, a1, a2) for a1, a2, _b1, _b2 in spans]),
+        evidence(p.b.claim, [side_span(p.b.tokens, b1, b2) for _a1, _a2, b1, b2 in spans]),
     ]
     parts = [f"{d.a_text}|{d.b_text}" for d in styled]
     return make(

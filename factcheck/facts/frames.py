@@ -4,7 +4,9 @@ Claims that report the same decision are often worded too differently to
 share a fuzzy cluster ("one-year moratorium" / "ban"), so the duration and
 scope checks compare frames instead: the actor (a named entity that is the
 subject of the action word), the action's class, whether it is told as
-temporary or permanent, and whether its scope is universal or restricted.
+temporary or permanent (told by the words around the action word, not by a length
+or a word of permanence elsewhere in the sentence), and whether its scope is universal
+or restricted.
 The lexicons are small, general English word classes, not corpus strings.
 """
 
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from factcheck.model import Claim
 from factcheck.text.fold import Token
 from factcheck.text.lexicons import data_table, stopwords, word_class, word_frequency
-from factcheck.text.numbers import MONTHS, WEEKDAYS, durations
+from factcheck.text.numbers import MONTHS, WEEKDAYS, Quantity, durations
 
 
 def _words(name: str) -> frozenset[str]:
@@ -31,6 +33,7 @@ TEMPORARY = _words("temporary")
 PERMANENT = _words("permanent")
 NEUTRAL = _words("neutral")
 UNIVERSAL = _words("universal")
+COMPLETING = _words("completing")
 RESTRICTED = _words("restricted")
 _PERMANENT_PAIRS = _pairs("permanent_pairs")
 _RESTRICTED_PAIRS = _pairs("restricted_pairs")
@@ -38,6 +41,18 @@ _LIST_BREAKERS = _words("list_breakers")
 IMPLICIT_NEGATIVES = _words("implicit_negatives")
 TITLES = _words("titles")  # "Mr", "Sen": they stand before a name, they are not one
 SCOPE_REACH = 5  # words after the action word that can set its scope
+TIME_BEFORE = 3  # words before the action word that can tell its time ("a six-month pause")
+TIME_AFTER = 8  # and after it ("suspend night crossings to the islands for six weeks")
+# Words before a length that make it a point or another span than the action's ("after
+# three years", "as early as six weeks", "at six weeks"), and words after it that do
+# ("one day after", "two weeks ago", "three years earlier").
+_SPAN_STARTS = frozenset(
+    {"after", "over", "past", "last", "since", "ago", "in", "within", "early", "late", "at", "by"}
+)
+_SPAN_ENDS = frozenset({"after", "before", "ago", "earlier", "later", "into", "of", "old"})
+# Words that tell an action permanent even beside a word of pausing ("permanently suspend").
+_RELATIVE = frozenset({"which", "who", "whom", "whose"})  # a clause of another subject
+_EXPLICITLY_PERMANENT = frozenset({"permanently", "forever", "indefinitely"})
 _ACTION_STARTS = TEMPORARY | PERMANENT | NEUTRAL | frozenset(a for a, _b in _PERMANENT_PAIRS)
 _HEDGES = frozenset({"nearly", "almost", "virtually", "not"})
 _NOT_ACTORS = (
@@ -57,7 +72,8 @@ class Frame:
     action: Token
     temporal: str  # temporary, permanent, neutral
     duration: str  # e.g. "1 year", "" when none is said
-    scope: str  # universal, restricted, ""
+    # universal (a quantifier: "all"), complete (an adverb only: "completely"), restricted, ""
+    scope: str
     topic: frozenset[str]  # content words other than actors and action words
 
 
@@ -112,6 +128,8 @@ def _actors(
         speaker = claim.speaker
         first_person = any(t.norm in ("we", "we're", "we've", "our") for t in toks[:action_at])
         return frozenset({speaker.split()[-1].lower()}) if speaker and first_person else frozenset()
+    if _RELATIVE.intersection(t.norm for t in toks[before[-1][1] : action_at]):
+        return frozenset()  # "Appeals reinstated the law, which bans": the law's action
     chosen = [before[-1]]
     for prev in reversed(before[:-1]):
         gap = [t.norm for t in toks[prev[1] : chosen[-1][0]]]
@@ -130,6 +148,43 @@ def names_in(claims: list[Claim]) -> frozenset[str]:
     return frozenset(w for w in set().union(*(c.forms[1:] for c in claims)) if w[:1].isupper())
 
 
+def _bounds(q: Quantity, action_at: int, norms: tuple[str, ...]) -> bool:
+    """Whether a length of time tells how long the action lasts: near the action word,
+    not measuring a thing ("20 years of war"), not a span before or since it ("after
+    three years", "over the past decade")."""
+    if not action_at - TIME_BEFORE <= q.start <= action_at + TIME_AFTER:
+        return False
+    # The word after the length: its unit is the word at q.end ("six months"), or inside
+    # the number's own word ("six-month").
+    joined = "-" in norms[q.end - 1]
+    after = q.end if joined else q.end + 1
+    if after < len(norms) and norms[after] in _SPAN_ENDS:
+        return False
+    unit = "" if joined or q.end >= len(norms) else norms[q.end]
+    # Written before a noun, as an adjective ("six-month", "26 minute": a singular unit
+    # after a number other than one), it is the length of that noun, the action or not.
+    modifier = joined or (q.value != 1 and unit.isalpha() and not unit.endswith("s"))
+    if modifier and action_at != after:
+        return False  # "a 26-minute speech", "a six-week abortion ban" (a ban from a week on)
+    before = norms[max(0, q.start - 2) : q.start]
+    return not _SPAN_STARTS.intersection(before)
+
+
+_TIME_PREPOSITIONS = frozenset(
+    "at by until till near before after toward towards to from since through".split()
+)
+
+
+def _time_phrase(norms: tuple[str, ...], i: int) -> bool:
+    """The word is the noun of a phrase of time: "at the end of", "by the end of"."""
+    return (
+        2 <= i < len(norms) - 1
+        and norms[i + 1] == "of"
+        and norms[i - 1] == "the"
+        and norms[i - 2] in _TIME_PREPOSITIONS
+    )
+
+
 def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
     norms = claim.words
     if _ACTION_STARTS.isdisjoint(norms):
@@ -138,6 +193,8 @@ def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
     for i, w in enumerate(norms):
         if i + 1 < len(norms) and norms[i + 1] == "up":
             continue  # "end up", "block up": phrasal verbs of another meaning
+        if _time_phrase(norms, i):
+            continue  # "at the end of the speech": a time, not an action
         if w in TEMPORARY or w in PERMANENT or w in NEUTRAL:
             action_at = i
             break
@@ -152,15 +209,22 @@ def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
     if not actors:
         return []
     words = set(norms)
-    pairs = set(itertools.pairwise(norms))
-    spans = durations(toks)
+    # What tells the action's time stands in its own stretch of the sentence: "a six-month
+    # pause", "pause night crossings for six weeks". A length or a word of permanence
+    # elsewhere in it is another matter's ("after 20 years of war", "near the end of a
+    # speech", "a chaotic exit"), and a length followed by "of" measures a thing, not the
+    # action.
+    reach = norms[max(0, action_at - TIME_BEFORE) : action_at + TIME_AFTER + 1]
+    spans = [q for q in durations(toks) if _bounds(q, action_at, norms)]
     duration = ""
     if spans:
         q = spans[0]
         duration = f"{q.value:g} {q.unit}"
-    if spans or words & TEMPORARY:
+    if set(reach) & _EXPLICITLY_PERMANENT or set(itertools.pairwise(reach)) & _PERMANENT_PAIRS:
+        temporal = "permanent"  # "permanently suspend", "banned for good"
+    elif spans or set(reach) & TEMPORARY:
         temporal = "temporary"
-    elif words & PERMANENT or pairs & _PERMANENT_PAIRS:
+    elif set(reach) & PERMANENT or set(itertools.pairwise(reach)) & _PERMANENT_PAIRS:
         temporal = "permanent"
     else:
         temporal = "neutral"
@@ -171,7 +235,7 @@ def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
     tail_pairs = set(itertools.pairwise(near))
     hedged = any(a in _HEDGES and b in UNIVERSAL for a, b in tail_pairs)
     if tail & UNIVERSAL and not hedged:
-        scope = "universal"
+        scope = "universal" if tail & (UNIVERSAL - COMPLETING) else "complete"
     elif tail & RESTRICTED or tail_pairs & _RESTRICTED_PAIRS:
         scope = "restricted"
     else:

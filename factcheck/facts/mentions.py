@@ -126,6 +126,11 @@ class When:
     last: int
     days: tuple[int, int] | None = None  # the span it names, when it can be dated
     said: bool = False  # it dates a statement ("said on Friday"), not the event told
+    # The day's edge the words around it name: -1 for "early Friday" (the night before
+    # in another time zone), +1 for "late Monday" or "Monday night", 0 for neither; and
+    # whether it opens a span ("since Friday": any day from then on).
+    edge: int = 0
+    since: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +280,8 @@ def figures(claim: Claim, tokens: Sequence[Token]) -> list[Figure]:
         value = q.value
         counted, at = _counted(tokens, q)
         hedge, width = _hedge(norms, q.start)
+        if not hedge and _plus(claim, tokens, q):
+            hedge = "above"  # "$1 trillion+", "1,000+ people": a lower bound
         last = max(q.start, q.end - 1) if at < 0 else at
         out.append(
             Figure(
@@ -290,6 +297,12 @@ def figures(claim: Claim, tokens: Sequence[Token]) -> list[Figure]:
             )
         )
     return out
+
+
+def _plus(claim: Claim, tokens: Sequence[Token], q: Quantity) -> bool:
+    """The figure is written with a plus sign after it ("$1 trillion+", "1,000+")."""
+    end = tokens[max(q.start, q.end - 1)].end - claim.start
+    return claim.text[end : end + 1] == "+"
 
 
 def _tally(claim: Claim, tokens: Sequence[Token], q: Quantity) -> bool:
@@ -379,6 +392,12 @@ def whens(claim: Claim, tokens: Sequence[Token], published: dt.date | None) -> l
         if year is not None and published is not None and year != published.year:
             continue  # "Sept. 11, 2001" in a later article: history, not the news
         days = _date_days(d, value, published, year)
+        edge = _edge(norms, first, d.end)
+        since = first > 0 and norms[first - 1] in _SINCE
+        if days is not None and edge:
+            days = (days[0] + min(edge, 0), days[1] + max(edge, 0))
+        if days is not None and since and published is not None:
+            days = (days[0], max(days[1], published.toordinal()))
         taken.update(range(first, d.end))
         out.append(
             When(
@@ -390,6 +409,8 @@ def whens(claim: Claim, tokens: Sequence[Token], published: dt.date | None) -> l
                 first,
                 d.end,
                 days,
+                edge=edge,
+                since=since,
             )
         )
     for i in [k for k, w in enumerate(norms) if w in _RELATIVE_START]:
@@ -409,6 +430,25 @@ def whens(claim: Claim, tokens: Sequence[Token], published: dt.date | None) -> l
         (replace(w, said=_dates_saying(norms, w.first, w.last)) for w in out),
         key=lambda w: w.start,
     )
+
+
+_EARLY = frozenset({"early"})
+_LATE = frozenset({"late", "overnight"})
+_NIGHT = frozenset({"night", "evening"})
+_SINCE = frozenset({"since"})
+
+
+def _edge(norms: Sequence[str], first: int, end: int) -> int:
+    """-1 when a day is told as its first hours ("early Friday"), +1 as its last ("late
+    Monday", "Monday night"): news of one night is dated either day by outlets of other
+    time zones or deadlines. 0 otherwise."""
+    before = norms[first - 1] if first > 0 else ""
+    after = norms[end] if end < len(norms) else ""
+    if before in _EARLY:
+        return -1
+    if before in _LATE or after in _NIGHT:
+        return 1
+    return 0
 
 
 # Verbs of saying (each inflection): a time beside one dates the statement.

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from factcheck.facts.mentions import singular, stem, weight
 from factcheck.model import Claim
 from factcheck.text.fold import Token, is_negator
-from factcheck.text.lexicons import data_table, stopwords, word_class
+from factcheck.text.lexicons import american_form, data_table, stopwords, word_class
 
 
 def _words(name: str) -> frozenset[str]:
@@ -80,7 +80,9 @@ class Statement:
 
 @lru_cache(maxsize=1 << 18)  # every distinct word of a corpus may be asked: bounded
 def verb_base(norm: str) -> str:
-    """The stem of a verb form's base: "sold" and "selling" → "sell", "banned" → "ban"."""
+    """The stem of a verb form's base: "sold" and "selling" → "sell", "banned" → "ban",
+    "apologised" → "apologiz" (a British spelling is the American's verb)."""
+    norm = american_form(norm) or norm
     return stem(_irregular().get(norm, norm))
 
 

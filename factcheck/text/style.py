@@ -1,5 +1,6 @@
 """House style: two spellings of the same spoken words ("he's" / "he is", "O.K." /
-"okay", "f---" / "fuck", "gonna" / "going to", "&" / "and", "3" / "three").
+"okay", "f---" / "fuck", "gonna" / "going to", "&" / "and", "3" / "three", "40 percent"
+/ "40%", "August the 31st" / "Aug. 31", "5 p.m." / "5 pm").
 
 Inside a quotation these are an outlet's style, not a change of what was said.
 """
@@ -11,10 +12,13 @@ from functools import cache
 
 from factcheck.text.fold import fold_text
 from factcheck.text.lexicons import data_table
-from factcheck.text.numbers import UNITS
+from factcheck.text.numbers import MONTH_ABBR, MONTHS, UNITS
 
 _MASKED = re.compile(r"^([a-z])[a-z]*[-*–—_#@!]{2,}[a-z]*$")
 _WORD = re.compile(r"[a-z]+[-*–—_#@!]{2,}[a-z]*|&|[\w$%]+(?:['.][\w]+)*\.?")
+_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")  # "31st": the day as a digit
+_PERCENT = re.compile(r"^(\d[\d,.]*)%$")  # "40%": the figure and the sign, as "40 percent"
+_CLOCK = {"a.m": "am", "p.m": "pm"}
 
 
 @cache
@@ -55,6 +59,41 @@ def spoken(text: str) -> tuple[str, ...]:
                 break
         else:
             out.append(str(UNITS[word]) if word in UNITS and word != "a" else word)
+    return _dates_and_signs(out)
+
+
+def _dates_and_signs(words: list[str]) -> tuple[str, ...]:
+    """Figures, days and times in one style: "40%" and "40 per cent" as "40 %", "31st"
+    as "31", a month's abbreviation before a day as the month ("aug 31", "august the
+    31st": "august 31"), "p.m" as "pm"."""
+    flat: list[str] = []
+    for word in words:
+        percent = _PERCENT.match(word)
+        ordinal = _ORDINAL.match(word)
+        if percent:
+            flat += [percent.group(1), "%"]
+        elif ordinal:
+            flat.append(ordinal.group(1))
+        else:
+            flat.append(_CLOCK.get(word, word))
+    out: list[str] = []
+    n = 0
+    while n < len(flat):
+        word = flat[n]
+        nxt = flat[n + 1] if n + 1 < len(flat) else ""
+        if word == "per" and nxt == "cent":
+            out.append("%")
+            n += 2
+            continue
+        month = MONTH_ABBR.get(word, word if word in MONTHS else "")
+        if month and nxt == "the" and flat[n + 2 : n + 3] and flat[n + 2].isdigit():
+            out += [month, flat[n + 2]]
+            n += 3
+            continue
+        if month and nxt.isdigit():
+            word = month
+        out.append(word)
+        n += 1
     return tuple(out)
 
 
