@@ -317,24 +317,34 @@ def _kept(
     return members[keep], np.cumsum(counts, dtype=counts.dtype) - counts, counts
 
 
-def _postings(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _postings(keys: np.ndarray, shift: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Where each run of equal (sorted) keys starts, and its length (as ``_index``
-    numbers), a block at a time: numpy's positions of all the runs at once were an
-    int64 array as long as the keys."""
+    numbers), a block at a time and into arrays made to size: numpy's positions of all
+    the runs at once, their concatenation and their differences were arrays as long as
+    the keys, at the clusters stage's peak. ``shift``: keys are compared without their
+    low bits (a pair's count)."""
     kind = _index(len(keys))
-    parts = [np.zeros(0, dtype=kind)]
-    for lo in range(0, len(keys), 4 * BLOCK):
-        hi = min(lo + 4 * BLOCK, len(keys))
-        new = (
-            keys[lo:hi] != keys[lo - 1 : hi - 1]
-            if lo
-            else np.r_[True, keys[1:hi] != keys[: hi - 1]]
-        )
-        found = np.flatnonzero(new).astype(kind)
-        found += lo
-        parts.append(found)
-    starts = np.concatenate(parts)
-    return starts, np.diff(np.append(starts, kind(len(keys))))
+    step = 4 * BLOCK
+
+    def runs_begin(lo: int) -> np.ndarray:
+        hi = min(lo + step, len(keys))
+        block = keys[max(lo - 1, 0) : hi] >> shift if shift else keys[max(lo - 1, 0) : hi]
+        new = block[1:] != block[:-1]
+        return np.r_[True, new] if not lo else new
+
+    blocks = range(0, len(keys), step)
+    starts = np.empty(sum(int(np.count_nonzero(runs_begin(lo))) for lo in blocks), dtype=kind)
+    at = 0
+    for lo in blocks:
+        found = np.flatnonzero(runs_begin(lo))
+        starts[at : at + len(found)] = found
+        starts[at : at + len(found)] += lo
+        at += len(found)
+    counts = np.empty_like(starts)
+    if len(starts):
+        np.subtract(starts[1:], starts[:-1], out=counts[:-1])
+        counts[-1] = len(keys) - starts[-1]
+    return starts, counts
 
 
 def _own_scale(
@@ -444,11 +454,12 @@ def _merge(found: np.ndarray, more: np.ndarray) -> np.ndarray:
     values = np.concatenate([found, more])
     del found, more  # the runs' only references: merged runs are the stage's largest arrays
     values.sort(kind="stable")
-    starts = _postings(values >> SHARED_BITS)[0]
+    starts = _postings(values, SHARED_BITS)[0]
     low = np.bitwise_and(
         values, _SHARED_MASK, out=np.empty(len(values), np.uint8), casting="unsafe"
     )
-    shared = np.minimum(np.add.reduceat(low, starts, dtype=np.int64), LONG_SHARED)
+    # A byte a pair: a merge adds two counts of at most LONG_SHARED each.
+    shared = np.minimum(np.add.reduceat(low, starts, dtype=np.uint8), LONG_SHARED)
     del low
     out = values[starts]
     del values
