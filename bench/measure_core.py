@@ -111,7 +111,7 @@ def speakers() -> None:
 
 
 def _claim(text: str, cid: str) -> Claim:
-    return Claim(cid, cid, 0, len(text), text, *word_forms(text))
+    return Claim(cid, cid, 0, len(text), text, word_forms(text)[0])
 
 
 def mrpc_links() -> None:

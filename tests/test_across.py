@@ -17,7 +17,7 @@ from tests.conftest import assert_offsets
 
 def _claim(text: str, start: int = 10) -> Claim:
     tokens = tokenize(text, start)
-    return Claim("c1", "s", start, start + len(text), text, tuple(t.norm for t in tokens), ())
+    return Claim("c1", "s", start, start + len(text), text, tuple(t.norm for t in tokens))
 
 
 @pytest.mark.parametrize(
@@ -206,7 +206,7 @@ def test_a_weekday_agrees_with_the_date_it_falls_on() -> None:
 def _said(text: str, headline: bool = False) -> list[tuple[str, str, bool, bool, str, bool]]:
     claim = _claim(text)
     if headline:
-        claim = Claim(claim.id, "s", 10, 10 + len(text), text, claim.words, (), headline=True)
+        claim = Claim(claim.id, "s", 10, 10 + len(text), text, claim.words, headline=True)
     source = " " * 10 + text
     return [
         (source[s.start : s.end], s.action, s.negated, s.possible, s.tense, s.passive)

@@ -92,7 +92,7 @@ def test_a_claim_changed_by_one_word_stays_with_its_copies() -> None:
     from factcheck.clusters.verify import Link
     from factcheck.model import Claim
 
-    claims = [Claim(f"c{n}", f"s{n}", 0, 1, "x", ("x",), ("x",)) for n in range(6)]
+    claims = [Claim(f"c{n}", f"s{n}", 0, 1, "x", ("x",)) for n in range(6)]
     links = [Link(a, b, 100.0) for a in range(4) for b in range(a + 1, 4)]
     links += [Link(a, 4, 95.0) for a in range(4)]
     links.append(Link(4, 5, 62.7))

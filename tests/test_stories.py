@@ -367,9 +367,7 @@ def test_facts_told_by_many_sources_are_counted_as_facts_told_by_few(
         ids = []
         for s in told_by:
             quoted = (Quote(0, 9, None),) if (order[s] + k) % 7 == 0 else ()
-            claims.append(
-                Claim(f"c{len(claims)}", s, 0, 9, "fact text", ("fact",), ("fact",), quoted)
-            )
+            claims.append(Claim(f"c{len(claims)}", s, 0, 9, "fact text", ("fact",), quoted))
             ids.append(claims[-1].id)
         clusters.append(Cluster(f"k{k}", tuple(ids)))
     quoted = [(clusters[0].claims[0], clusters[1].claims[5])]

@@ -37,7 +37,6 @@ class Found(NamedTuple):
     start: int
     end: int
     words: tuple[str, ...]
-    forms: tuple[str, ...]
     quotes: tuple[QuoteFields, ...]
     headline: bool
     paragraph: int
@@ -59,7 +58,7 @@ def _found(text: str) -> list[Found]:
         if is_boilerplate(raw, forms, headline):
             continue
         clipped = _clip(quotes, span)
-        out.append(Found(span.start, span.end, words, forms, clipped, headline, span.paragraph))
+        out.append(Found(span.start, span.end, words, clipped, headline, span.paragraph))
     return out
 
 
@@ -84,7 +83,7 @@ def _around_markers(
     return out, headline if headline in out else None
 
 
-Written = tuple[str, tuple[str, ...], tuple[str, ...]]  # a claim's text, words and forms
+Written = tuple[str, tuple[str, ...]]  # a claim's text and words
 
 
 def _claims(
@@ -100,11 +99,11 @@ def _claims(
     text, sid = source.text, source.id
     share = shared if sent else tuple
     out = []
-    for k, (start, end, words, forms, quotes, headline, paragraph) in enumerate(found):
+    for k, (start, end, words, quotes, headline, paragraph) in enumerate(found):
         piece = text[start:end]
         same = seen.get(piece) if seen is not None else None
         if same is None:
-            same = (piece, share(words), share(forms))  # the words follow from the text
+            same = (piece, share(words))  # the words follow from the text
             if seen is not None:
                 seen[piece] = same
         out.append(
