@@ -94,14 +94,15 @@ def link(
     tell = say or (lambda *_args: None)
     codes, text_of = claim_codes(claims)
     words = wordings(codes)
+    first = words.first.tolist()
     # Only a wording's first claim is read from here on: the codes of its copies go.
-    firsts = [""] * len(codes)
-    for i in words.first.tolist():
-        firsts[i] = codes[i]
-    codes = firsts
+    kept = [""] * len(codes)
+    for i in first:
+        kept[i] = codes[i]
+    codes = kept
     pairs, words = wording_pairs(codes, settings, limits, words)
     # Texts after blocking, and of the wordings' first claims only: all that is scored.
-    feats = Features(claim_texts(claims, words.first.tolist(), text_of), codes)
+    feats = Features(claim_texts(claims, first, text_of), codes)
     del text_of
     # Each wording is scored by its first claim: its claims' content words are the same.
     rep_pairs = words.first[pairs] if len(pairs) else pairs
