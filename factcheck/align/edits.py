@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from factcheck.text.fold import Token
 from factcheck.text.numbers import UNITS, number_value
@@ -44,8 +45,13 @@ class Difference:
 
 def align(a: Sequence[str], b: Sequence[str]) -> list[Edit]:
     """The edit script between two word sequences (folded words, ``Claim.words``)."""
+    return list(_align(tuple(a), tuple(b)))
+
+
+@lru_cache(maxsize=1 << 14)  # a wire story's copies pair the same wordings many times
+def _align(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[Edit, ...]:
     if a == b:  # copies are the common case between outlets: no matcher needed
-        return [Edit("equal", 0, len(a), 0, len(b))] if a else []
+        return (Edit("equal", 0, len(a), 0, len(b)),) if a else ()
     # Rewrites change a few words of a shared sentence: the matcher (quadratic, in
     # Python) sees only what lies between the shared start and the shared end.
     n, m = len(a), len(b)
@@ -66,7 +72,7 @@ def align(a: Sequence[str], b: Sequence[str]) -> list[Edit]:
         )
     if hi:
         edits.append(Edit("equal", n - hi, n, m - hi, m))
-    return edits
+    return tuple(edits)
 
 
 def _shared_run(most: int, same: Callable[[int], bool]) -> int:

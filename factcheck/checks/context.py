@@ -97,8 +97,8 @@ class Context:
         return {c.id: group for group in groups.values() for c in group}
 
     def alignment(self, a: Claim, b: Claim) -> list[Edit]:
-        """Not cached: each pair is aligned once, and a cache of every pair's edits
-        was a large share of the memory of a big corpus."""
+        """Not cached here: a cache of every pair's edits was a large share of the
+        memory of a big corpus; ``align`` keeps the last wordings' (a bounded cache)."""
         return align(a.words, b.words)
 
     @cached_property

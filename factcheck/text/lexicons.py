@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -137,6 +137,7 @@ def _ize_form(word: str) -> str | None:
     return us if us != word and us in known_words() else None
 
 
+@lru_cache(maxsize=1 << 14)  # asked of the same word pairs across a story
 def is_spelling_variant(a: str, b: str) -> bool:
     a, b = a.lower(), b.lower()
     if a == b:

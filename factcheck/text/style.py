@@ -8,7 +8,7 @@ Inside a quotation these are an outlet's style, not a change of what was said.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from factcheck.text.fold import fold_text
 from factcheck.text.lexicons import data_table
@@ -34,6 +34,7 @@ def _tables() -> tuple[dict[str, str], list[tuple[str, str]], frozenset[str], fr
     )
 
 
+@lru_cache(maxsize=1 << 14)  # a wire quote is compared with its variants hundreds of times
 def spoken(text: str) -> tuple[str, ...]:
     """The words of ``text`` in one house style: contractions spelt out, informal forms
     as the words they stand for, number words as digits, masked and plain expletives as
