@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
+
+from rapidfuzz.distance import Indel
 
 from factcheck.text.fold import Token
 from factcheck.text.numbers import UNITS, number_value
@@ -65,14 +66,27 @@ def _align(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[Edit, ...]:
         tag = "replace" if middle_a and middle_b else "delete" if middle_a else "insert"
         edits.append(Edit(tag, lo, n - hi, lo, m - hi))
     else:
-        matcher = SequenceMatcher(None, middle_a, middle_b, autojunk=False)
-        edits.extend(
-            Edit(tag, i1 + lo, i2 + lo, j1 + lo, j2 + lo)
-            for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-        )
+        edits.extend(_lcs_edits(middle_a, middle_b, lo))
     if hi:
         edits.append(Edit("equal", n - hi, n, m - hi, m))
     return tuple(edits)
+
+
+def _lcs_edits(a: tuple[str, ...], b: tuple[str, ...], at: int) -> list[Edit]:
+    """difflib's opcodes from rapidfuzz's longest common subsequence (in C): a deletion
+    beside an insertion is one replacement, as difflib writes it."""
+    out: list[Edit] = []
+    for op in Indel.opcodes(a, b):
+        a1, a2, b1, b2 = op.src_start + at, op.src_end + at, op.dest_start + at, op.dest_end + at
+        if op.tag != "equal" and out and out[-1].tag != "equal":
+            prev = out.pop()
+            a1, b1 = prev.a1, prev.b1
+        if op.tag == "equal":
+            tag = "equal"
+        else:
+            tag = "replace" if a2 > a1 and b2 > b1 else "delete" if a2 > a1 else "insert"
+        out.append(Edit(tag, a1, a2, b1, b2))
+    return out
 
 
 def _shared_run(most: int, same: Callable[[int], bool]) -> int:
