@@ -1,6 +1,6 @@
 """Word-by-word alignment of two claims: the shared description of what differs.
 
-An ``Edit`` is difflib's opcode over the two token lists (compared by their
+An ``Edit`` is an opcode (in difflib's tags) over the two token lists (compared by their
 folded, lower-cased form, so format alone never differs). ``differences``
 drops the edits that are format after all: hyphenation and spacing
 ("e-mail"/"email"), numbers written as words or digits ("three"/"3").
@@ -53,7 +53,7 @@ def align(a: Sequence[str], b: Sequence[str]) -> list[Edit]:
 def _align(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[Edit, ...]:
     if a == b:  # copies are the common case between outlets: no matcher needed
         return (Edit("equal", 0, len(a), 0, len(b)),) if a else ()
-    # Rewrites change a few words of a shared sentence: the matcher (quadratic, in
+    # Rewrites change a few words of a shared sentence: the matcher (quadratic)
     # Python) sees only what lies between the shared start and the shared end.
     n, m = len(a), len(b)
     lo = _shared_run(min(n, m), lambda k: a[:k] == b[:k])
@@ -62,7 +62,7 @@ def _align(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[Edit, ...]:
     middle_a, middle_b = a[lo : n - hi], b[lo : m - hi]
     if not middle_a or not middle_b or set(middle_a).isdisjoint(middle_b):
         # Nothing in common in between (words swapped, added or dropped): the one edit
-        # difflib would give, without building a matcher.
+        # the matcher would give, without running it.
         tag = "replace" if middle_a and middle_b else "delete" if middle_a else "insert"
         edits.append(Edit(tag, lo, n - hi, lo, m - hi))
     else:
