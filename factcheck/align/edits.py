@@ -54,7 +54,7 @@ def _align(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[Edit, ...]:
     if a == b:  # copies are the common case between outlets: no matcher needed
         return (Edit("equal", 0, len(a), 0, len(b)),) if a else ()
     # Rewrites change a few words of a shared sentence: the matcher (quadratic)
-    # Python) sees only what lies between the shared start and the shared end.
+    # sees only what lies between the shared start and the shared end.
     n, m = len(a), len(b)
     lo = _shared_run(min(n, m), lambda k: a[:k] == b[:k])
     hi = _shared_run(min(n, m) - lo, lambda k: a[n - k :] == b[m - k :])
