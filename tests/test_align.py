@@ -39,6 +39,18 @@ def _valid(a: list[str], b: list[str], edits: list[Edit]) -> bool:
             [Edit("delete", 0, 2, 0, 0), Edit("equal", 2, 7, 0, 5), Edit("replace", 7, 8, 5, 6)],
             id="changes at either end",
         ),
+        pytest.param(
+            "the mayor said bus fares rise and tram fares fall",
+            "the mayor said train fares rise and metro fares fall",
+            [
+                Edit("equal", 0, 3, 0, 3),
+                Edit("replace", 3, 4, 3, 4),
+                Edit("equal", 4, 7, 4, 7),
+                Edit("replace", 7, 8, 7, 8),
+                Edit("equal", 8, 10, 8, 10),
+            ],
+            id="a word dropped beside a word added is one replacement, between shared words",
+        ),
     ],
 )
 def test_edit_scripts(a: str, b: str, expected: list[Edit]) -> None:
