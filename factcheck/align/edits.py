@@ -53,20 +53,14 @@ def align(a: Sequence[str], b: Sequence[str]) -> list[Edit]:
 def _align(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[Edit, ...]:
     if a == b:  # copies are the common case between outlets: no matcher needed
         return (Edit("equal", 0, len(a), 0, len(b)),) if a else ()
-    # Rewrites change a few words of a shared sentence: the matcher (quadratic)
-    # sees only what lies between the shared start and the shared end.
+    # Rewrites change a few words of a shared sentence: the matcher sees only what lies
+    # between the shared start and the shared end (words swapped, added or dropped
+    # there are one edit).
     n, m = len(a), len(b)
     lo = _shared_run(min(n, m), lambda k: a[:k] == b[:k])
     hi = _shared_run(min(n, m) - lo, lambda k: a[n - k :] == b[m - k :])
     edits = [Edit("equal", 0, lo, 0, lo)] if lo else []
-    middle_a, middle_b = a[lo : n - hi], b[lo : m - hi]
-    if not middle_a or not middle_b or set(middle_a).isdisjoint(middle_b):
-        # Nothing in common in between (words swapped, added or dropped): the one edit
-        # the matcher would give, without running it.
-        tag = "replace" if middle_a and middle_b else "delete" if middle_a else "insert"
-        edits.append(Edit(tag, lo, n - hi, lo, m - hi))
-    else:
-        edits.extend(_lcs_edits(middle_a, middle_b, lo))
+    edits.extend(_lcs_edits(a[lo : n - hi], b[lo : m - hi], lo))
     if hi:
         edits.append(Edit("equal", n - hi, n, m - hi, m))
     return tuple(edits)
@@ -78,12 +72,10 @@ def _lcs_edits(a: tuple[str, ...], b: tuple[str, ...], at: int) -> list[Edit]:
     out: list[Edit] = []
     for op in Indel.opcodes(a, b):
         a1, a2, b1, b2 = op.src_start + at, op.src_end + at, op.dest_start + at, op.dest_end + at
-        if op.tag != "equal" and out and out[-1].tag != "equal":
-            prev = out.pop()
-            a1, b1 = prev.a1, prev.b1
-        if op.tag == "equal":
-            tag = "equal"
-        else:
+        tag = op.tag
+        if tag != "equal":
+            if out and out[-1].tag != "equal":
+                a1, b1 = out[-1].a1, out.pop().b1
             tag = "replace" if a2 > a1 and b2 > b1 else "delete" if a2 > a1 else "insert"
         out.append(Edit(tag, a1, a2, b1, b2))
     return out
