@@ -205,7 +205,20 @@ def _connected(
 ) -> list[list[Finding]]:
     """Findings joined, directly or through others, by a claim they both cite (``key``:
     the claim a claim counts as: its first copy)."""
-    parent = list(range(len(findings)))
+    groups: dict[int, list[Finding]] = {}
+    cited = [[e.claim for e in f.evidence] for f in findings]
+    for n, f in zip(fact_numbers(cited, key), findings, strict=True):
+        groups.setdefault(n, []).append(f)
+    return list(groups.values())
+
+
+def fact_numbers(
+    cited: Sequence[Iterable[str]], key: Callable[[str], str] = lambda claim: claim
+) -> list[int]:
+    """For each finding to be (the claims it will cite), the number of the fact it is
+    part of, as ``one_per_fact`` will join them: a check that knows which findings stand
+    alone builds the words of those alone (a wire story's pairs are thousands a fact)."""
+    parent = list(range(len(cited)))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -214,14 +227,11 @@ def _connected(
         return i
 
     first_with: dict[str, int] = {}
-    for n, f in enumerate(findings):
-        for e in f.evidence:
-            other = first_with.setdefault(key(e.claim), n)
+    for n, claims in enumerate(cited):
+        for claim in claims:
+            other = first_with.setdefault(key(claim), n)
             parent[root(n)] = root(other)
-    groups: dict[int, list[Finding]] = {}
-    for n, f in enumerate(findings):
-        groups.setdefault(root(n), []).append(f)
-    return list(groups.values())
+    return [root(n) for n in range(len(cited))]
 
 
 def _merged(

@@ -384,3 +384,42 @@ def test_facts_told_by_many_sources_are_counted_as_facts_told_by_few(
     assert told[("out001", "out000")] == 1
     assert shared[("out102", "out172")] == 3 and ("out050", "out120") not in shared
     assert ("out000", "out001") not in told  # out000 quotes that fact, in no words of its own
+
+
+def test_a_fact_of_one_pair_keeps_its_own_words_beside_a_fact_of_many() -> None:
+    # One remark printed by two outlets, one changing a word; another printed by six,
+    # two of them changing a word each: the first finding is told by its pair, the
+    # second names each reading against the majority's.
+    lone = '"The new clinic will open its doors to patients in the spring," the director said.'
+    many = '"We expect the waiting lists to fall by a third within two years," she added.'
+    sources = []
+    for n in range(6):
+        first = (lone.replace("spring", "summer") if n == 1 else lone) + "\n\n" if n < 2 else ""
+        second = many.replace("third", "quarter") if n == 4 else many
+        second = second.replace("lists", "times") if n == 2 else second
+        text = f"Clinic to open\n\n{first}{second}\n\nThe building cost eleven million dollars."
+        sources.append(Source(f"c{n}", f"c{n}.txt", text))
+    report = analyse(sources, Settings(jobs=1))
+    misquotes = [f for f in report.findings if f.kind == "misquote"]
+    assert len(misquotes) == 2
+    (pair,) = [f for f in misquotes if "summer" in f.message]
+    assert pair.message.startswith("c0 and c1 quote")
+    assert {e.source for e in pair.evidence} == {"c0", "c1"}
+    (fact,) = [f for f in misquotes if f is not pair]
+    assert {r.text: r.sources for r in fact.readings if not r.majority} == {
+        "quarter": ("c4",),
+        "times": ("c2",),
+    }
+    assert fact.message.startswith("Quoted differently: ")
+    assert len(fact.id) == 12 and fact.id != pair.id
+
+
+def test_fact_numbers_join_what_one_per_fact_joins() -> None:
+    from factcheck.findings import fact_numbers
+
+    twins = {"b2": "b1"}
+    numbers = fact_numbers(
+        [("a", "b1"), ("b2", "c"), ("d", "e"), ("e", "f")], lambda c: twins.get(c, c)
+    )
+    assert numbers[0] == numbers[1] != numbers[2] == numbers[3]
+    assert fact_numbers([("a", "b"), ("c", "d")]) == [0, 1]

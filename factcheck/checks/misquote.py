@@ -9,8 +9,9 @@ those). Where several sources agree and one differs, that one is named.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from itertools import chain
 
 from rapidfuzz import fuzz
@@ -19,8 +20,8 @@ from factcheck.align.edits import Difference, side_span, side_text
 from factcheck.align.quotes import QuotePair, QuoteRef
 from factcheck.checks.context import Context
 from factcheck.claims.quotes import same_speaker, shown_speaker
-from factcheck.findings import evidence, join_ids, make, normalise
-from factcheck.model import Claim, Finding, Kind, Severity
+from factcheck.findings import evidence, fact_numbers, join_ids, make, normalise
+from factcheck.model import Claim, Evidence, Finding, Kind, Severity
 from factcheck.text.fold import Token, is_negator
 from factcheck.text.lexicons import is_spelling_variant
 from factcheck.text.numbers import number_value
@@ -108,6 +109,20 @@ def _severity(diffs: list[Difference]) -> Severity:
 
 
 def run(ctx: Context) -> Iterator[Finding]:
+    pending = list(_pending(ctx))
+    facts = fact_numbers([cited for cited, _build in pending], ctx.first_written)
+    alone = Counter(facts)
+    for (_cited, build), fact in zip(pending, facts, strict=True):
+        yield build(alone[fact] == 1)
+
+
+# The claims a finding will cite, and how to build it: whole when it is the only one of
+# its fact, else its evidence alone (one finding per fact is told from the evidence of
+# all of them, and the words of each of a wire story's thousand pairs go unread).
+Pending = tuple[tuple[str, ...], Callable[[bool], Finding]]
+
+
+def _pending(ctx: Context) -> Iterator[Pending]:
     texts = {sid: s.text for sid, s in ctx.sources.items()}
     pairs = []
     for p in ctx.quote_pairs:
@@ -116,7 +131,7 @@ def run(ctx: Context) -> Iterator[Finding]:
         changed = tuple(d for d in p.diffs if _changed(d, texts, p))
         styled = [d for d in p.diffs if _wording(d) and d not in changed]
         if styled and not changed:
-            yield _style_finding(ctx, p, styled)
+            yield (p.a.claim.id, p.b.claim.id), partial(_style_finding, ctx, p, styled)
         pairs.append(QuotePair(p.a, p.b, changed, p.share))
     pairs = _one_remark_each(pairs, ctx.twins)
     differing: dict[int, list[tuple[QuotePair, QuoteRef]]] = defaultdict(list)
@@ -136,13 +151,18 @@ def run(ctx: Context) -> Iterator[Finding]:
         if len(others) < 2 or not _all_agree(others, agree):
             continue
         odd = refs[key]
-        yield _finding(ctx, odd, [p for p, o in partners if id(o) not in done])
+        theirs = [p for p, o in partners if id(o) not in done]
+        yield _cited(theirs), partial(_finding, ctx, odd, theirs)
         done.add(key)
     for p in pairs:
         if id(p.a) in done or id(p.b) in done:
             continue
         if p.diffs:
-            yield _finding(ctx, None, [p])
+            yield (p.a.claim.id, p.b.claim.id), partial(_finding, ctx, None, [p])
+
+
+def _cited(pairs: list[QuotePair]) -> tuple[str, ...]:
+    return tuple(c for p in pairs for c in (p.a.claim.id, p.b.claim.id))
 
 
 def _one_remark_each(
@@ -235,11 +255,19 @@ def _holds(said: str, words: tuple[str, ...]) -> bool:
     return f" {' '.join(words)} " in said if words else True
 
 
-def _style_finding(ctx: Context, p: QuotePair, styled: list[Difference]) -> Finding:
+def _style_finding(
+    ctx: Context, p: QuotePair, styled: list[Difference], alone: bool = True
+) -> Finding:
     """The same words in two house styles: worth a note, not an alarm."""
     text_a, text_b = ctx.sources[p.a.claim.source].text, ctx.sources[p.b.claim.source].text
     texts = {p.a.claim.source: text_a, p.b.claim.source: text_b}
     spans = [s for s in (_compared(d, texts, p) for d in styled) if s]
+    items = [
+        evidence(p.a.claim, [side_span(p.a.tokens, a1, a2) for a1, a2, _b1, _b2 in spans]),
+        evidence(p.b.claim, [side_span(p.b.tokens, b1, b2) for _a1, _a2, b1, b2 in spans]),
+    ]
+    if not alone:
+        return _part(ctx.settings.quote_style, items)
     shown = "; ".join(
         f"'{_raw(text_a, p.a.tokens[a1:a2])}' / '{_raw(text_b, p.b.tokens[b1:b2])}'"
         for a1, a2, b1, b2 in spans[:4]
@@ -248,14 +276,16 @@ def _style_finding(ctx: Context, p: QuotePair, styled: list[Difference]) -> Find
     message = (
         f"{p.a.claim.source} and {p.b.claim.source} quote{who} in different house styles: {shown}"
     )
-    items = [
-        evidence(p.a.claim, [side_span(p.a.tokens, a1, a2) for a1, a2, _b1, _b2 in spans]),
-        evidence(p.b.claim, [side_span(p.b.tokens, b1, b2) for _a1, _a2, b1, b2 in spans]),
-    ]
     parts = [f"{d.a_text}|{d.b_text}" for d in styled]
     return make(
         MISQUOTE.name, ctx.settings.quote_style, message, items, ["style", *parts], ctx.settings
     )
+
+
+def _part(severity: Severity, items: list[Evidence]) -> Finding:
+    """A finding that is one part of a fact: its evidence and severity, no words of its
+    own (``one_per_fact`` tells the fact)."""
+    return Finding("", MISQUOTE.name, severity, "", tuple(items))
 
 
 def _all_agree(others: list[QuoteRef], agree: set[frozenset[int]]) -> bool:
@@ -264,32 +294,38 @@ def _all_agree(others: list[QuoteRef], agree: set[frozenset[int]]) -> bool:
     ) and len({o.claim.source for o in others}) == len(others)
 
 
-def _finding(ctx: Context, odd: QuoteRef | None, pairs: list[QuotePair]) -> Finding:
+def _finding(
+    ctx: Context, odd: QuoteRef | None, pairs: list[QuotePair], alone: bool = True
+) -> Finding:
     highlights: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    claims = {}
+    claims: dict[str, Claim] = {}
+    for p in pairs:
+        first, second = _sides(p, odd)
+        claims[first.claim.id], claims[second.claim.id] = first.claim, second.claim
+    for first, second, fa, fb in _changes(pairs, odd):
+        highlights[first.claim.id].append(side_span(first.tokens, *fa))
+        highlights[second.claim.id].append(side_span(second.tokens, *fb))
+    if odd is not None:
+        ordered = [odd.claim] + [c for cid, c in claims.items() if cid != odd.claim.id]
+    else:
+        ordered = list(claims.values())
+    items = [evidence(c, highlights[c.id]) for c in ordered]
+    severity = _severity([d for p in pairs for d in p.diffs])
+    if not alone:
+        return _part(severity, items)
     key_parts = []
     shown: list[tuple[str, str]] = []
     seen_labels: set[tuple[str, str]] = set()
-    for p in pairs:
-        first, second = (p.a, p.b) if odd is None or p.a is odd else (p.b, p.a)
-        claims[first.claim.id], claims[second.claim.id] = first.claim, second.claim
-        for d in p.diffs:
-            e = d.edit
-            fa = (e.a1, e.a2) if first is p.a else (e.b1, e.b2)
-            fb = (e.b1, e.b2) if first is p.a else (e.a1, e.a2)
-            highlights[first.claim.id].append(side_span(first.tokens, *fa))
-            highlights[second.claim.id].append(side_span(second.tokens, *fb))
-            text_first = side_text(ctx.sources[first.claim.source].text, first.tokens, *fa)
-            text_second = side_text(ctx.sources[second.claim.source].text, second.tokens, *fb)
-            key_parts.append(
-                f"{text_first}|{text_second}"
-                if odd
-                else "|".join(sorted((text_first, text_second)))
-            )
-            label = (normalise(text_first), normalise(text_second))
-            if label not in seen_labels:
-                seen_labels.add(label)
-                shown.append((text_first, text_second))
+    for first, second, fa, fb in _changes(pairs, odd):
+        text_first = side_text(ctx.sources[first.claim.source].text, first.tokens, *fa)
+        text_second = side_text(ctx.sources[second.claim.source].text, second.tokens, *fb)
+        key_parts.append(
+            f"{text_first}|{text_second}" if odd else "|".join(sorted((text_first, text_second)))
+        )
+        label = (normalise(text_first), normalise(text_second))
+        if label not in seen_labels:
+            seen_labels.add(label)
+            shown.append((text_first, text_second))
     speaker = shown_speaker(r.speaker for p in pairs for r in (p.a, p.b))
     who = f" {speaker}" if speaker else ""
     changes = "; ".join(
@@ -298,18 +334,36 @@ def _finding(ctx: Context, odd: QuoteRef | None, pairs: list[QuotePair]) -> Find
     if odd is not None:
         others = sorted({p.b.claim.source if p.a is odd else p.a.claim.source for p in pairs})
         message = f"{odd.claim.source} quotes{who} differently from {join_ids(others)}: {changes}"
-        ordered = [odd.claim] + [c for cid, c in claims.items() if cid != odd.claim.id]
     else:
         a, b = pairs[0].a, pairs[0].b
         message = f"{a.claim.source} and {b.claim.source} quote{who} differently: {changes}"
-        ordered = list(claims.values())
-    items = [evidence(c, highlights[c.id]) for c in ordered]
     return make(
         "misquote",
-        _severity([d for p in pairs for d in p.diffs]),
+        severity,
         message,
         items,
         key_parts,
         ctx.settings,
         odd.claim.source if odd else None,
     )
+
+
+Span = tuple[int, int]
+
+
+def _sides(p: QuotePair, odd: QuoteRef | None) -> tuple[QuoteRef, QuoteRef]:
+    """The pair's two quotations, the odd one first."""
+    return (p.a, p.b) if odd is None or p.a is odd else (p.b, p.a)
+
+
+def _changes(
+    pairs: list[QuotePair], odd: QuoteRef | None
+) -> Iterator[tuple[QuoteRef, QuoteRef, Span, Span]]:
+    """Each difference of the pairs: the two quotations (the odd one first) and the
+    tokens of each that differ."""
+    for p in pairs:
+        first, second = _sides(p, odd)
+        for d in p.diffs:
+            e = d.edit
+            a, b = (e.a1, e.a2), (e.b1, e.b2)
+            yield (first, second, a, b) if first is p.a else (first, second, b, a)
