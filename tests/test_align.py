@@ -80,3 +80,23 @@ def test_random_rewrites_give_valid_scripts_like_difflib() -> None:
             tuple(e.__getattribute__(f) for f in Edit.__slots__) for e in edits
         ] == [tuple(op) for op in reference]
     assert same_as_difflib >= 450  # repeated words may align either way; most agree
+
+
+def test_an_excerpt_opening_with_a_word_said_earlier_is_matched_as_one_run() -> None:
+    # "that" stands twice in the longer quotation: the excerpt's opening "that" goes with
+    # the words it runs into, so the longer one only has more words before it (and the
+    # two end otherwise, so no shared ending decides it).
+    excerpt = "that we cannot win this vote before the recess ends".split()
+    longer = "there are members that are telling us now that we cannot win this vote".split()
+    longer += "before the recess is over".split()
+    ending = Edit("replace", 9, 10, 17, 19)
+    assert align(excerpt, longer) == [
+        Edit("insert", 0, 0, 0, 8),
+        Edit("equal", 0, 9, 8, 17),
+        ending,
+    ]
+    assert align(longer, excerpt) == [
+        Edit("delete", 0, 8, 0, 0),
+        Edit("equal", 8, 17, 0, 9),
+        Edit("replace", 17, 19, 9, 10),
+    ]

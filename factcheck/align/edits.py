@@ -70,15 +70,66 @@ def _lcs_edits(a: tuple[str, ...], b: tuple[str, ...], at: int) -> list[Edit]:
     """difflib's opcodes from rapidfuzz's longest common subsequence (in C): a deletion
     beside an insertion is one replacement, as difflib writes it."""
     out: list[Edit] = []
-    for op in Indel.opcodes(a, b):
-        a1, a2, b1, b2 = op.src_start + at, op.src_end + at, op.dest_start + at, op.dest_end + at
-        tag = op.tag
+    for op in _slid(
+        [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end) for o in Indel.opcodes(a, b)],
+        a,
+        b,
+    ):
+        tag, a1, a2, b1, b2 = op[0], op[1] + at, op[2] + at, op[3] + at, op[4] + at
         if tag != "equal":
             if out and out[-1].tag != "equal":
                 a1, b1 = out[-1].a1, out.pop().b1
             tag = "replace" if a2 > a1 and b2 > b1 else "delete" if a2 > a1 else "insert"
         out.append(Edit(tag, a1, a2, b1, b2))
     return out
+
+
+Op = tuple[str, int, int, int, int]
+
+
+def _slid(ops: list[Op], a: tuple[str, ...], b: tuple[str, ...]) -> list[Op]:
+    """The opcodes with each run of matched words that a gap beside it also ends (or
+    starts) with moved across the gap, into the next run: one longest subsequence may
+    match a word in more than one place, and difflib's matcher, which takes the longest
+    block first, matches "that we" as one run ("that we" against "folks that are looking
+    at this and realizing that we"), not "that" apart, at the first "that"."""
+    ops = list(ops)
+    i = 1
+    while i < len(ops) - 1:
+        before, gap, after = ops[i - 1], ops[i], ops[i + 1]
+        if before[0] != "equal" or after[0] != "equal" or gap[0] == "equal":
+            i += 1
+            continue
+        # The gap's words, on the side that has them, in that side's coordinates.
+        side, lo, hi = (b, gap[3], gap[4]) if gap[0] == "insert" else (a, gap[1], gap[2])
+        k_before, k_after = before[2] - before[1], after[2] - after[1]
+        run_before = a[before[1] : before[2]]
+        run_after = a[after[1] : after[2]]
+        if hi - lo >= k_before and side[hi - k_before : hi] == run_before:
+            # The gap moves back over the run before it, which joins the run after it.
+            shift = k_before
+            if gap[0] == "insert":
+                moved = ("insert", before[1], before[1], before[3], hi - shift)
+                joined = ("equal", before[1], after[2], hi - shift, after[4])
+            else:
+                moved = ("delete", before[1], hi - shift, before[3], before[3])
+                joined = ("equal", hi - shift, after[2], before[3], after[4])
+            ops[i - 1 : i + 2] = [moved, joined]
+            i = max(1, i - 1)
+        elif hi - lo >= k_after and side[lo : lo + k_after] == run_after:
+            # The gap moves on over the run after it, which joins the run before it.
+            shift = k_after
+            if gap[0] == "insert":
+                joined = ("equal", before[1], after[2], before[3], lo + shift)
+                moved = ("insert", after[2], after[2], lo + shift, after[4])
+            else:
+                joined = ("equal", before[1], lo + shift, before[3], after[4])
+                moved = ("delete", lo + shift, after[2], after[4], after[4])
+            ops[i - 1 : i + 2] = [joined, moved]
+            i = max(1, i - 1)
+        else:
+            i += 1
+    return ops
 
 
 def _shared_run(most: int, same: Callable[[int], bool]) -> int:
