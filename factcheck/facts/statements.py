@@ -333,11 +333,13 @@ def readings(words: Sequence[str]) -> set[tuple[str, bool, bool]]:
 
 def negations(words: Sequence[str], lo: int = 0, hi: int | None = None) -> int:
     """The negators of ``words[lo:hi]``; "not only" ("not only repulsed the attack but
-    ...") adds, it does not deny."""
+    ...") adds, it does not deny, and a negator written twice in a row ("will not not
+    open") is a slip of one denial (the misspelling check tells the doubled word)."""
     return sum(
         1
         for i in range(lo, len(words) if hi is None else hi)
-        if is_negator(words[i]) and not (i + 1 < len(words) and words[i + 1] in NOT_DENYING)
+        if is_negator(words[i])
+        and not (i + 1 < len(words) and (words[i + 1] in NOT_DENYING or words[i + 1] == words[i]))
     )
 
 
