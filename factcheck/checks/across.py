@@ -78,6 +78,7 @@ from factcheck.text.numbers import (
     WEEKDAYS,
     date_parts,
     may_count,
+    number_value,
 )
 
 KINDS = (NUMBER, DATE, NEGATION)
@@ -620,20 +621,32 @@ def _amounts_agree(x: _Mention, y: _Mention) -> str:
 
 _PERIOD_OPENERS = frozenset({"over", "per", "a", "an", "each", "every", "through", "within"})
 PERIOD_WINDOW = 8  # words after a sum in which the span it is spent over is told
+_SPAN_WORDS = frozenset({"a", "an", "the", "next", "past", "last", "coming", "following", "first"})
+_IN_YEARS = {"decade": 10, "century": 100}  # "over a decade" is "over ten years"
 
 
 def _period(m: _Mention) -> str:
-    """The span of time a sum is told over ("over five years", "a year", "annually"):
-    the time unit after a word that opens a period, in the words right after the sum."""
+    """The span of time a sum is told over ("over five years", "a year", "annually"),
+    as its length in a time unit ("5 year"; a decade is ten years): the time unit after
+    a word that opens a period, in the words right after the sum, and the count before
+    the unit ("over the next five years"), one when there is none ("a year")."""
     after = [t.norm for t in m.claim.tokens[m.fact.last : m.fact.last + PERIOD_WINDOW]]
     if "annually" in after or "yearly" in after:
-        return "year"
+        return "1 year"
     for i, w in enumerate(after):
-        if w in _PERIOD_OPENERS:
-            for u in after[i + 1 : i + 4]:
-                unit = singular(u)
-                if unit in TIME_UNITS:
-                    return unit
+        if w not in _PERIOD_OPENERS:
+            continue
+        for k in range(i + 1, min(i + 5, len(after))):
+            unit = singular(after[k])
+            if unit not in TIME_UNITS:
+                continue
+            count_words = [x for x in after[i + 1 : k] if x not in _SPAN_WORDS]
+            count = number_value(count_words) if count_words else 1.0
+            if count is None:
+                return f"some {unit}"  # "over several years": no stated length
+            if unit in _IN_YEARS:
+                count, unit = count * _IN_YEARS[unit], "year"
+            return f"{count:g} {unit}"
     return ""
 
 
