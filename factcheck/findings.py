@@ -13,6 +13,7 @@ from factcheck.claims.quotes import shown_speaker
 from factcheck.config import Settings
 from factcheck.model import Claim, Evidence, Finding, Reading, Severity
 from factcheck.text.fold import fold_text
+from factcheck.text.numbers import MONTHS, WEEKDAYS
 
 _SPACE = re.compile(r"\s+")
 
@@ -168,6 +169,72 @@ def one_per_fact(
     return out
 
 
+def one_per_fact_of_checks(
+    findings: Sequence[Finding],
+    joinable: Callable[[Finding], bool],
+    quoted: dict[str, Claim],
+    settings: Settings,
+    copies: Copies | None = None,
+) -> list[Finding]:
+    """Findings of one kind that two checks made of one fact (the conflicts check aligned
+    two sentences word by word, the across check matched a third source's figure by its
+    context) are one finding too, where the first of them stood. Each check has already
+    told its own facts one finding each (``one_per_fact``); here two findings are one
+    fact only where they highlight the same words of a claim (a sentence may hold two
+    dates, each another fact). ``joinable``: the findings of the checks so compared."""
+    key = copies.first_written if copies is not None else (lambda claim: claim)
+    by_kind: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.kind in PAIRWISE and joinable(f):
+            by_kind.setdefault(f.kind, []).append(f)
+    replaced: dict[int, Finding | None] = {}
+    for kind, group in by_kind.items():
+        if len(group) < 2:
+            continue
+        for component in _same_words(group, key):
+            if len(component) < 2:
+                continue
+            merged = _merged(kind, component, quoted, settings)
+            if len(merged.readings) < 2:
+                continue  # each claim holds both readings: two facts of one sentence pair
+            replaced[id(component[0])] = merged
+            replaced.update((id(f), None) for f in component[1:])
+    if not replaced:
+        return list(findings)
+    return [kept for f in findings if (kept := replaced.get(id(f), f)) is not None]
+
+
+def _same_words(findings: list[Finding], key: Callable[[str], str]) -> list[list[Finding]]:
+    """Findings joined, directly or through others, by overlapping highlights in a claim
+    they both cite (``key``: the claim a claim counts as; its copies' highlights stand
+    at the same places of the same text)."""
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for f in findings:
+        for e in f.evidence:
+            spans[key(e.claim)].extend((s - e.start, t - e.start) for s, t in e.highlights)
+    # The overlapping highlights of each claim, as runs: (claim, run) is what is shared.
+    run_of: dict[tuple[str, int, int], int] = {}
+    for claim, found in spans.items():
+        run, end = -1, -1
+        for lo, hi in sorted(found):
+            if lo >= end:
+                run += 1
+            end = max(end, hi)
+            run_of[(claim, lo, hi)] = run
+    cited = [
+        [
+            f"{key(e.claim)}\x1f{run_of[(key(e.claim), s - e.start, t - e.start)]}"
+            for e in f.evidence
+            for s, t in e.highlights
+        ]
+        for f in findings
+    ]
+    groups: dict[int, list[Finding]] = {}
+    for n, f in zip(fact_numbers(cited), findings, strict=True):
+        groups.setdefault(n, []).append(f)
+    return list(groups.values())
+
+
 def _cited(
     findings: list[Finding],
 ) -> tuple[dict[str, Evidence], dict[str, set[tuple[int, int]]]]:
@@ -237,7 +304,8 @@ def fact_numbers(
 def _merged(
     kind: str, group: list[Finding], quoted: dict[str, Claim], settings: Settings
 ) -> Finding:
-    items, spans = _cited(group)
+    items, cited = _cited(group)
+    spans = {cid: _narrowest(found) for cid, found in cited.items()}
     # A claim's reading: the words it has where the others differ (for a quotation, the
     # words quoted: copies that quote alike read alike wherever the others differ).
     reading_of: dict[str, tuple[str, str]] = {}
@@ -257,13 +325,16 @@ def _merged(
                 claim.text[q.start - claim.start : q.end - claim.start] for q in claim.quotes
             )
             reading_of[cid] = (normalise(words), shown)
+        elif kind in _FIGURE_KINDS:
+            reading_of[cid] = (_figure_key(shown), shown)
         else:
             reading_of[cid] = (normalise(shown), shown)
     sources_of: dict[str, set[str]] = {}
     text_of: dict[str, str] = {}
     for cid, (key, shown) in reading_of.items():
         sources_of.setdefault(key, set()).add(items[cid].source)
-        text_of.setdefault(key, shown)
+        if key not in text_of or len(shown) < len(text_of[key]):
+            text_of[key] = shown  # the fewest words that show it ("35", not "35 new")
     ranked = sorted(sources_of, key=lambda k: (-len(sources_of[k]), sorted(sources_of[k]), k))
     top = len(sources_of[ranked[0]])
     has_majority = len(ranked) > 1 and len(sources_of[ranked[1]]) < top
@@ -304,6 +375,36 @@ def _merged(
         story=group[0].story,
         readings=readings,
     )
+
+
+def _narrowest(spans: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Of highlights that overlap, the narrowest: two checks mark one figure as "302"
+    and as "302 change", and the figure is what the reading shows."""
+    runs: list[list[tuple[int, int]]] = []
+    end = -1
+    for lo, hi in sorted(spans):
+        if runs and lo < end:
+            runs[-1].append((lo, hi))
+        else:
+            runs.append([(lo, hi)])
+        end = max(end, hi)
+    return {min(run, key=lambda s: (s[1] - s[0], s)) for run in runs}
+
+
+_FIGURE_KINDS = frozenset({"conflict-number", "conflict-date"})
+_FIGURE_RE = re.compile(r"\d(?:[\d,.]*\d)?")
+_DAY_NAMES = frozenset(WEEKDAYS) | frozenset(MONTHS)
+
+
+def _figure_key(shown: str) -> str:
+    """A number's or a date's reading: its first figure ("35" of "35 new", "40000" of
+    "more than 40,000 homes"), else its first day or month name, else its words; two
+    checks highlight one figure with more or fewer words around it."""
+    found = _FIGURE_RE.search(shown)
+    if found:
+        return found.group().replace(",", "")
+    words = normalise(shown).split()
+    return next((w for w in words if w in _DAY_NAMES), " ".join(words))
 
 
 MAX_PLACES = 4  # places a reading is shown by; one that differs in more is shown whole

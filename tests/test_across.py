@@ -44,6 +44,7 @@ def _claim(text: str, start: int = 10) -> Claim:
         ),
         ("sales rose 4 percent", 4, "%", "", "", "4"),
         ("a bid in excess of $160 million", 1.6e8, "$", "", "above", "in excess of $160 million"),
+        ("an emergency declared in six counties", 6, "", "county", "", "six counties"),
     ],
 )
 def test_figures(text: str, value: float, unit: str, counted: str, hedge: str, shown: str) -> None:
@@ -55,7 +56,14 @@ def test_figures(text: str, value: float, unit: str, counted: str, hedge: str, s
 
 
 @pytest.mark.parametrize(
-    "text", ["the two unions signed", "the city's three bridges", "the vote was 52-48 in favour"]
+    "text",
+    [
+        "the two unions signed",
+        "the city's three bridges",
+        "the vote was 52-48 in favour",
+        "a one in five chance of rain",
+        "the risk is 1 in 3 for smokers",
+    ],
 )
 def test_references_and_tallies_are_not_figures(text: str) -> None:
     claim = _claim(text)
@@ -341,3 +349,31 @@ def test_the_edges_of_a_day_and_a_span_since_one() -> None:
         True,
         [dt.date(2024, 3, 11), dt.date(2024, 3, 15)],
     )
+
+
+BEDS = (
+    "Hospital adds beds\n\nThe regional hospital opened {n} new beds for winter patients "
+    "this week, staff said.\n\nThe wards had been full since the first cold spell in "
+    "November, when the flu season began early.\n\nNurses from two other towns were "
+    "brought in to staff the new wards over the holidays."
+)
+
+
+def test_one_figure_told_by_the_aligned_and_by_the_context_check_is_one_finding() -> None:
+    # a and b print one sentence with another count (the conflicts check aligns them);
+    # c tells the count in a sentence of its own (the across check matches it by its
+    # context): one finding with each reading and its sources, not two.
+    c = BEDS.format(n=35).replace(
+        "The regional hospital opened 35 new beds for winter patients this week, staff said.",
+        "Staff said 35 new beds were added this week at the regional hospital for patients"
+        " in winter.",
+    )
+    sources = [
+        Source("a", "a.txt", BEDS.format(n=25)),
+        Source("b", "b.txt", BEDS.format(n=35)),
+        Source("c", "c.txt", c),
+    ]
+    report = analyse(sources, Settings(jobs=1))
+    assert_offsets(report)
+    (number,) = [f for f in report.findings if f.kind == "conflict-number"]
+    assert {r.text: r.sources for r in number.readings} == {"25": ("a",), "35": ("b", "c")}

@@ -43,6 +43,7 @@ from factcheck.checks.conflicts import (
     NUMBER,
     ROUNDED,
     _rounded,
+    figure_aligned,
     negation_aligned,
 )
 from factcheck.checks.context import Context
@@ -489,17 +490,23 @@ def _pair(
         for j, y in enumerate(mb):
             same_cluster = cluster_of.get(x.claim.id)
             one_fact = same_cluster is not None and same_cluster == cluster_of.get(y.claim.id)
-            # One fact already: the conflicts check compares those word by word; a
-            # statement is compared here when its claim and the other deny differently
-            # and the conflicts check finds no negation (a change too wide to align).
+            # One fact already: the conflicts check compares those word by word. A
+            # figure or a time is compared here when the two differ and the conflicts
+            # check finds no difference of numbers or dates (the change has no equal
+            # words close either side: "in six counties and said" / "in four counties,
+            # adding"); a statement when its claim and the other deny differently and
+            # the conflicts check finds no negation (a change too wide to align).
             if one_fact and _kind(x) != "statement":
                 if _at(x) == _at(y) and compatible(x, y) == "same":
                     agreed_a.add(i)
                     agreed_b.add(j)
-                continue
+                if compatible(x, y) in ("", "same") or _in_both(x, y, ma, mb, compatible):
+                    continue
+                if figure_aligned(ctx, x.claim, y.claim):
+                    continue
             if not compatible(x, y):
                 continue
-            if one_fact and _told_alike(ctx, x.claim, y.claim):
+            if one_fact and _kind(x) == "statement" and _told_alike(ctx, x.claim, y.claim):
                 alike.add((i, j))  # (asked only of comparable pairs: it aligns the claims)
             score, _ = _score(x, y)
             if score:
@@ -527,6 +534,16 @@ def _pair(
         if _confirmed(i, j, ma, mb, scores, s, compatible):
             continue
         yield _finding(ctx, x, y, verdict)
+
+
+def _in_both(
+    x: _Mention, y: _Mention, ma: list[_Mention], mb: list[_Mention], agree: Agree
+) -> bool:
+    """Either claim also states the other's reading ("Tuesday ... Thursday's" in both):
+    two facts of one sentence, not one told two ways."""
+    return any(z.claim is y.claim and agree(x, z) == "same" for z in mb) or any(
+        z.claim is x.claim and agree(z, y) == "same" for z in ma
+    )
 
 
 def _at(m: _Mention) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import chain
 
 from rapidfuzz.distance import OSA
 
@@ -127,6 +128,20 @@ def negation_aligned(ctx: Context, a: Claim, b: Claim) -> bool:
         return False
     edits, _changes, diffs = _aligned(ctx, a, b)
     return bool(diffs) and any(True for _ in _negation(ctx, a, b, diffs, edits))
+
+
+def figure_aligned(ctx: Context, a: Claim, b: Claim) -> bool:
+    """Whether this check finds a number or a date differing between two claims of one
+    fact (in a local change): the across check compares the figures of the others,
+    whose change has no equal words close either side ("in six counties and said" /
+    "in four counties, adding")."""
+    if not ctx.same_story(a.source, b.source):
+        return False
+    _edits, _changes, diffs = _aligned(ctx, a, b)
+    if not diffs:
+        return False
+    found = chain(_number(ctx, a, b, diffs), _date(ctx, a, b, diffs))
+    return any(True for _ in found)
 
 
 def _aligned(ctx: Context, a: Claim, b: Claim) -> tuple[list[Edit], list[Edit], list[Edit]]:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from factcheck.checks import CHECKS, Check
 from factcheck.checks.context import Context
 from factcheck.config import Settings
-from factcheck.findings import one_per_fact
+from factcheck.findings import one_per_fact, one_per_fact_of_checks
 from factcheck.model import Claim, Cluster, CopyEdge, Finding, Source, Story
 from factcheck.stories import provenance
 from factcheck.text import lexicons
@@ -147,14 +147,20 @@ def check_story(corpus: Corpus, story: Story, names: Sequence[str]) -> CheckResu
     )
     out = CheckResult()
     quoted = {c.id: c for c in ctx.claims if c.quotes}
+    joinable: set[int] = set()
     for name in names:
         start = time.perf_counter()
         check = _BY_NAME[name]
         found = [dataclasses.replace(f, story=story.id) for f in check.run(ctx)]
         if check.pairwise:
             found = one_per_fact(found, quoted, corpus.settings, ctx)
+        if name in SAME_FACTS:
+            joinable.update(id(f) for f in found)
         out.findings.extend(found)
         out.seconds[name] = time.perf_counter() - start
+    out.findings = one_per_fact_of_checks(
+        out.findings, lambda f: id(f) in joinable, quoted, corpus.settings, ctx
+    )
     # Provenance reads the findings' readings: after the checks, in the same process.
     start = time.perf_counter()
     made = provenance.build(story, ctx.sources, ctx.claims, out.findings, ctx.clusters)
@@ -166,6 +172,9 @@ def check_story(corpus: Corpus, story: Story, names: Sequence[str]) -> CheckResu
     return out
 
 
+# Checks that tell the same kinds of fact, one by aligning the sentences of one fact,
+# the other by a figure's context in another sentence: one finding where they meet.
+SAME_FACTS = frozenset({"conflicts", "across"})
 _BY_NAME = {c.name: c for c in CHECKS}  # checks travel to workers by name
 
 

@@ -30,6 +30,7 @@ from factcheck.text.numbers import (
     date_parts,
     dates,
     may_date,
+    number_value,
     quantities,
 )
 
@@ -318,10 +319,17 @@ def _tally(claim: Claim, tokens: Sequence[Token], q: Quantity) -> bool:
 
 
 def _odds(norms: Sequence[str], q: Quantity) -> bool:
-    """Odds ("one-in-three", "1 in 3"): a ratio, not a count of anything."""
-    if "-in-" in norms[q.start] or (q.start > 0 and norms[q.start - 1] == "in"):
+    """Odds ("one-in-three", "1 in 3"): a ratio, not a count of anything. A number after
+    "in" alone is a count ("in six counties")."""
+    if "-in-" in norms[q.start]:
         return True
-    return q.end + 1 < len(norms) and norms[q.end] == "in" and norms[q.end + 1].isdigit()
+    if q.start > 1 and norms[q.start - 1] == "in" and _number(norms[q.start - 2]):
+        return True
+    return q.end + 1 < len(norms) and norms[q.end] == "in" and _number(norms[q.end + 1])
+
+
+def _number(word: str) -> bool:
+    return word.isdigit() or number_value([word]) is not None
 
 
 def _reference(tokens: Sequence[Token], i: int) -> bool:
