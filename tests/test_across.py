@@ -104,6 +104,12 @@ def test_whens_resolved_against_the_article_date() -> None:
         ),
         ("the 29-year-old Mr. Hale said", [("hale", "", 29, "29-year-old Mr. Hale")]),
         ("Hale, a 61-year-old, said", [("hale", "", 61, "Hale, a 61-year-old")]),
+        (
+            "Dana Moss, the company's 57-year-old chief executive, said",
+            [("moss", "dana", 57, "Moss, the company's 57-year-old")],
+        ),
+        ("Moss, the 57-year-old mayor, said", [("moss", "", 57, "Moss, the 57-year-old")]),
+        ("In Leeds, the city's 40-year-old stadium", []),  # a place's comma, no person's
         ("a 38-year-old Leeds resident was held", []),  # a place before a noun
         ("the 27-year-old was held", []),  # no name
         ("On March 3, 12, people", []),  # a date, then a count

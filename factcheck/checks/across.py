@@ -176,7 +176,8 @@ def _ages(
 ) -> Iterator[Finding]:
     """A person's age told otherwise by another source of the story: the name is what
     the age is about, in whatever sentence it stands. A source that gives one name two
-    ages tells of two people; claims of one cluster are the conflicts check's."""
+    ages tells of two people; claims of one cluster are the conflicts check's where it
+    finds the change."""
     told: dict[str, dict[str, list[tuple[Age, Claim]]]] = defaultdict(lambda: defaultdict(list))
     read: dict[str, list[Age]] = {}
     for claim in ctx.claims:
@@ -205,8 +206,9 @@ def _ages(
                 if len(givens) > 1:
                     continue  # "John Jenkin" and "Kathryn Jenkin": two people
                 one = cluster_of.get(cx.id)
-                if one is not None and one == cluster_of.get(cy.id):
-                    continue
+                same_fact = one is not None and one == cluster_of.get(cy.id)
+                if same_fact and figure_aligned(ctx, cx, cy):
+                    continue  # the conflicts check tells it, word by word
                 da, db = dated[sa], dated[sb]
                 if da and db and abs((da - db).days) > AGE_DAYS:
                     continue

@@ -204,10 +204,15 @@ def ages(claim: Claim, tokens: Sequence[Token]) -> list[Age]:
             if j > i + 2:
                 out.append(age(j - 1, value, tokens[i].start, tokens[j - 1].end))
                 continue
-            # "Orozco, a 27-year-old": the name before the article
+            # "Orozco, a 27-year-old", "Orozco, the firm's 27-year-old": the name before
+            # the apposition's article or possessive
             k = i - 1
-            if k >= 1 and tokens[k].norm in ("a", "an") and between(k - 1) == ", " and name(k - 1):
-                out.append(age(k - 1, value, tokens[k - 1].start, tokens[i + 1].end))
+            while k >= 1 and i - k <= APPOSITION_WORDS and _opens_apposition(tokens[k].norm):
+                if between(k - 1) == ", " and name(k - 1):
+                    if k < 2 or tokens[k - 2].norm not in _PLACE_BEFORE:  # "In Leeds, the"
+                        out.append(age(k - 1, value, tokens[k - 1].start, tokens[i + 1].end))
+                    break
+                k -= 1
             continue
         # "Orozco, 27,": a name, a comma, the age and a comma
         if i >= 1 and name(i - 1) and between(i - 1) == ", " and between(i).startswith(","):
@@ -215,6 +220,17 @@ def ages(claim: Claim, tokens: Sequence[Token]) -> list[Age]:
     return out
 
 
+APPOSITION_WORDS = 3  # "the company's" between a name's comma and its age
+
+
+def _opens_apposition(word: str) -> bool:
+    """An article, a possessive pronoun or a possessive noun: what stands between a
+    name's comma and the "-year-old" that tells its age ("Moss, the company's 57-year-old")."""
+    return word in _APPOSITION_OPENERS or word.endswith("'s")
+
+
+_APPOSITION_OPENERS = frozenset("a an the his her their its our".split())
+_PLACE_BEFORE = frozenset("in at near outside inside from across".split())  # a place's name
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr"})
 # Words that follow a person's name as the subject of the clause (a verb of being, a
 # relative pronoun, a preposition of origin): after them, a lone capitalised word is a name.
