@@ -13,7 +13,7 @@ from factcheck.claims.quotes import shown_speaker
 from factcheck.config import Settings
 from factcheck.model import Claim, Evidence, Finding, Reading, Severity
 from factcheck.text.fold import fold_text
-from factcheck.text.numbers import MONTHS, WEEKDAYS
+from factcheck.text.numbers import MONTHS, SCALES, WEEKDAYS
 
 _SPACE = re.compile(r"\s+")
 
@@ -165,6 +165,11 @@ def one_per_fact(
             if len(component) == 1:
                 # One finding already: its own words (and id) say it best.
                 merged = dataclasses.replace(component[0], readings=merged.readings)
+            elif len(merged.readings) < 2:
+                # Every claim reads alike once joined ("last month" in articles of
+                # different days): the findings are no one fact; each says its own.
+                out.extend(f for f in component if f.id)
+                continue
             out.append(merged)
     return out
 
@@ -333,8 +338,8 @@ def _merged(
     text_of: dict[str, str] = {}
     for cid, (key, shown) in reading_of.items():
         sources_of.setdefault(key, set()).add(items[cid].source)
-        if key not in text_of or len(shown) < len(text_of[key]):
-            text_of[key] = shown  # the fewest words that show it ("35", not "35 new")
+        if key not in text_of or _better_shown(kind, shown, text_of[key]):
+            text_of[key] = shown
     ranked = sorted(sources_of, key=lambda k: (-len(sources_of[k]), sorted(sources_of[k]), k))
     top = len(sources_of[ranked[0]])
     has_majority = len(ranked) > 1 and len(sources_of[ranked[1]]) < top
@@ -405,6 +410,19 @@ def _figure_key(shown: str) -> str:
         return found.group().replace(",", "")
     words = normalise(shown).split()
     return next((w for w in words if w in _DAY_NAMES), " ".join(words))
+
+
+def _better_shown(kind: str, shown: str, other: str) -> bool:
+    """Of two texts of one figure's reading, the one that tells more of it in fewer other
+    words: "May 29" rather than "29", "35" rather than "35 new"."""
+    if kind not in _FIGURE_KINDS:
+        return False  # the first claim's words, as before
+
+    def told(text: str) -> int:
+        words = normalise(text).split()
+        return sum(1 for w in words if w in _DAY_NAMES or w in SCALES or _FIGURE_RE.search(w))
+
+    return (-told(shown), len(shown)) < (-told(other), len(other))
 
 
 MAX_PLACES = 4  # places a reading is shown by; one that differs in more is shown whole

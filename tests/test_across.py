@@ -45,6 +45,7 @@ def _claim(text: str, start: int = 10) -> Claim:
         ("sales rose 4 percent", 4, "%", "", "", "4"),
         ("a bid in excess of $160 million", 1.6e8, "$", "", "above", "in excess of $160 million"),
         ("an emergency declared in six counties", 6, "", "county", "", "six counties"),
+        ("fined for the third time this year", 3, "", "time", "", "third time"),
     ],
 )
 def test_figures(text: str, value: float, unit: str, counted: str, hedge: str, shown: str) -> None:

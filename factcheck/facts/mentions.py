@@ -23,6 +23,7 @@ from factcheck.text.lexicons import stopwords, zipf
 from factcheck.text.numbers import (
     MONTH_ABBR,
     MONTHS,
+    ORDINALS,
     SCALES,
     WEEKDAYS,
     DateMention,
@@ -313,6 +314,19 @@ def figures(claim: Claim, tokens: Sequence[Token]) -> list[Figure]:
                 last + 1,
             )
         )
+    out.extend(_occasions(claim, tokens, norms))
+    return out
+
+
+def _occasions(claim: Claim, tokens: Sequence[Token], norms: list[str]) -> list[Figure]:
+    """How many times something has happened, told by an ordinal word ("the third time
+    in five years"): a count of the occasions, counted as "time"."""
+    out = []
+    for i in range(len(norms) - 1):
+        value = ORDINALS.get(norms[i], 0)
+        if value and singular(norms[i + 1]) == "time":
+            start, end = tokens[i].start, tokens[i + 1].end
+            out.append(Figure(claim.id, value, "", "time", "", start, end, i, i + 2))
     return out
 
 
