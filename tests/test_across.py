@@ -55,11 +55,30 @@ def test_figures(text: str, value: float, unit: str, counted: str, hedge: str, s
 
 
 @pytest.mark.parametrize(
-    "text", ["the two unions signed", "the city's three bridges", "the vote was 52-48 in favour"]
+    "text",
+    [
+        "the two unions signed",
+        "the city's three bridges",
+        "it takes 10-15 minutes by bus",
+        "a 24-7 hotline opened",
+    ],
 )
-def test_references_and_tallies_are_not_figures(text: str) -> None:
+def test_references_ranges_and_pairs_are_not_figures(text: str) -> None:
     claim = _claim(text)
     assert figures(claim, claim.tokens) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [("the vote was 52-48 in favour", "52-48"), ("the club won the final 3–1", "3–1")],
+)
+def test_a_tally_is_one_figure(text: str, shown: str) -> None:
+    claim = _claim(text)
+    source = " " * 10 + text
+    (f,) = figures(claim, claim.tokens)
+    assert f.form == "tally"
+    assert (f.value, f.second) == tuple(float(n) for n in shown.replace("–", "-").split("-"))
+    assert source[f.start : f.end] == shown
 
 
 def test_whens_resolved_against_the_article_date() -> None:

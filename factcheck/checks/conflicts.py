@@ -43,7 +43,16 @@ def _in(q_start: int, q_end: int, lo: int, hi: int) -> bool:
 
 
 def _compatible(a: Quantity, b: Quantity) -> bool:
-    return a.unit == b.unit or not a.unit or not b.unit
+    """Two quantities that can count one thing: of one unit (or one with none); a tally
+    ("92-6") only with a tally, whatever word follows it."""
+    if (a.form == "tally") != (b.form == "tally"):
+        return False
+    return a.form == "tally" or a.unit == b.unit or not a.unit or not b.unit
+
+
+def _same(a: Quantity, b: Quantity) -> bool:
+    """One figure: the same number, range ("10-15") or tally ("92-6")."""
+    return a.value == b.value and a.second == b.second
 
 
 MIN_QUOTED = 8  # words: shorter quotations are common phrases, not one person's words
@@ -184,16 +193,19 @@ def _number(ctx: Context, a: Claim, b: Claim, diffs: list[Edit]) -> Iterator[Fin
             if _year_for_number(a.words[e.a1 : e.a2], qa, b.words[e.b1 : e.b2], qb):
                 yield _pair_finding(ctx, NUMBER.name, NUMBER.severity, a, b, e, "Numbers differ")
             continue
-        if any(x.value == y.value for x in qa for y in qb):
+        if any(_same(x, y) for x in qa for y in qb):
             continue
         comparable = [(x, y) for x in qa for y in qb if _compatible(x, y)]
         if not comparable:
             continue
         if any(_agree(a, x, b, y) for x, y in comparable):
             continue  # "about 300" and "312", "more than 40" and "45": both may be true
-        rounded = all(_rounded(x.value, y.value) for x, y in comparable)
+        rounded = all(
+            not x.form and not y.form and _rounded(x.value, y.value) for x, y in comparable
+        )
         # A count of time that differs is a duration conflict, as grave as any number.
-        kind = DURATION.name if any(q.unit in _TIME for q in qa + qb) else NUMBER.name
+        timed = any(q.unit in _TIME and q.form != "tally" for q in qa + qb)
+        kind = DURATION.name if timed else NUMBER.name
         if rounded:
             yield _pair_finding(ctx, kind, ROUNDED, a, b, e, "One figure is the other rounded")
         else:
@@ -247,7 +259,12 @@ def _plus(claim: Claim, q: Quantity) -> bool:
 
 def _agree(a: Claim, x: Quantity, b: Claim, y: Quantity) -> bool:
     """Two figures that can both be true: one is approximate and near the other, or a
-    bound ("more than 40") that the other ("45") keeps; not two figures hedged alike."""
+    bound ("more than 40") that the other ("45") keeps; not two figures hedged alike. A
+    range ("10-15") keeps a number inside it; a tally ("92-6") agrees only with itself."""
+    if x.form == "tally" or y.form == "tally":
+        return False
+    if x.form == "range" or y.form == "range":
+        return _within(a, x, b, y)
     hedges = _hedge(a, x), _hedge(b, y)
     if hedges[0] == hedges[1] != "about":
         return False  # "at least 40" and "at least 87": two bounds, two different reports
@@ -259,6 +276,23 @@ def _agree(a: Claim, x: Quantity, b: Claim, y: Quantity) -> bool:
         if hedge == "below" and other.value < q.value:
             return True
     return False
+
+
+def _within(a: Claim, x: Quantity, b: Claim, y: Quantity) -> bool:
+    """A range and a number that it keeps: inside it ("8-12" and "10"), or a bound that
+    reaches into it ("more than 10" and "8-12"). Two different ranges do not agree."""
+    if x.form == "range" and y.form == "range":
+        return False
+    (r, _), (q, claim) = ((x, a), (y, b)) if x.form == "range" else ((y, b), (x, a))
+    low, high = r.value, r.value if r.second is None else r.second
+    hedge = _hedge(claim, q)
+    if hedge == "about":
+        return low * (1 - NEAR) <= q.value <= high * (1 + NEAR)
+    if hedge == "above":
+        return q.value < high
+    if hedge == "below":
+        return q.value > low
+    return low <= q.value <= high
 
 
 def _rounded(x: float, y: float) -> bool:

@@ -110,6 +110,9 @@ class Figure:
     end: int
     first: int  # token indexes (hedge, figure and counted noun), for the context around it
     last: int
+    # A tally ("passed 92-6"): ``value`` for and ``second`` against, spanning the two counts.
+    form: str = ""
+    second: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,12 +272,31 @@ def weight(word: str) -> float:
 
 
 def figures(claim: Claim, tokens: Sequence[Token]) -> list[Figure]:
-    """The figures of a claim with what they count. Years, days of dates and the halves
-    of a tally ("396-9") are left out."""
+    """The figures of a claim with what they count, and its tallies ("passed 92-6", one
+    figure of two counts). Years, days of dates, ranges ("10-15 people") and the halves
+    of other pairs of numbers joined by a hyphen ("242-190") are left out."""
     norms = [t.norm for t in tokens]
     out = []
-    for q in quantities(tokens):
-        if _tally(claim, tokens, q) or _reference(tokens, q.start) or _odds(norms, q):
+    for q in quantities(tokens, claim.text, claim.start):
+        if q.form == "tally":
+            counts = tokens[q.start], tokens[q.start + 1]  # "92" and "6"
+            out.append(
+                Figure(
+                    claim.id,
+                    q.value,
+                    "",
+                    "",
+                    "",
+                    counts[0].start,
+                    counts[1].end,
+                    q.start,
+                    q.start + 2,
+                    "tally",
+                    q.second,
+                )
+            )
+            continue
+        if q.form or _tally(claim, tokens, q) or _reference(tokens, q.start) or _odds(norms, q):
             continue
         unit = q.unit if q.unit in ("$", "€", "£", "%") else ""
         value = q.value
@@ -306,7 +328,8 @@ def _plus(claim: Claim, tokens: Sequence[Token], q: Quantity) -> bool:
 
 
 def _tally(claim: Claim, tokens: Sequence[Token], q: Quantity) -> bool:
-    """A vote tally or a score ("396-9", "3-1"): two numbers joined by a hyphen."""
+    """A number joined by a hyphen to another that is neither a tally nor a range of
+    ``quantities`` ("a 24-7 hotline"): half of a pair, no figure of its own."""
     text, base = claim.text, claim.start
     for i in (q.start - 1, q.end):
         if 0 <= i < len(tokens) and tokens[i].norm.isdigit():
