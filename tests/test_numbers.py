@@ -57,6 +57,10 @@ def test_two_separate_numbers_stay_two() -> None:
         (1e12, 1.6e12, False),
         (40, 45, False),
         (1.2e12, 1.2e12, False),
+        (100, 96, True),  # rounded up into the next power of ten, and near it
+        (1e7, 9.7e6, True),
+        (100, 92, False),  # too far for a rounding up to a hundred
+        (1000, 900, False),
     ],
 )
 def test_a_figure_and_its_rounded_form(rough: float, exact: float, rounded: bool) -> None:

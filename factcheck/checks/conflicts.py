@@ -229,6 +229,7 @@ def _year_for_number(
 
 _NOT_YEARS = frozenset({"$", "€", "£", "%"})
 ROUNDED = Severity.LOW  # "$2.47 billion" and "$2.5 billion": a precise figure and its round form
+CARRIED = 0.05  # how far a figure rounded up into the next power of ten may be from it
 NEAR = 0.1  # an approximate figure ("about", "nearly") allows this much either way
 _ABOUT = frozenset("about around roughly nearly almost approximately some estimated circa".split())
 _ABOVE = frozenset({("more", "than"), ("over",), ("at", "least"), ("above",), ("upward", "of")})
@@ -303,7 +304,13 @@ def _rounded(x: float, y: float) -> bool:
     rough, exact = (x, y) if _digits(x) <= _digits(y) else (y, x)
     step = Decimal(1).scaleb(-_places(rough))
     half_up = Decimal(repr(exact)).quantize(step, rounding=ROUND_HALF_UP)
-    return half_up == Decimal(repr(rough)) and _digits(rough) < _digits(exact)
+    if half_up != Decimal(repr(rough)) or _digits(rough) >= _digits(exact):
+        return False
+    # Rounded up into the next power of ten ("92" to "100"), a figure is off by more than
+    # its rounding usually allows: only a figure near the round one ("96", "9.7 million")
+    # is written so.
+    carried = _written(rough).adjusted() > _written(exact).adjusted()
+    return not carried or abs(rough - exact) <= CARRIED * abs(rough)
 
 
 def _digits(v: float) -> int:

@@ -349,11 +349,48 @@ def _odds(norms: Sequence[str], q: Quantity) -> bool:
 
 def _reference(tokens: Sequence[Token], i: int) -> bool:
     """A number after a determiner or a possessive ("the two states", "the state's two
-    senators") names a set the article already has, it does not report a count."""
+    senators") names a set the article already has, it does not report a count; unless a
+    superlative follows it ("the world's 100 poorest countries"): the size of a ranked
+    set is what is reported."""
     if i == 0:
         return False
     before = tokens[i - 1].norm
+    if i + 1 < len(tokens) and graded(tokens[i + 1].norm) == "superlative":
+        return False
     return before in _DETERMINERS or before.endswith("'s") or before.endswith("s'")
+
+
+# Comparatives and superlatives not formed by rule from their adjective.
+_IRREGULAR_GRADES = {"better": "comparative", "worse": "comparative"}
+_IRREGULAR_GRADES |= {"best": "superlative", "worst": "superlative"}
+GRADED_BASE = 4.5  # Zipf: an adjective this common is the base of a graded form
+GRADED_OTHER = 2.5  # Zipf: the other graded form ("poorer" of "poorest") is in use
+
+
+@functools.cache
+def graded(word: str) -> str:
+    """ "comparative" ("poorer", "larger", "bigger", "happier") or "superlative"
+    ("poorest", "largest") when the word is an adjective's graded form by the spelling
+    rules of English: its base a common word that is no stop word ("forest" is no
+    superlative of "for"), and its other graded form a word in use too ("poorest" beside
+    "poorer"; "officer" and "letter" have no "officest", "lettest"); else ""."""
+    if word in _IRREGULAR_GRADES:
+        return _IRREGULAR_GRADES[word]
+    for ending, grade, other in (("est", "superlative", "er"), ("er", "comparative", "est")):
+        if not word.endswith(ending) or len(word) < len(ending) + 3:
+            continue
+        stem_ = word[: -len(ending)]
+        if zipf(stem_ + other) < GRADED_OTHER:
+            continue
+        bases = [stem_, stem_ + "e"]
+        if stem_.endswith("i"):
+            bases.append(stem_[:-1] + "y")  # "happier"
+        if len(stem_) > 2 and stem_[-1] == stem_[-2]:
+            bases.append(stem_[:-1])  # "bigger"
+        for base in bases:
+            if len(base) >= 3 and base not in stopwords() and zipf(base) >= GRADED_BASE:
+                return grade
+    return ""
 
 
 _DETERMINERS = frozenset("the these those its their his her our your my whose".split())
@@ -376,8 +413,15 @@ def _counted(tokens: Sequence[Token], q: Quantity) -> tuple[str, int]:
         modifier = "-" in word or tokens[k].text[:1].isupper()
         if modifier and k + 1 < len(norms) and norms[k + 1].replace("-", "").isalpha():
             continue  # "16 House-passed measures", "two Republican senators"
+        if graded(word) and k + 1 < len(norms) and _noun_after(norms[k + 1]):
+            continue  # "100 poorest countries", "92 poorer countries"
         return singular(word), k
     return "", -1
+
+
+def _noun_after(word: str) -> bool:
+    """A word that can be the noun after an adjective: a content word, no stop word."""
+    return word.isalpha() and word not in stopwords() and word not in _NOT_COUNTED
 
 
 def _hedge(norms: Sequence[str], start: int) -> tuple[str, int]:
