@@ -279,7 +279,7 @@ def figures(claim: Claim, tokens: Sequence[Token]) -> list[Figure]:
     out = []
     for q in quantities(tokens, claim.text, claim.start):
         if q.form == "tally":
-            counts = tokens[q.start], tokens[q.start + 1]  # "92" and "6"
+            counts = tokens[q.start], tokens[q.end - 1]  # "92" and "6" ("92-6", "92 to 6")
             out.append(
                 Figure(
                     claim.id,
@@ -290,7 +290,7 @@ def figures(claim: Claim, tokens: Sequence[Token]) -> list[Figure]:
                     counts[0].start,
                     counts[1].end,
                     q.start,
-                    q.start + 2,
+                    q.end,
                     "tally",
                     q.second,
                 )

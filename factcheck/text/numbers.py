@@ -213,7 +213,7 @@ def quantities(tokens: Sequence[Token], text: str = "", base: int = 0) -> list[Q
     n = len(tokens)
     norms = [t.norm for t in tokens]
     in_dates = date_parts(tokens) if any(map(_DIGIT.search, norms)) else set()
-    pairs = joined(tokens, text, base, in_dates) if "-" in text or "–" in text else {}
+    pairs = joined(tokens, text, base, in_dates) if _JOINED.search(text) else {}
     after = 0  # the first word after the last quantity read
     # Only a word with a digit, a number word or a fraction can start a quantity: the
     # rest of the claim is stepped over without a turn of the loop each.
@@ -264,17 +264,20 @@ def quantities(tokens: Sequence[Token], text: str = "", base: int = 0) -> list[Q
 TALLY_BEFORE = 8
 TALLY_AFTER = 4
 _JOINS = ("-", "–")  # a hyphen or an en dash
+_JOINED = re.compile(r"\d[-–]\d|\d to \d")  # a cheap test before ``joined``
 
 
 def joined(
     tokens: Sequence[Token], text: str, base: int, in_dates: set[int] | None = None
-) -> dict[int, tuple[str, float, float]]:
+) -> dict[int, tuple[str, float, float, int]]:
     """Two numbers joined by a hyphen or an en dash alone, the second starting one
     character after the first ends, neither a year nor part of a date nor of a longer
-    chain ("555-123-4567"): the first's index → ("range", low, high) when the first is
-    the smaller ("10-15 people", "ages 18-24"), ("tally", for, against) when it is not
+    chain ("555-123-4567"): the first's index → ("range", low, high, 2) when the first is
+    the smaller ("10-15 people", "ages 18-24"), ("tally", for, against, 2) when it is not
     and a word of voting or scoring stands near ("passed 92-6", "a 5-4 ruling"); pairs
-    that are neither are left out (two numbers, as before)."""
+    that are neither are left out (two numbers, as before). A tally is also written with
+    "to" ("the vote was 364 to 62": width 3), not after "from" or "between", which open
+    a span or a change ("fell from 10 to 4")."""
     n = len(tokens)
     if in_dates is None:
         in_dates = date_parts(tokens)
@@ -284,24 +287,45 @@ def joined(
         a, b = tokens[i], tokens[i + 1]
         return b.start - a.end == 1 and text[a.end - base : b.start - base] in _JOINS
 
-    out: dict[int, tuple[str, float, float]] = {}
+    def spaced(i: int) -> bool:
+        """Tokens ``i`` and ``i + 1`` are separated by one space."""
+        return tokens[i + 1].start - tokens[i].end == 1 and text[tokens[i].end - base] == " "
+
+    def dated(*at: int) -> bool:
+        return any(k in in_dates or is_year(tokens[k].norm) for k in at)
+
+    out: dict[int, tuple[str, float, float, int]] = {}
     for i in range(n - 1):
-        x, y = _count(tokens[i].norm), _count(tokens[i + 1].norm)
-        if x is None or y is None or not join(i):
+        x = _count(tokens[i].norm)
+        if x is None:
             continue
-        if i in in_dates or i + 1 in in_dates or is_year(tokens[i].norm):
+        y = _count(tokens[i + 1].norm)
+        if y is None:
+            # "364 to 62": a tally only
+            if tokens[i + 1].norm != "to" or i + 2 >= n or not (spaced(i) and spaced(i + 1)):
+                continue
+            y = _count(tokens[i + 2].norm)
+            if y is None or x < y or dated(i, i + 2) or not _tally_counts(tokens, i, i + 2):
+                continue
+            if i > 0 and tokens[i - 1].norm in _SPAN_OPENERS:
+                continue
+            if _voting(tokens, i, i + 3):
+                out[i] = ("tally", x, y, 3)
             continue
-        if is_year(tokens[i + 1].norm):
+        if not join(i) or dated(i, i + 1):
             continue
         if (i > 0 and _count(tokens[i - 1].norm) is not None and join(i - 1)) or (
             i + 2 < n and _count(tokens[i + 2].norm) is not None and join(i + 1)
         ):
             continue  # a chain of three numbers or more: a code, a phone number
         if x < y:
-            out[i] = ("range", x, y)
-        elif _plain(tokens[i].norm) and _plain(tokens[i + 1].norm) and _voting(tokens, i):
-            out[i] = ("tally", x, y)
+            out[i] = ("range", x, y, 2)
+        elif _tally_counts(tokens, i, i + 1) and _voting(tokens, i, i + 2):
+            out[i] = ("tally", x, y, 2)
     return out
+
+
+_SPAN_OPENERS = frozenset({"from", "between"})
 
 
 def _count(word: str) -> float | None:
@@ -309,15 +333,19 @@ def _count(word: str) -> float | None:
     return _digit_value(word) if word[-1:].isdigit() or word.endswith("%") else None
 
 
-def _plain(word: str) -> bool:
-    """A count written as a whole number with no sign ("92", "1,200")."""
-    return word.replace(",", "").isdigit()
+def _tally_counts(tokens: Sequence[Token], i: int, k: int) -> bool:
+    """Tokens ``i`` and ``k`` are counts written as whole numbers with no sign ("92",
+    "1,200"), and no unit of measure follows the second ("10 to 4 points", "5-3 percent")."""
+    if not all(tokens[at].norm.replace(",", "").isdigit() for at in (i, k)):
+        return False
+    after = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+    return after not in ("percent", "per", "points", "point") and after not in SCALES
 
 
-def _voting(tokens: Sequence[Token], i: int) -> bool:
-    """A word of voting or scoring stands near the numbers at ``i`` and ``i + 1``."""
+def _voting(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """A word of voting or scoring stands near the numbers of tokens ``i`` to ``j - 1``."""
     words = _tally_words()
-    before, after = tokens[max(0, i - TALLY_BEFORE) : i], tokens[i + 2 : i + 2 + TALLY_AFTER]
+    before, after = tokens[max(0, i - TALLY_BEFORE) : i], tokens[j : j + TALLY_AFTER]
     return any(t.norm in words for t in (*before, *after))
 
 
@@ -326,15 +354,17 @@ def _tally_words() -> frozenset[str]:
     return word_class("numbers.toml", "tally")
 
 
-def _joined_quantity(tokens: Sequence[Token], i: int, form: str, x: float, y: float) -> Quantity:
-    """The range or tally at tokens ``i`` and ``i + 1`` with its scale and unit, as a
-    number's ("$3-5 million", "8-12 cars", "20-30%")."""
+def _joined_quantity(
+    tokens: Sequence[Token], i: int, form: str, x: float, y: float, width: int
+) -> Quantity:
+    """The range or tally of tokens ``i`` to ``i + width - 1`` with its scale and unit, as
+    a number's ("$3-5 million", "8-12 cars", "20-30%"); a tally has no scale."""
     n = len(tokens)
-    j = i + 2
-    while j < n and tokens[j].norm in SCALES:
+    j = i + width
+    while form == "range" and j < n and tokens[j].norm in SCALES:
         x, y = x * SCALES[tokens[j].norm], y * SCALES[tokens[j].norm]
         j += 1
-    first, second = tokens[i].text, tokens[i + 1].text
+    first, second = tokens[i].text, tokens[i + width - 1].text
     unit = ""
     if first[:1] in "$€£":
         unit = first[0]
