@@ -119,13 +119,44 @@ def run(ctx: Context) -> Iterator[Finding]:
         if not ctx.same_story(a.source, b.source):
             continue  # one shared sentence between long articles is boilerplate, not a story
         edits, changes, diffs = _aligned(ctx, a, b)
+        tallies = _tally_edits(ctx, a, b, edits, diffs)
         if not diffs:
             yield from _moved_day(ctx, a, b, changes)
+            yield from _number(ctx, a, b, tallies)
             continue
-        yield from _number(ctx, a, b, diffs)
+        yield from _number(ctx, a, b, diffs + tallies)
         yield from _date(ctx, a, b, diffs)
         yield from _negation(ctx, a, b, diffs, edits)
     yield from _attribution(ctx)
+
+
+def _tally_edits(
+    ctx: Context, a: Claim, b: Claim, edits: list[Edit], diffs: list[Edit]
+) -> list[Edit]:
+    """ "voted 9 to 4" / "voted 10 to 3": both counts of a tally written with "to" changed
+    align as two replacements round the one shared "to", neither anchored on its own; as one
+    replacement over the tally on each side, when that is a local change."""
+    out = []
+    for i in range(1, len(edits) - 1):
+        e, before, after = edits[i], edits[i - 1], edits[i + 1]
+        if e.tag != "equal" or e.a2 - e.a1 != 1 or before.tag != "replace":
+            continue
+        if after.tag != "replace" or before in diffs or after in diffs:
+            continue
+        merged = Edit("replace", before.a1, after.a2, before.b1, after.b2)
+        tally_a = [q for q in ctx.quantities(a) if q.form == "tally" and _in_edit(q, e, "a")]
+        tally_b = [q for q in ctx.quantities(b) if q.form == "tally" and _in_edit(q, e, "b")]
+        if not tally_a or not tally_b:
+            continue
+        around = [*edits[: i - 1], merged, *edits[i + 2 :]]
+        out.extend(local(around, [merged], a.words, b.words))
+    return out
+
+
+def _in_edit(q: Quantity, e: Edit, side: str) -> bool:
+    """The tally ``q`` holds the shared word of ``e`` (the "to" of "9 to 4")."""
+    lo, hi = (e.a1, e.a2) if side == "a" else (e.b1, e.b2)
+    return q.start <= lo and hi <= q.end
 
 
 def negation_aligned(ctx: Context, a: Claim, b: Claim) -> bool:
