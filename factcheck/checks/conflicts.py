@@ -143,6 +143,9 @@ def _tally_edits(
             continue
         if after.tag != "replace" or before in diffs or after in diffs:
             continue
+        counts = (a.words[before.a2 - 1], a.words[after.a1], b.words[before.b2 - 1])
+        if not all(w.replace(",", "").isdigit() for w in (*counts, b.words[after.b1])):
+            continue  # no count on each side of the shared word: no tally changed
         merged = Edit("replace", before.a1, after.a2, before.b1, after.b2)
         tally_a = [q for q in ctx.quantities(a) if q.form == "tally" and _in_edit(q, e, "a")]
         tally_b = [q for q in ctx.quantities(b) if q.form == "tally" and _in_edit(q, e, "b")]
