@@ -43,6 +43,15 @@ def _claim(text: str, start: int = 10) -> Claim:
             "nearly two-dozen executive",
         ),
         ("sales rose 4 percent", 4, "%", "", "", "4"),
+        ("to 92 poorer countries", 92, "", "country", "", "92 poorer countries"),
+        (
+            "for 92 low- and middle-income countries",
+            92,
+            "",
+            "country",
+            "",
+            "92 low- and middle-income countries",
+        ),
         ("a bid in excess of $160 million", 1.6e8, "$", "", "above", "in excess of $160 million"),
     ],
 )

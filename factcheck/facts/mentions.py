@@ -300,7 +300,7 @@ def figures(claim: Claim, tokens: Sequence[Token]) -> list[Figure]:
             continue
         unit = q.unit if q.unit in ("$", "€", "£", "%") else ""
         value = q.value
-        counted, at = _counted(tokens, q)
+        counted, at = _counted(claim, tokens, q)
         hedge, width = _hedge(norms, q.start)
         if not hedge and _plus(claim, tokens, q):
             hedge = "above"  # "$1 trillion+", "1,000+ people": a lower bound
@@ -396,27 +396,44 @@ def graded(word: str) -> str:
 _DETERMINERS = frozenset("the these those its their his her our your my whose".split())
 
 
-def _counted(tokens: Sequence[Token], q: Quantity) -> tuple[str, int]:
+def _counted(claim: Claim, tokens: Sequence[Token], q: Quantity) -> tuple[str, int]:
     """The noun a figure counts and its index: the first content word after it, past
-    modifiers (a hyphenated compound, "House-passed"; a capitalised word, "Republican")
-    and "of" ("$500,000 of airtime"); ("", -1) when none."""
+    modifiers (a hyphenated compound, "House-passed"; a capitalised word, "Republican"; a
+    comparative or a superlative, "poorest"; a suspended hyphen, "low- and
+    middle-income") and "of" ("$500,000 of airtime"); ("", -1) when none."""
     norms = [t.norm for t in tokens]
+    n = len(norms)
     j = q.end
-    if j < len(norms) and norms[j] in ("percent", "per", "cent"):
+    if j < n and norms[j] in ("percent", "per", "cent"):
         return "", -1
-    if j < len(norms) and norms[j] == "of" and j + 1 < len(norms):
+    if j < n and norms[j] == "of" and j + 1 < n:
         j += 1
-    for k in range(j, min(j + 3, len(norms))):
+    k, stop = j, min(j + 3, n)
+    while k < stop:
         word = norms[k]
+        if _suspended(claim, tokens, k):
+            k, stop = k + 2, min(stop + 2, n)  # "low- and": the compound after it goes on
+            continue
         if word in _NOT_COUNTED or word in stopwords() or not word.replace("-", "").isalpha():
             return "", -1
         modifier = "-" in word or tokens[k].text[:1].isupper()
-        if modifier and k + 1 < len(norms) and norms[k + 1].replace("-", "").isalpha():
+        if modifier and k + 1 < n and norms[k + 1].replace("-", "").isalpha():
+            k += 1
             continue  # "16 House-passed measures", "two Republican senators"
-        if graded(word) and k + 1 < len(norms) and _noun_after(norms[k + 1]):
+        if graded(word) and k + 1 < n and _noun_after(norms[k + 1]):
+            k += 1
             continue  # "100 poorest countries", "92 poorer countries"
         return singular(word), k
     return "", -1
+
+
+def _suspended(claim: Claim, tokens: Sequence[Token], k: int) -> bool:
+    """Token ``k`` is the first half of a suspended compound: a hyphen, a space and "and"
+    or "or" after it, a word after those ("low- and middle-income countries")."""
+    if k + 2 >= len(tokens) or tokens[k + 1].norm not in ("and", "or"):
+        return False
+    gap = claim.text[tokens[k].end - claim.start : tokens[k + 1].start - claim.start]
+    return gap == "- " and tokens[k].norm.isalpha()
 
 
 def _noun_after(word: str) -> bool:
