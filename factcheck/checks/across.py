@@ -29,6 +29,7 @@ in a sentence is not the outlet's, and two times or voices are not compared.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -78,6 +79,7 @@ from factcheck.text.numbers import (
     WEEKDAYS,
     date_parts,
     may_count,
+    tally_words,
 )
 
 KINDS = (NUMBER, DATE, NEGATION)
@@ -316,7 +318,10 @@ def _read(claim: Claim, day: dt.date | None) -> list[_Found]:
         sums = [f.unit for f in found if f.unit in CURRENCIES]
         for f in found:
             if f.form == "tally":
-                out.append((TALLY, _mention(f, claim, tokens, forms, day)))
+                m = _mention(f, claim, tokens, forms, day)
+                for word in _tally_stems():
+                    m.about.pop(word, None)  # what makes it a tally: no word of which vote
+                out.append((TALLY, m))
                 continue
             if f.unit in CURRENCIES and sums.count(f.unit) == 1:
                 # A sum is compared with the story's other sums in its currency, what it
@@ -614,6 +619,11 @@ def _figures_agree(x: _Mention, y: _Mention) -> str:
     return "rounded" if _rounded(a.value, b.value) else "differ"
 
 
+@functools.cache
+def _tally_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in tally_words())
+
+
 def _tallies_agree(x: _Mention, y: _Mention) -> str:
     """Two tallies ("92-6", "94-1"): the same, or differing when their totals are near
     (one body's vote told two ways), else not comparable (votes of other bodies)."""
@@ -621,6 +631,8 @@ def _tallies_agree(x: _Mention, y: _Mention) -> str:
     assert isinstance(a, Figure) and isinstance(b, Figure)
     if a.value == b.value and a.second == b.second:
         return "same"
+    if x.published and y.published and abs((x.published - y.published).days) > 1:
+        return ""  # reports of other days: the votes of another stage (committee, floor)
     lo, hi = sorted((a.value + (a.second or 0.0), b.value + (b.second or 0.0)))
     if lo <= 0 or hi / lo > TALLY_RATIO:
         return ""

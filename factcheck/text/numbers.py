@@ -344,13 +344,14 @@ def _tally_counts(tokens: Sequence[Token], i: int, k: int) -> bool:
 
 def _voting(tokens: Sequence[Token], i: int, j: int) -> bool:
     """A word of voting or scoring stands near the numbers of tokens ``i`` to ``j - 1``."""
-    words = _tally_words()
+    words = tally_words()
     before, after = tokens[max(0, i - TALLY_BEFORE) : i], tokens[j : j + TALLY_AFTER]
     return any(t.norm in words for t in (*before, *after))
 
 
 @cache
-def _tally_words() -> frozenset[str]:
+def tally_words() -> frozenset[str]:
+    """Words of voting and scoring, near which two joined counts are a tally."""
     return word_class("numbers.toml", "tally")
 
 
