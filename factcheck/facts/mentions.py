@@ -274,7 +274,7 @@ def weight(word: str) -> float:
 def figures(claim: Claim, tokens: Sequence[Token]) -> list[Figure]:
     """The figures of a claim with what they count, and its tallies ("passed 92-6", one
     figure of two counts). Years, days of dates, ranges ("10-15 people") and the halves
-    of other pairs of numbers joined by a hyphen ("242-190") are left out."""
+    of other pairs of numbers joined by a hyphen ("a 24-7 hotline") are left out."""
     norms = [t.norm for t in tokens]
     out = []
     for q in quantities(tokens, claim.text, claim.start):
