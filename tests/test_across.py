@@ -43,6 +43,15 @@ def _claim(text: str, start: int = 10) -> Claim:
             "nearly two-dozen executive",
         ),
         ("sales rose 4 percent", 4, "%", "", "", "4"),
+        ("to 92 poorer countries", 92, "", "country", "", "92 poorer countries"),
+        (
+            "for 92 low- and middle-income countries",
+            92,
+            "",
+            "country",
+            "",
+            "92 low- and middle-income countries",
+        ),
         ("a bid in excess of $160 million", 1.6e8, "$", "", "above", "in excess of $160 million"),
         ("an emergency declared in six counties", 6, "", "county", "", "six counties"),
         ("fined for the third time this year", 3, "", "time", "", "third time"),
@@ -61,14 +70,28 @@ def test_figures(text: str, value: float, unit: str, counted: str, hedge: str, s
     [
         "the two unions signed",
         "the city's three bridges",
-        "the vote was 52-48 in favour",
         "a one in five chance of rain",
         "the risk is 1 in 3 for smokers",
+        "it takes 10-15 minutes by bus",
+        "a 24-7 hotline opened",
     ],
 )
-def test_references_and_tallies_are_not_figures(text: str) -> None:
+def test_references_ranges_and_pairs_are_not_figures(text: str) -> None:
     claim = _claim(text)
     assert figures(claim, claim.tokens) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [("the vote was 52-48 in favour", "52-48"), ("the club won the final 3–1", "3–1")],
+)
+def test_a_tally_is_one_figure(text: str, shown: str) -> None:
+    claim = _claim(text)
+    source = " " * 10 + text
+    (f,) = figures(claim, claim.tokens)
+    assert f.form == "tally"
+    assert (f.value, f.second) == tuple(float(n) for n in shown.replace("–", "-").split("-"))
+    assert source[f.start : f.end] == shown
 
 
 def test_whens_resolved_against_the_article_date() -> None:

@@ -57,6 +57,10 @@ def test_two_separate_numbers_stay_two() -> None:
         (1e12, 1.6e12, False),
         (40, 45, False),
         (1.2e12, 1.2e12, False),
+        (100, 96, True),  # rounded up into the next power of ten, and near it
+        (1e7, 9.7e6, True),
+        (100, 92, False),  # too far for a rounding up to a hundred
+        (1000, 900, False),
     ],
 )
 def test_a_figure_and_its_rounded_form(rough: float, exact: float, rounded: bool) -> None:
@@ -64,3 +68,46 @@ def test_a_figure_and_its_rounded_form(rough: float, exact: float, rounded: bool
 
     assert _rounded(rough, exact) is rounded
     assert _rounded(exact, rough) is rounded
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "values", "written"),
+    [
+        ("The Senate passed it 92-6 in April.", "tally", (92, 6), "92-6"),
+        ("It cleared on a 94–1 vote.", "tally", (94, 1), "94–1"),
+        ("The vote was 364 to 62, the clerk said.", "tally", (364, 62), "364 to 62"),
+        ("The club won the final 3-1 at home.", "tally", (3, 1), "3-1"),
+        ("Officials expect 10-15 volunteers to count the votes.", "range", (10, 15), "10-15"),
+        ("The scheme is for people aged 18-24.", "range", (18, 24), "18-24"),
+        ("A $3-5 million grant was passed.", "range", (3e6, 5e6), "$3-5 million"),
+    ],
+)
+def test_numbers_joined_by_a_hyphen_are_one(
+    text: str, form: str, values: tuple[float, float], written: str
+) -> None:
+    tokens = tokenize(text, 10)
+    source = " " * 10 + text
+    (q,) = [q for q in quantities(tokens, text, 10) if q.form]
+    assert (q.form, q.value, q.second) == (form, *values)
+    assert source[tokens[q.start].start : tokens[q.end - 1].end] == written
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call 555-123-4567 to vote.",  # a chain: a phone number
+        "He served from 1998-2004 and won.",  # years
+        "They voted on 2024-06-03 again.",  # an ISO date
+        "The lead shrank from 10 to 4 in the vote.",  # a change, not a tally
+        "A 24-7 hotline opened.",  # the larger first, no word of voting
+        "Support won 5-3 percent more.",  # a unit of measure after it
+    ],
+)
+def test_no_range_or_tally(text: str) -> None:
+    tokens = tokenize(text, 0)
+    assert not [q for q in quantities(tokens, text, 0) if q.form]
+
+
+def test_without_the_text_numbers_are_read_one_by_one() -> None:
+    text = "The Senate passed it 92-6."
+    assert [q.value for q in quantities(tokenize(text, 0))] == [92, 6]

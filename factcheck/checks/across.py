@@ -29,6 +29,7 @@ in a sentence is not the outlet's, and two times or voices are not compared.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -80,6 +81,7 @@ from factcheck.text.numbers import (
     date_parts,
     may_count,
     number_value,
+    tally_words,
 )
 
 KINDS = (NUMBER, DATE, NEGATION)
@@ -94,8 +96,10 @@ RELATIVE = Severity.INFO
 # least: a figure is matched by its counted noun first, a time only by its context.
 # An amount of money or a rate with no counted noun ("$1 million, the group said", "rose
 # to 7.4 percent") is matched by its context alone, as strictly as a time.
-MIN_SCORE = {"figure": 2.5, "amount": 6.0, "time": 6.0, "statement": 6.0}
-MIN_SHARED = {"figure": 1, "amount": 2, "time": 2, "statement": 2}
+# A tally ("passed 92-6") counts no noun: it is matched by its context, a name among it
+# (the body that voted, the team that won: what the tally is of).
+MIN_SCORE = {"figure": 2.5, "amount": 6.0, "time": 6.0, "statement": 6.0, "tally": 2.0}
+MIN_SHARED = {"figure": 1, "amount": 2, "time": 2, "statement": 2, "tally": 1}
 CURRENCIES = frozenset(("$", "€", "£", "%"))  # the units of sums (and rates)
 CONFIRMED = 0.5  # a compatible reading this alike (of the best) in the other source: two facts
 MAX_RATIO = 3.0  # figures further apart than this count different things
@@ -103,6 +107,10 @@ MAX_RATIO = 3.0  # figures further apart than this count different things
 # another year's), as BASIL and AllSides stories of budgets show; one sum misreported
 # is near the other ("$1.2 billion" against "$1.3 billion").
 AMOUNT_RATIO = 1.25
+# Tallies whose totals (for and against) are further apart than this are votes of other
+# bodies (a House and a Senate, a committee and the floor) or other games.
+TALLY_RATIO = 1.5
+TALLY = ("tally", "")  # the group of a story's tallies, compared only with each other
 MAX_MENTIONS = 400  # of one kind in one story: more are a roundup, not one story's facts
 TOPIC_SHARE = 0.2  # of a story's claims: a word used by more is the story's topic
 ABOUT = 3  # words named in a message as what the fact is about
@@ -153,8 +161,10 @@ def run(ctx: Context) -> Iterator[Finding]:
     story = _Words(ctx.claims)
     _story_names(story, [m for group in figs.values() for m in group] + times)
     _story_topic(story, times)
-    for (_, counted), group in figs.items():
-        yield from _compare(ctx, group, cluster_of, _figures_agree if counted else _amounts_agree)
+    for of_what, group in figs.items():
+        agree = _amounts_agree if not of_what[1] else _figures_agree
+        agree = _tallies_agree if of_what == TALLY else agree
+        yield from _compare(ctx, group, cluster_of, agree)
     yield from _compare(ctx, times, cluster_of, _times_agree)
     for group in _said(ctx.claims, story, dated).values():
         yield from _compare(ctx, group, cluster_of, _statements_agree)
@@ -311,6 +321,12 @@ def _read(claim: Claim, day: dt.date | None) -> list[_Found]:
         found = figures(claim, tokens)
         sums = [f.unit for f in found if f.unit in CURRENCIES]
         for f in found:
+            if f.form == "tally":
+                m = _mention(f, claim, tokens, forms, day)
+                for word in _tally_stems():
+                    m.about.pop(word, None)  # what makes it a tally: no word of which vote
+                out.append((TALLY, m))
+                continue
             if f.unit in CURRENCIES and sums.count(f.unit) == 1:
                 # A sum is compared with the story's other sums in its currency, what it
                 # buys ("of airtime") one word of its context; a sentence of several
@@ -410,7 +426,7 @@ def _score(a: _Mention, b: _Mention) -> tuple[float, list[str]]:
     actors_a, actors_b = a.names & a.near, b.names & b.near
     if actors_a and actors_b and actors_a.isdisjoint(actors_b):
         return 0.0, []  # each clause names its own actor: two actors, two facts
-    names = a.names | b.names
+    names = a.names | b.names if _kind(a) != "tally" else frozenset()
     topic = a.topic if _kind(a) == "time" else frozenset()
     if not any(w not in names and w not in topic and (w in a.near or w in b.near) for w in shared):
         return 0.0, []  # no word of the action or its object in common, names only
@@ -440,7 +456,9 @@ def _kind(m: _Mention) -> str:
         return "statement"
     if m.amount:
         return "amount"
-    return "figure" if isinstance(m.fact, Figure) else "time"
+    if isinstance(m.fact, Figure):
+        return "tally" if m.fact.form == "tally" else "figure"
+    return "time"
 
 
 def _compare(
@@ -619,6 +637,26 @@ def _figures_agree(x: _Mention, y: _Mention) -> str:
         if q.hedge == "below" and other.value < q.value:
             return "same"
     return "rounded" if _rounded(a.value, b.value) else "differ"
+
+
+@functools.cache
+def _tally_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in tally_words())
+
+
+def _tallies_agree(x: _Mention, y: _Mention) -> str:
+    """Two tallies ("92-6", "94-1"): the same, or differing when their totals are near
+    (one body's vote told two ways), else not comparable (votes of other bodies)."""
+    a, b = x.fact, y.fact
+    assert isinstance(a, Figure) and isinstance(b, Figure)
+    if a.value == b.value and a.second == b.second:
+        return "same"
+    if x.published and y.published and abs((x.published - y.published).days) > 1:
+        return ""  # reports of other days: the votes of another stage (committee, floor)
+    lo, hi = sorted((a.value + (a.second or 0.0), b.value + (b.second or 0.0)))
+    if lo <= 0 or hi / lo > TALLY_RATIO:
+        return ""
+    return "differ"
 
 
 def _amounts_agree(x: _Mention, y: _Mention) -> str:

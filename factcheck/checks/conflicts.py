@@ -44,7 +44,16 @@ def _in(q_start: int, q_end: int, lo: int, hi: int) -> bool:
 
 
 def _compatible(a: Quantity, b: Quantity) -> bool:
-    return a.unit == b.unit or not a.unit or not b.unit
+    """Two quantities that can count one thing: of one unit (or one with none); a tally
+    ("92-6") only with a tally, whatever word follows it."""
+    if (a.form == "tally") != (b.form == "tally"):
+        return False
+    return a.form == "tally" or a.unit == b.unit or not a.unit or not b.unit
+
+
+def _same(a: Quantity, b: Quantity) -> bool:
+    """One figure: the same number, range ("10-15") or tally ("92-6")."""
+    return a.value == b.value and a.second == b.second
 
 
 MIN_QUOTED = 8  # words: shorter quotations are common phrases, not one person's words
@@ -111,13 +120,47 @@ def run(ctx: Context) -> Iterator[Finding]:
         if not ctx.same_story(a.source, b.source):
             continue  # one shared sentence between long articles is boilerplate, not a story
         edits, changes, diffs = _aligned(ctx, a, b)
+        tallies = _tally_edits(ctx, a, b, edits, diffs)
         if not diffs:
             yield from _moved_day(ctx, a, b, changes)
+            yield from _number(ctx, a, b, tallies)
             continue
-        yield from _number(ctx, a, b, diffs)
+        yield from _number(ctx, a, b, diffs + tallies)
         yield from _date(ctx, a, b, diffs)
         yield from _negation(ctx, a, b, diffs, edits)
     yield from _attribution(ctx)
+
+
+def _tally_edits(
+    ctx: Context, a: Claim, b: Claim, edits: list[Edit], diffs: list[Edit]
+) -> list[Edit]:
+    """ "voted 9 to 4" / "voted 10 to 3": both counts of a tally written with "to" changed
+    align as two replacements round the one shared "to", neither anchored on its own; as one
+    replacement over the tally on each side, when that is a local change."""
+    out = []
+    for i in range(1, len(edits) - 1):
+        e, before, after = edits[i], edits[i - 1], edits[i + 1]
+        if e.tag != "equal" or e.a2 - e.a1 != 1 or before.tag != "replace":
+            continue
+        if after.tag != "replace" or before in diffs or after in diffs:
+            continue
+        counts = (a.words[before.a2 - 1], a.words[after.a1], b.words[before.b2 - 1])
+        if not all(w.replace(",", "").isdigit() for w in (*counts, b.words[after.b1])):
+            continue  # no count on each side of the shared word: no tally changed
+        merged = Edit("replace", before.a1, after.a2, before.b1, after.b2)
+        tally_a = [q for q in ctx.quantities(a) if q.form == "tally" and _in_edit(q, e, "a")]
+        tally_b = [q for q in ctx.quantities(b) if q.form == "tally" and _in_edit(q, e, "b")]
+        if not tally_a or not tally_b:
+            continue
+        around = [*edits[: i - 1], merged, *edits[i + 2 :]]
+        out.extend(local(around, [merged], a.words, b.words))
+    return out
+
+
+def _in_edit(q: Quantity, e: Edit, side: str) -> bool:
+    """The tally ``q`` holds the shared word of ``e`` (the "to" of "9 to 4")."""
+    lo, hi = (e.a1, e.a2) if side == "a" else (e.b1, e.b2)
+    return q.start <= lo and hi <= q.end
 
 
 def negation_aligned(ctx: Context, a: Claim, b: Claim) -> bool:
@@ -199,16 +242,19 @@ def _number(ctx: Context, a: Claim, b: Claim, diffs: list[Edit]) -> Iterator[Fin
             if _year_for_number(a.words[e.a1 : e.a2], qa, b.words[e.b1 : e.b2], qb):
                 yield _pair_finding(ctx, NUMBER.name, NUMBER.severity, a, b, e, "Numbers differ")
             continue
-        if any(x.value == y.value for x in qa for y in qb):
+        if any(_same(x, y) for x in qa for y in qb):
             continue
         comparable = [(x, y) for x in qa for y in qb if _compatible(x, y)]
         if not comparable:
             continue
         if any(_agree(a, x, b, y) for x, y in comparable):
             continue  # "about 300" and "312", "more than 40" and "45": both may be true
-        rounded = all(_rounded(x.value, y.value) for x, y in comparable)
+        rounded = all(
+            not x.form and not y.form and _rounded(x.value, y.value) for x, y in comparable
+        )
         # A count of time that differs is a duration conflict, as grave as any number.
-        kind = DURATION.name if any(q.unit in _TIME for q in qa + qb) else NUMBER.name
+        timed = any(q.unit in _TIME and q.form != "tally" for q in qa + qb)
+        kind = DURATION.name if timed else NUMBER.name
         if rounded:
             yield _pair_finding(ctx, kind, ROUNDED, a, b, e, "One figure is the other rounded")
         else:
@@ -232,6 +278,7 @@ def _year_for_number(
 
 _NOT_YEARS = frozenset({"$", "€", "£", "%"})
 ROUNDED = Severity.LOW  # "$2.47 billion" and "$2.5 billion": a precise figure and its round form
+CARRIED = 0.05  # how far a figure rounded up into the next power of ten may be from it
 NEAR = 0.1  # an approximate figure ("about", "nearly") allows this much either way
 _ABOUT = frozenset("about around roughly nearly almost approximately some estimated circa".split())
 _ABOVE = frozenset({("more", "than"), ("over",), ("at", "least"), ("above",), ("upward", "of")})
@@ -262,7 +309,12 @@ def _plus(claim: Claim, q: Quantity) -> bool:
 
 def _agree(a: Claim, x: Quantity, b: Claim, y: Quantity) -> bool:
     """Two figures that can both be true: one is approximate and near the other, or a
-    bound ("more than 40") that the other ("45") keeps; not two figures hedged alike."""
+    bound ("more than 40") that the other ("45") keeps; not two figures hedged alike. A
+    range ("10-15") keeps a number inside it; a tally ("92-6") agrees only with itself."""
+    if x.form == "tally" or y.form == "tally":
+        return False
+    if x.form == "range" or y.form == "range":
+        return _within(a, x, b, y)
     hedges = _hedge(a, x), _hedge(b, y)
     if hedges[0] == hedges[1] != "about":
         return False  # "at least 40" and "at least 87": two bounds, two different reports
@@ -276,6 +328,23 @@ def _agree(a: Claim, x: Quantity, b: Claim, y: Quantity) -> bool:
     return False
 
 
+def _within(a: Claim, x: Quantity, b: Claim, y: Quantity) -> bool:
+    """A range and a number that it keeps: inside it ("8-12" and "10"), or a bound that
+    reaches into it ("more than 10" and "8-12"). Two different ranges do not agree."""
+    if x.form == "range" and y.form == "range":
+        return False
+    (r, _), (q, claim) = ((x, a), (y, b)) if x.form == "range" else ((y, b), (x, a))
+    low, high = r.value, r.value if r.second is None else r.second
+    hedge = _hedge(claim, q)
+    if hedge == "about":
+        return low * (1 - NEAR) <= q.value <= high * (1 + NEAR)
+    if hedge == "above":
+        return q.value < high
+    if hedge == "below":
+        return q.value > low
+    return low <= q.value <= high
+
+
 def _rounded(x: float, y: float) -> bool:
     """One figure is the other rounded to its own last digit ("2.47" and "2.5", "1,250" and
     "1,300"), not merely near it."""
@@ -284,7 +353,13 @@ def _rounded(x: float, y: float) -> bool:
     rough, exact = (x, y) if _digits(x) <= _digits(y) else (y, x)
     step = Decimal(1).scaleb(-_places(rough))
     half_up = Decimal(repr(exact)).quantize(step, rounding=ROUND_HALF_UP)
-    return half_up == Decimal(repr(rough)) and _digits(rough) < _digits(exact)
+    if half_up != Decimal(repr(rough)) or _digits(rough) >= _digits(exact):
+        return False
+    # Rounded up into the next power of ten ("92" to "100"), a figure is off by more than
+    # its rounding usually allows: only a figure near the round one ("96", "9.7 million")
+    # is written so.
+    carried = _written(rough).adjusted() > _written(exact).adjusted()
+    return not carried or abs(rough - exact) <= CARRIED * abs(rough)
 
 
 def _digits(v: float) -> int:

@@ -109,7 +109,9 @@ class Context:
     def quantities(self, claim: Claim) -> list[Quantity]:
         if claim.id not in self._quantities:
             found = may_count(claim.words, claim.text)
-            self._quantities[claim.id] = quantities(claim.tokens) if found else []
+            self._quantities[claim.id] = (
+                quantities(claim.tokens, claim.text, claim.start) if found else []
+            )
         return self._quantities[claim.id]
 
     def dates(self, claim: Claim) -> list[DateMention]:

@@ -112,6 +112,9 @@ class Figure:
     end: int
     first: int  # token indexes (hedge, figure and counted noun), for the context around it
     last: int
+    # A tally ("passed 92-6"): ``value`` for and ``second`` against, spanning the two counts.
+    form: str = ""
+    second: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,16 +290,35 @@ def weight(word: str) -> float:
 
 
 def figures(claim: Claim, tokens: Sequence[Token]) -> list[Figure]:
-    """The figures of a claim with what they count. Years, days of dates and the halves
-    of a tally ("396-9") are left out."""
+    """The figures of a claim with what they count, and its tallies ("passed 92-6", one
+    figure of two counts). Years, days of dates, ranges ("10-15 people") and the halves
+    of other pairs of numbers joined by a hyphen ("a 24-7 hotline") are left out."""
     norms = [t.norm for t in tokens]
     out = []
-    for q in quantities(tokens):
-        if _tally(claim, tokens, q) or _reference(tokens, q.start) or _odds(norms, q):
+    for q in quantities(tokens, claim.text, claim.start):
+        if q.form == "tally":
+            counts = tokens[q.start], tokens[q.end - 1]  # "92" and "6" ("92-6", "92 to 6")
+            out.append(
+                Figure(
+                    claim.id,
+                    q.value,
+                    "",
+                    "",
+                    "",
+                    counts[0].start,
+                    counts[1].end,
+                    q.start,
+                    q.end,
+                    "tally",
+                    q.second,
+                )
+            )
+            continue
+        if q.form or _tally(claim, tokens, q) or _reference(tokens, q.start) or _odds(norms, q):
             continue
         unit = q.unit if q.unit in ("$", "€", "£", "%") else ""
         value = q.value
-        counted, at = _counted(tokens, q)
+        counted, at = _counted(claim, tokens, q)
         hedge, width = _hedge(norms, q.start)
         if not hedge and _plus(claim, tokens, q):
             hedge = "above"  # "$1 trillion+", "1,000+ people": a lower bound
@@ -337,7 +359,8 @@ def _plus(claim: Claim, tokens: Sequence[Token], q: Quantity) -> bool:
 
 
 def _tally(claim: Claim, tokens: Sequence[Token], q: Quantity) -> bool:
-    """A vote tally or a score ("396-9", "3-1"): two numbers joined by a hyphen."""
+    """A number joined by a hyphen to another that is neither a tally nor a range of
+    ``quantities`` ("a 24-7 hotline"): half of a pair, no figure of its own."""
     text, base = claim.text, claim.start
     for i in (q.start - 1, q.end):
         if 0 <= i < len(tokens) and tokens[i].norm.isdigit():
@@ -364,35 +387,96 @@ def _number(word: str) -> bool:
 
 def _reference(tokens: Sequence[Token], i: int) -> bool:
     """A number after a determiner or a possessive ("the two states", "the state's two
-    senators") names a set the article already has, it does not report a count."""
+    senators") names a set the article already has, it does not report a count; unless a
+    superlative follows it ("the world's 100 poorest countries"): the size of a ranked
+    set is what is reported."""
     if i == 0:
         return False
     before = tokens[i - 1].norm
+    if i + 1 < len(tokens) and graded(tokens[i + 1].norm) == "superlative":
+        return False
     return before in _DETERMINERS or before.endswith("'s") or before.endswith("s'")
+
+
+# Comparatives and superlatives not formed by rule from their adjective.
+_IRREGULAR_GRADES = {"better": "comparative", "worse": "comparative"}
+_IRREGULAR_GRADES |= {"best": "superlative", "worst": "superlative"}
+GRADED_BASE = 4.5  # Zipf: an adjective this common is the base of a graded form
+GRADED_OTHER = 2.5  # Zipf: the other graded form ("poorer" of "poorest") is in use
+
+
+@functools.cache
+def graded(word: str) -> str:
+    """ "comparative" ("poorer", "larger", "bigger", "happier") or "superlative"
+    ("poorest", "largest") when the word is an adjective's graded form by the spelling
+    rules of English: its base a common word that is no stop word ("forest" is no
+    superlative of "for"), and its other graded form a word in use too ("poorest" beside
+    "poorer"; "officer" and "letter" have no "officest", "lettest"); else ""."""
+    if word in _IRREGULAR_GRADES:
+        return _IRREGULAR_GRADES[word]
+    for ending, grade, other in (("est", "superlative", "er"), ("er", "comparative", "est")):
+        if not word.endswith(ending) or len(word) < len(ending) + 3:
+            continue
+        stem_ = word[: -len(ending)]
+        if zipf(stem_ + other) < GRADED_OTHER:
+            continue
+        bases = [stem_, stem_ + "e"]
+        if stem_.endswith("i"):
+            bases.append(stem_[:-1] + "y")  # "happier"
+        if len(stem_) > 2 and stem_[-1] == stem_[-2]:
+            bases.append(stem_[:-1])  # "bigger"
+        for base in bases:
+            if len(base) >= 3 and base not in stopwords() and zipf(base) >= GRADED_BASE:
+                return grade
+    return ""
 
 
 _DETERMINERS = frozenset("the these those its their his her our your my whose".split())
 
 
-def _counted(tokens: Sequence[Token], q: Quantity) -> tuple[str, int]:
+def _counted(claim: Claim, tokens: Sequence[Token], q: Quantity) -> tuple[str, int]:
     """The noun a figure counts and its index: the first content word after it, past
-    modifiers (a hyphenated compound, "House-passed"; a capitalised word, "Republican")
-    and "of" ("$500,000 of airtime"); ("", -1) when none."""
+    modifiers (a hyphenated compound, "House-passed"; a capitalised word, "Republican"; a
+    comparative or a superlative, "poorest"; a suspended hyphen, "low- and
+    middle-income") and "of" ("$500,000 of airtime"); ("", -1) when none."""
     norms = [t.norm for t in tokens]
+    n = len(norms)
     j = q.end
-    if j < len(norms) and norms[j] in ("percent", "per", "cent"):
+    if j < n and norms[j] in ("percent", "per", "cent"):
         return "", -1
-    if j < len(norms) and norms[j] == "of" and j + 1 < len(norms):
+    if j < n and norms[j] == "of" and j + 1 < n:
         j += 1
-    for k in range(j, min(j + 3, len(norms))):
+    k, stop = j, min(j + 3, n)
+    while k < stop:
         word = norms[k]
+        if _suspended(claim, tokens, k):
+            k, stop = k + 2, min(stop + 2, n)  # "low- and": the compound after it goes on
+            continue
         if word in _NOT_COUNTED or word in stopwords() or not word.replace("-", "").isalpha():
             return "", -1
         modifier = "-" in word or tokens[k].text[:1].isupper()
-        if modifier and k + 1 < len(norms) and norms[k + 1].replace("-", "").isalpha():
+        if modifier and k + 1 < n and norms[k + 1].replace("-", "").isalpha():
+            k += 1
             continue  # "16 House-passed measures", "two Republican senators"
+        if graded(word) and k + 1 < n and _noun_after(norms[k + 1]):
+            k += 1
+            continue  # "100 poorest countries", "92 poorer countries"
         return singular(word), k
     return "", -1
+
+
+def _suspended(claim: Claim, tokens: Sequence[Token], k: int) -> bool:
+    """Token ``k`` is the first half of a suspended compound: a hyphen, a space and "and"
+    or "or" after it, a word after those ("low- and middle-income countries")."""
+    if k + 2 >= len(tokens) or tokens[k + 1].norm not in ("and", "or"):
+        return False
+    gap = claim.text[tokens[k].end - claim.start : tokens[k + 1].start - claim.start]
+    return gap == "- " and tokens[k].norm.isalpha()
+
+
+def _noun_after(word: str) -> bool:
+    """A word that can be the noun after an adjective: a content word, no stop word."""
+    return word.isalpha() and word not in stopwords() and word not in _NOT_COUNTED
 
 
 def _hedge(norms: Sequence[str], start: int) -> tuple[str, int]:

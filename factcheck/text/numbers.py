@@ -2,7 +2,9 @@
 
 "three" and "3" are the same number; "$2.5 billion" is 2.5e9 dollars;
 "one-year" is a duration of one year. Relative dates ("yesterday", "last
-week") are not dates that can conflict with absolute ones.
+week") are not dates that can conflict with absolute ones. Two numbers joined by a
+hyphen alone are one quantity: a range ("10-15 people", the smaller first) or, beside a
+word of voting or scoring, a tally ("passed 92-6").
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from factcheck.text.fold import Token
+from factcheck.text.lexicons import word_class
 
 UNITS = {
     "zero": 0,
@@ -95,6 +99,10 @@ class Quantity:
     unit: str  # "", "$", "%", "year", "people", ...
     start: int  # token index
     end: int
+    # "range" ("10-15 people": ``value`` to ``second``), "tally" ("passed 92-6": ``value``
+    # for, ``second`` against) or "" (one number).
+    form: str = ""
+    second: float | None = None
 
 
 def _digit_value(word: str) -> float | None:
@@ -196,18 +204,26 @@ def date_parts(tokens: Sequence[Token]) -> set[int]:
     return out
 
 
-def quantities(tokens: Sequence[Token]) -> list[Quantity]:
+def quantities(tokens: Sequence[Token], text: str = "", base: int = 0) -> list[Quantity]:
     """Numbers with their unit: currency sign, per cent, or the next word. Numbers spelled
-    out in several words are read by text2num; days of dates are not numbers."""
+    out in several words are read by text2num; days of dates are not numbers. Given the
+    claim's ``text`` (which starts at offset ``base``), two numbers joined by a hyphen or
+    an en dash alone are read as one range or tally (``joined``)."""
     out: list[Quantity] = []
     n = len(tokens)
     norms = [t.norm for t in tokens]
     in_dates = date_parts(tokens) if any(map(_DIGIT.search, norms)) else set()
+    pairs = joined(tokens, text, base, in_dates) if _JOINED.search(text) else {}
     after = 0  # the first word after the last quantity read
     # Only a word with a digit, a number word or a fraction can start a quantity: the
     # rest of the claim is stepped over without a turn of the loop each.
     for i in [k for k, t in enumerate(tokens) if _may_start(t.norm, t.text)]:
         if i < after or i in in_dates:
+            continue
+        if i in pairs:
+            q = _joined_quantity(tokens, i, *pairs[i])
+            out.append(q)
+            after = q.end
             continue
         word = tokens[i].norm
         head, _, tail = word.partition("-")
@@ -241,6 +257,123 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
         out.append(Quantity(value, unit, i, j))
         after = j
     return out
+
+
+# Words before and after a tally in which a word of voting or scoring stands: the verb
+# and its object before it ("approved the harbour dredging plan 7-2"), a noun after it.
+TALLY_BEFORE = 8
+TALLY_AFTER = 4
+_JOINS = ("-", "–")  # a hyphen or an en dash
+_JOINED = re.compile(r"\d[-–]\d|\d to \d")  # a cheap test before ``joined``
+
+
+def joined(
+    tokens: Sequence[Token], text: str, base: int, in_dates: set[int] | None = None
+) -> dict[int, tuple[str, float, float, int]]:
+    """Two numbers joined by a hyphen or an en dash alone, the second starting one
+    character after the first ends, neither a year nor part of a date nor of a longer
+    chain ("555-123-4567"): the first's index → ("range", low, high, 2) when the first is
+    the smaller ("10-15 people", "ages 18-24"), ("tally", for, against, 2) when it is not
+    and a word of voting or scoring stands near ("passed 92-6", "a 5-4 ruling"); pairs
+    that are neither are left out (two numbers, as before). A tally is also written with
+    "to" ("the vote was 364 to 62": width 3), not after "from" or "between", which open
+    a span or a change ("fell from 10 to 4")."""
+    n = len(tokens)
+    if in_dates is None:
+        in_dates = date_parts(tokens)
+
+    def join(i: int) -> bool:
+        """Tokens ``i`` and ``i + 1`` are joined by one hyphen or en dash."""
+        a, b = tokens[i], tokens[i + 1]
+        return b.start - a.end == 1 and text[a.end - base : b.start - base] in _JOINS
+
+    def spaced(i: int) -> bool:
+        """Tokens ``i`` and ``i + 1`` are separated by one space."""
+        return tokens[i + 1].start - tokens[i].end == 1 and text[tokens[i].end - base] == " "
+
+    def dated(*at: int) -> bool:
+        return any(k in in_dates or is_year(tokens[k].norm) for k in at)
+
+    out: dict[int, tuple[str, float, float, int]] = {}
+    for i in range(n - 1):
+        x = _count(tokens[i].norm)
+        if x is None:
+            continue
+        y = _count(tokens[i + 1].norm)
+        if y is None:
+            # "364 to 62": a tally only
+            if tokens[i + 1].norm != "to" or i + 2 >= n or not (spaced(i) and spaced(i + 1)):
+                continue
+            y = _count(tokens[i + 2].norm)
+            if y is None or x < y or dated(i, i + 2) or not _tally_counts(tokens, i, i + 2):
+                continue
+            if i > 0 and tokens[i - 1].norm in _SPAN_OPENERS:
+                continue
+            if _voting(tokens, i, i + 3):
+                out[i] = ("tally", x, y, 3)
+            continue
+        if not join(i) or dated(i, i + 1):
+            continue
+        if (i > 0 and _count(tokens[i - 1].norm) is not None and join(i - 1)) or (
+            i + 2 < n and _count(tokens[i + 2].norm) is not None and join(i + 1)
+        ):
+            continue  # a chain of three numbers or more: a code, a phone number
+        if x < y:
+            out[i] = ("range", x, y, 2)
+        elif _tally_counts(tokens, i, i + 1) and _voting(tokens, i, i + 2):
+            out[i] = ("tally", x, y, 2)
+    return out
+
+
+_SPAN_OPENERS = frozenset({"from", "between"})
+
+
+def _count(word: str) -> float | None:
+    """The value of a word written in digits ("92", "1,200", "$3", "2.5"), else None."""
+    return _digit_value(word) if word[-1:].isdigit() or word.endswith("%") else None
+
+
+def _tally_counts(tokens: Sequence[Token], i: int, k: int) -> bool:
+    """Tokens ``i`` and ``k`` are counts written as whole numbers with no sign ("92",
+    "1,200"), and no unit of measure follows the second ("10 to 4 points", "5-3 percent")."""
+    if not all(tokens[at].norm.replace(",", "").isdigit() for at in (i, k)):
+        return False
+    after = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+    return after not in ("percent", "per", "points", "point") and after not in SCALES
+
+
+def _voting(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """A word of voting or scoring stands near the numbers of tokens ``i`` to ``j - 1``."""
+    words = tally_words()
+    before, after = tokens[max(0, i - TALLY_BEFORE) : i], tokens[j : j + TALLY_AFTER]
+    return any(t.norm in words for t in (*before, *after))
+
+
+@cache
+def tally_words() -> frozenset[str]:
+    """Words of voting and scoring, near which two joined counts are a tally."""
+    return word_class("numbers.toml", "tally")
+
+
+def _joined_quantity(
+    tokens: Sequence[Token], i: int, form: str, x: float, y: float, width: int
+) -> Quantity:
+    """The range or tally of tokens ``i`` to ``i + width - 1`` with its scale and unit, as
+    a number's ("$3-5 million", "8-12 cars", "20-30%"); a tally has no scale."""
+    n = len(tokens)
+    j = i + width
+    while form == "range" and j < n and tokens[j].norm in SCALES:
+        x, y = x * SCALES[tokens[j].norm], y * SCALES[tokens[j].norm]
+        j += 1
+    first, second = tokens[i].text, tokens[i + width - 1].text
+    unit = ""
+    if first[:1] in "$€£":
+        unit = first[0]
+    elif second.endswith("%") or (j < n and tokens[j].norm in ("percent", "per")):
+        unit = "%"
+    elif j < n and tokens[j].norm.isalpha():
+        unit = tokens[j].norm.rstrip("s")
+    return Quantity(x, unit, i, j, form, y)
 
 
 _START_WORDS = (frozenset(UNITS) - {"a"}) | _RUN_WORDS
