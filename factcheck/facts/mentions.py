@@ -340,10 +340,15 @@ def figures(claim: Claim, tokens: Sequence[Token]) -> list[Figure]:
     return out
 
 
+_ORDINAL_WORDS = frozenset(ORDINALS)
+
+
 def _occasions(claim: Claim, tokens: Sequence[Token], norms: list[str]) -> list[Figure]:
     """How many times something has happened, told by an ordinal word ("the third time
     in five years"): a count of the occasions, counted as "time"."""
-    out = []
+    out: list[Figure] = []
+    if _ORDINAL_WORDS.isdisjoint(norms):
+        return out  # most claims: no ordinal, found in C
     for i in range(len(norms) - 1):
         value = ORDINALS.get(norms[i], 0)
         if value and singular(norms[i + 1]) == "time":
