@@ -13,7 +13,7 @@ from factcheck.claims.quotes import shown_speaker
 from factcheck.config import Settings
 from factcheck.model import Claim, Evidence, Finding, Reading, Severity
 from factcheck.text.fold import fold_text
-from factcheck.text.numbers import MONTHS, SCALES, WEEKDAYS
+from factcheck.text.numbers import MONTH_ABBR, MONTHS, SCALES, WEEKDAYS
 
 _SPACE = re.compile(r"\s+")
 
@@ -164,10 +164,10 @@ def one_per_fact(
             if len(component) == 1:
                 # One finding already: its own words (and id) say it best.
                 merged = dataclasses.replace(component[0], readings=merged.readings)
-            elif len(merged.readings) < 2 and len(parts) > 1:
+            elif len(merged.readings) < 2 and len(parts) > 1 and all(f.id for f in parts):
                 # Every claim reads alike once joined ("last month" in articles of
                 # different days): the findings are no one fact; each says its own.
-                out.extend(f for f in parts if f.id)
+                out.extend(parts)
                 continue
             out.append(merged)
     return out
@@ -309,7 +309,7 @@ def _merged(
     kind: str, group: list[Finding], quoted: dict[str, Claim], settings: Settings
 ) -> Finding:
     items, cited = _cited(group)
-    spans = {cid: _narrowest(found) for cid, found in cited.items()}
+    spans = cited if kind not in _FIGURE_KINDS else {c: _narrowest(f) for c, f in cited.items()}
     # A claim's reading: the words it has where the others differ (for a quotation, the
     # words quoted: copies that quote alike read alike wherever the others differ).
     reading_of: dict[str, tuple[str, str]] = {}
@@ -333,6 +333,8 @@ def _merged(
             reading_of[cid] = (_figure_key(shown), shown)
         else:
             reading_of[cid] = (normalise(shown), shown)
+    if kind in _FIGURE_KINDS:
+        reading_of = _folded(reading_of)
     sources_of: dict[str, set[str]] = {}
     text_of: dict[str, str] = {}
     for cid, (key, shown) in reading_of.items():
@@ -382,33 +384,40 @@ def _merged(
 
 
 def _narrowest(spans: set[tuple[int, int]]) -> set[tuple[int, int]]:
-    """Of highlights that overlap, the narrowest: two checks mark one figure as "302"
-    and as "302 change", and the figure is what the reading shows."""
-    runs: list[list[tuple[int, int]]] = []
-    end = -1
-    for lo, hi in sorted(spans):
-        if runs and lo < end:
-            runs[-1].append((lo, hi))
-        else:
-            runs.append([(lo, hi)])
-        end = max(end, hi)
-    return {min(run, key=lambda s: (s[1] - s[0], s)) for run in runs}
+    """Highlights of a figure without those that hold another: two checks mark one
+    figure as "302" and as "302 change", and the figure is what the reading shows."""
+    return {s for s in spans if not any(o != s and s[0] <= o[0] and o[1] <= s[1] for o in spans)}
 
 
 _FIGURE_KINDS = frozenset({"conflict-number", "conflict-date"})
-_FIGURE_RE = re.compile(r"\d(?:[\d,.]*\d)?")
-_DAY_NAMES = frozenset(WEEKDAYS) | frozenset(MONTHS)
+_FIGURE_RE = re.compile(r"\d")
+_DAY_NAMES = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(MONTH_ABBR)
 
 
 def _figure_key(shown: str) -> str:
-    """A number's or a date's reading: its first figure ("35" of "35 new", "40000" of
-    "more than 40,000 homes"), else its first day or month name, else its words; two
-    checks highlight one figure with more or fewer words around it."""
-    found = _FIGURE_RE.search(shown)
-    if found:
-        return found.group().replace(",", "")
-    words = normalise(shown).split()
-    return next((w for w in words if w in _DAY_NAMES), " ".join(words))
+    """A number's or a date's reading: its figures and its day, month and scale words
+    ("may 29", "18 24", "35 million"), else its words; ``_folded`` joins a key to the
+    one longer key that holds all of it ("29" to "may 29")."""
+    words = [w.strip("$€£%") for w in normalise(shown.replace(",", "")).split()]
+    told = [
+        MONTH_ABBR.get(w, w)
+        for w in words
+        if w in _DAY_NAMES or w in SCALES or _FIGURE_RE.search(w)
+    ]
+    return " ".join(told or words)
+
+
+def _folded(reading_of: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """Figure keys that are part of exactly one other key read as that key: one check
+    highlights "29" and another "May 29" of the same date."""
+    keys = {key for key, _shown in reading_of.values()}
+    parts = {key: set(key.split()) for key in keys}
+    into: dict[str, str] = {}
+    for key in keys:
+        holders = [k for k in keys if k != key and parts[key] < parts[k]]
+        if len(holders) == 1:
+            into[key] = holders[0]
+    return {cid: (into.get(key, key), shown) for cid, (key, shown) in reading_of.items()}
 
 
 def _better_shown(kind: str, shown: str, other: str) -> bool:

@@ -407,3 +407,22 @@ def test_one_figure_told_by_the_aligned_and_by_the_context_check_is_one_finding(
     assert_offsets(report)
     (number,) = [f for f in report.findings if f.kind == "conflict-number"]
     assert {r.text: r.sources for r in number.readings} == {"25": ("a",), "35": ("b", "c")}
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("the state will spend $5 billion over five years on roads", "5 year"),
+        ("the state will spend $5 billion over a decade on roads", "10 year"),
+        ("the state will spend $5 billion over the next ten years", "10 year"),
+        ("the state will spend $5 billion each over the next ten years", "10 year"),
+        ("the state will spend $5 billion a year on roads", "1 year"),
+        ("the state will spend $5 billion over several years", "some year"),
+        ("the state will spend $5 billion on roads", ""),
+    ],
+)
+def test_the_span_a_sum_is_spent_over(text: str, period: str) -> None:
+    from factcheck.checks.across import _period, _read
+
+    (mention,) = [m for key, m in _read(_claim(text), None) if key and key[0] == "$"]
+    assert _period(mention) == period

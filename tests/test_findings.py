@@ -45,3 +45,60 @@ def test_findings_sharing_a_claim_with_two_readings_are_one() -> None:
         "last week": ("a", "b"),
         "this week": ("c",),
     }
+
+
+def _pair(
+    fid: str, kind: str, one: tuple[str, str, str, str], two: tuple[str, str, str, str]
+) -> Finding:
+    """A finding between two claims: (source, claim, text, highlighted words) each."""
+    items = []
+    for source, claim, text, words in (one, two):
+        at = text.index(words)
+        items.append(Evidence(source, claim, text, 0, len(text), ((at, at + len(words)),)))
+    return Finding(fid, kind, Severity.MEDIUM, f"message {fid}", tuple(items))
+
+
+def test_dates_of_other_months_on_one_day_number_are_two_readings() -> None:
+    a = ("a", "c1", "The permit was issued March 12.", "March 12")
+    b = ("b", "c2", "On April 12, an inspection found cracks.", "April 12")
+    c = ("c", "c3", "The inspection of April 12 found cracks.", "April 12")
+    out = one_per_fact(
+        [_pair("f1", "conflict-date", a, b), _pair("f2", "conflict-date", b, c)], {}, Settings()
+    )
+    (merged,) = out
+    assert {r.text: r.sources for r in merged.readings} == {
+        "March 12": ("a",),
+        "April 12": ("b", "c"),
+    }
+
+
+def test_a_figure_highlighted_with_and_without_its_month_is_one_reading() -> None:
+    a = ("a", "c1", "The permit was issued March 12.", "March 12")
+    b = ("b", "c2", "The permit was issued March 19.", "19")
+    c = ("c", "c3", "It was issued on March 19, the office said.", "March 19")
+    out = one_per_fact(
+        [_pair("f1", "conflict-date", a, b), _pair("f2", "conflict-date", b, c)], {}, Settings()
+    )
+    (merged,) = out
+    assert {r.text: r.sources for r in merged.readings} == {
+        "March 12": ("a",),
+        "March 19": ("b", "c"),
+    }
+
+
+def test_overlapping_highlights_of_words_are_all_kept() -> None:
+    # Only a figure's highlights are cut to the narrowest; the words two other sources
+    # differ on in one claim are both shown.
+    text = "The plan spends far too much money on roads."
+    a1 = ("a", "c1", text, "far too")
+    a2 = ("a", "c1", text, "too much money")
+    b = ("b", "c2", "The plan spends too little on roads.", "too little")
+    c = ("c", "c3", "The plan spends far more on roads.", "far more")
+    out = one_per_fact(
+        [_pair("f1", "conflict-negation", a1, b), _pair("f2", "conflict-negation", a2, c)],
+        {},
+        Settings(),
+    )
+    (merged,) = out
+    (evidence,) = [e for e in merged.evidence if e.claim == "c1"]
+    assert [text[s:t] for s, t in evidence.highlights] == ["far too", "too much money"]

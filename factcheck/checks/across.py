@@ -506,6 +506,7 @@ def _pair(
     # is no other reading of "74 percent by 2085").
     agreed_a: set[int] = set()
     agreed_b: set[int] = set()
+    aligned: dict[tuple[str, str], bool] = {}
     for i, x in enumerate(ma):
         for j, y in enumerate(mb):
             same_cluster = cluster_of.get(x.claim.id)
@@ -522,7 +523,10 @@ def _pair(
                     agreed_b.add(j)
                 if compatible(x, y) in ("", "same") or _in_both(x, y, ma, mb, compatible):
                     continue
-                if figure_aligned(ctx, x.claim, y.claim):
+                pair = (x.claim.id, y.claim.id)
+                if pair not in aligned:  # asked once a pair of claims, not once a mention
+                    aligned[pair] = figure_aligned(ctx, x.claim, y.claim)
+                if aligned[pair]:
                     continue
             if not compatible(x, y):
                 continue
@@ -690,21 +694,25 @@ def _period(m: _Mention) -> str:
     after = [t.norm for t in m.claim.tokens[m.fact.last : m.fact.last + PERIOD_WINDOW]]
     if "annually" in after or "yearly" in after:
         return "1 year"
+    vague = ""
     for i, w in enumerate(after):
         if w not in _PERIOD_OPENERS:
             continue
         for k in range(i + 1, min(i + 5, len(after))):
+            if after[k] in _PERIOD_OPENERS and after[k] not in _SPAN_WORDS:
+                break  # another opener: its own span ("a piece over five years")
             unit = singular(after[k])
             if unit not in TIME_UNITS:
                 continue
             count_words = [x for x in after[i + 1 : k] if x not in _SPAN_WORDS]
             count = number_value(count_words) if count_words else 1.0
             if count is None:
-                return f"some {unit}"  # "over several years": no stated length
+                vague = vague or f"some {unit}"  # "over several years": no stated length
+                break
             if unit in _IN_YEARS:
                 count, unit = count * _IN_YEARS[unit], "year"
             return f"{count:g} {unit}"
-    return ""
+    return vague
 
 
 def _times_agree(x: _Mention, y: _Mention) -> str:

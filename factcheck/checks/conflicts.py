@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
-from itertools import chain
 
 from rapidfuzz.distance import OSA
 
@@ -120,15 +119,23 @@ def run(ctx: Context) -> Iterator[Finding]:
         if not ctx.same_story(a.source, b.source):
             continue  # one shared sentence between long articles is boilerplate, not a story
         edits, changes, diffs = _aligned(ctx, a, b)
-        tallies = _tally_edits(ctx, a, b, edits, diffs)
-        if not diffs:
-            yield from _moved_day(ctx, a, b, changes)
-            yield from _number(ctx, a, b, tallies)
-            continue
-        yield from _number(ctx, a, b, diffs + tallies)
-        yield from _date(ctx, a, b, diffs)
-        yield from _negation(ctx, a, b, diffs, edits)
+        yield from _figures(ctx, a, b, edits, changes, diffs)
+        if diffs:
+            yield from _negation(ctx, a, b, diffs, edits)
     yield from _attribution(ctx)
+
+
+def _figures(
+    ctx: Context, a: Claim, b: Claim, edits: list[Edit], changes: list[Edit], diffs: list[Edit]
+) -> Iterator[Finding]:
+    """The numbers and dates that differ between two claims of one fact."""
+    tallies = _tally_edits(ctx, a, b, edits, diffs)
+    if not diffs:
+        yield from _moved_day(ctx, a, b, changes)
+        yield from _number(ctx, a, b, tallies)
+        return
+    yield from _number(ctx, a, b, diffs + tallies)
+    yield from _date(ctx, a, b, diffs)
 
 
 def _tally_edits(
@@ -180,11 +187,7 @@ def figure_aligned(ctx: Context, a: Claim, b: Claim) -> bool:
     "in four counties, adding")."""
     if not ctx.same_story(a.source, b.source):
         return False
-    _edits, _changes, diffs = _aligned(ctx, a, b)
-    if not diffs:
-        return False
-    found = chain(_number(ctx, a, b, diffs), _date(ctx, a, b, diffs))
-    return any(True for _ in found)
+    return any(True for _ in _figures(ctx, a, b, *_aligned(ctx, a, b)))
 
 
 def _aligned(ctx: Context, a: Claim, b: Claim) -> tuple[list[Edit], list[Edit], list[Edit]]:
