@@ -134,6 +134,7 @@ def test_whens_resolved_against_the_article_date() -> None:
         ),
         ("Moss, the 57-year-old mayor, said", [("moss", "", 57, "Moss, the 57-year-old")]),
         ("In Leeds, the city's 40-year-old stadium", []),  # a place's comma, no person's
+        ("In New York, the city's 40-year-old stadium", []),
         ("a 38-year-old Leeds resident was held", []),  # a place before a noun
         ("the 27-year-old was held", []),  # no name
         ("On March 3, 12, people", []),  # a date, then a count

@@ -213,7 +213,10 @@ def ages(claim: Claim, tokens: Sequence[Token]) -> list[Age]:
             k = i - 1
             while k >= 1 and i - k <= APPOSITION_WORDS and _opens_apposition(tokens[k].norm):
                 if between(k - 1) == ", " and name(k - 1):
-                    if k < 2 or tokens[k - 2].norm not in _PLACE_BEFORE:  # "In Leeds, the"
+                    first = k - 1  # the name's first word ("New" of "In New York, the")
+                    while first > 0 and name(first - 1) and between(first - 1) == " ":
+                        first -= 1
+                    if first == 0 or tokens[first - 1].norm not in _PLACE_BEFORE:
                         out.append(age(k - 1, value, tokens[k - 1].start, tokens[i + 1].end))
                     break
                 k -= 1
