@@ -157,18 +157,14 @@ def one_per_fact(
             by_kind.setdefault(f.kind, []).append(f)
     key = copies.first_written if copies is not None else (lambda claim: claim)
     for kind, group in by_kind.items():
-        for parts in _connected(group, key):
-            extra = _twin_evidence(parts, copies) if copies is not None else None
-            component = parts if extra is None else [*parts, extra]
+        for component in _connected(group, key):
+            extra = _twin_evidence(component, copies) if copies is not None else None
+            if extra is not None:
+                component = [*component, extra]
             merged = _merged(kind, component, quoted, settings)
             if len(component) == 1:
                 # One finding already: its own words (and id) say it best.
                 merged = dataclasses.replace(component[0], readings=merged.readings)
-            elif len(merged.readings) < 2 and len(parts) > 1 and all(f.id for f in parts):
-                # Every claim reads alike once joined ("last month" in articles of
-                # different days): the findings are no one fact; each says its own.
-                out.extend(parts)
-                continue
             out.append(merged)
     return out
 

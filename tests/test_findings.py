@@ -18,14 +18,6 @@ def _finding(fid: str, claims: tuple[str, str], sources: tuple[str, str]) -> Fin
     return Finding(fid, "conflict-date", Severity.INFO, f"message {fid}", items)
 
 
-def test_findings_whose_claims_read_alike_once_joined_stay_apart() -> None:
-    # "last week" in articles of different days: each pair differs, but joined through
-    # the claim they share every claim reads "last week", which is no conflict to tell.
-    found = [_finding("f1", ("c1", "c2"), ("a", "b")), _finding("f2", ("c2", "c3"), ("b", "c"))]
-    out = one_per_fact(found, {}, Settings())
-    assert [f.id for f in out] == ["f1", "f2"]
-
-
 def test_findings_sharing_a_claim_with_two_readings_are_one() -> None:
     other = TEXT.replace("last week", "this week")
     at = other.index("this week")

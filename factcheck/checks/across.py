@@ -64,6 +64,7 @@ from factcheck.facts.mentions import (
 )
 from factcheck.facts.statements import (
     Statement,
+    action_of,
     denials,
     may_deny,
     readings,
@@ -269,7 +270,7 @@ def _said(
     if not wanted:
         return {}
     verbs = {a.partition(" ")[0] for a in wanted}  # "vote for" is a form of "vote"
-    forms = {w for w in story.stems if verb_base(w) in verbs}
+    forms = {w for w in story.stems if action_of(verb_base(w)) in verbs}
     read_as: dict[str, set[tuple[bool, bool]]] = defaultdict(set)
     for words in wordings:
         if not forms.isdisjoint(words):
@@ -281,7 +282,7 @@ def _said(
     if not told:
         return {}
     verbs = {a.partition(" ")[0] for a in told}
-    forms = {w for w in forms if verb_base(w) in verbs}
+    forms = {w for w in forms if action_of(verb_base(w)) in verbs}
     using = [claim for claim in claims if not forms.isdisjoint(claim.words)]
     found_in: dict[str, list[_Mention]] = defaultdict(list)
     made: dict[str, list[_Mention]] = {}  # the first claim's id → its mentions

@@ -129,10 +129,11 @@ def statements(claim: Claim, tokens: Sequence[Token]) -> list[Statement]:
         if negated and _until(norms, tokens, claim, verb):
             possible = True  # a denial for so long: "will not sell until there is a law"
         passive = _participle(word) and not _BEING.isdisjoint(norms[first:verb])
+        action, negated = _told_as(_action(norms, verb), negated)
         out.append(
             Statement(
                 claim.id,
-                _action(norms, verb),
+                action,
                 negated,
                 possible,
                 tense,
@@ -154,6 +155,37 @@ def _action(norms: Sequence[str], verb: int) -> str:
     after = norms[verb + 1] if verb + 1 < len(norms) else ""
     base = verb_base(norms[verb])
     return f"{base} {after}" if after in _PARTICLES else base
+
+
+def _told_as(action: str, negated: bool) -> tuple[str, bool]:
+    """A verb that denies another's action, told as that action denied: "rejected" is
+    "did not approve", so two outlets' "rejected" and "approved" meet as one action."""
+    if action in _opposites():
+        return _opposites()[action], not negated
+    return action, negated
+
+
+def action_of(base: str) -> str:
+    """The action a verb's base tells, affirmed or denied: "reject" tells "approve"."""
+    return _opposites().get(base, base)
+
+
+@cache
+def _opposites() -> dict[str, str]:
+    words = data_table("statements.toml")["opposites"].split()
+    return {verb_base(a): verb_base(b) for a, b in zip(words[::2], words[1::2], strict=True)}
+
+
+@cache
+def _opposite_forms() -> frozenset[str]:
+    """The written forms of the verbs that deny another's ("rejects", "lost"): a claim
+    without one denies nothing this way."""
+    words = data_table("statements.toml")["opposites"].split()[::2]
+    forms = {w + end for w in words for end in ("", "s", "es", "d", "ed", "ing")}
+    forms |= {w[:-1] + end for w in words if w.endswith("e") for end in ("ed", "ing")}
+    forms |= {w + w[-1] + end for w in words for end in ("ed", "ing")}  # "acquitted"
+    forms |= {past for past, base in _irregular().items() if base in words}
+    return frozenset(forms)
 
 
 def _group(norms: Sequence[str], i: int) -> tuple[int, int, bool, bool, str] | None:
@@ -319,7 +351,7 @@ def readings(words: Sequence[str]) -> set[tuple[str, bool, bool]]:
     opens, irregular = _OPENERS, _irregular()
     for i, w in enumerate(words):
         if w.endswith("s") and singular(w) != w:
-            out.add((verb_base(w), False, False))  # a present form, or a plural noun
+            out.add((*_told_as(verb_base(w), False), False))  # a present form, or a plural noun
         if not (w in opens or w in irregular or w.endswith("ed")):
             continue  # most words: no verb group begins there
         found = _group(words, i)
@@ -327,7 +359,7 @@ def readings(words: Sequence[str]) -> set[tuple[str, bool, bool]]:
             _, verb, negated, possible, _ = found
             if words[verb] in _RULING and verb + 2 < len(words):
                 verb, negated, possible = verb + 2, False, True  # "not ruling out selling"
-            out.add((_action(words, verb), negated, possible))
+            out.add((*_told_as(_action(words, verb), negated), possible))
     return out
 
 
@@ -344,15 +376,22 @@ def negations(words: Sequence[str], lo: int = 0, hi: int | None = None) -> int:
 
 
 def denials(words: Sequence[str]) -> tuple[int, int, int]:
-    """How a claim's words deny or leave open: its negators, refusals ("refused to") and
-    modals of possibility; two claims of one fact that count alike deny alike."""
+    """How a claim's words deny or leave open: its negators, refusals ("refused to", and
+    verbs that deny another's action: "rejected") and modals of possibility; two claims
+    of one fact that count alike deny alike."""
+    opposite = _opposite_forms()
     return (
         negations(words),
-        sum(1 for w in words if w in _REFUSING or w in _RULING),
+        sum(1 for w in words if w in _REFUSING or w in _RULING or w in opposite),
         sum(1 for w in words if w in POSSIBLE),
     )
 
 
 def may_deny(words: Sequence[str], text: str) -> bool:
     """Whether a claim can deny an action or leave it open: a test before ``readings``."""
-    return not _MARKS.isdisjoint(words) or "n't" in text or "n’t" in text
+    return (
+        not _MARKS.isdisjoint(words)
+        or "n't" in text
+        or "n’t" in text
+        or not _opposite_forms().isdisjoint(words)
+    )
