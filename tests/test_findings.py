@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck.config import Settings
 from factcheck.findings import one_per_fact
 from factcheck.model import Evidence, Finding, Severity
@@ -50,31 +52,35 @@ def _pair(
     return Finding(fid, kind, Severity.MEDIUM, f"message {fid}", tuple(items))
 
 
-def test_dates_of_other_months_on_one_day_number_are_two_readings() -> None:
+Place = tuple[str, str, str, str]  # source, claim, text, highlighted words
+
+
+@pytest.mark.parametrize(
+    ("b", "c", "second"),
+    [
+        # Dates of other months on one day number are two readings.
+        (
+            ("b", "c2", "On April 12, an inspection found cracks.", "April 12"),
+            ("c", "c3", "The inspection of April 12 found cracks.", "April 12"),
+            "April 12",
+        ),
+        # A figure highlighted with and without its month is one reading.
+        (
+            ("b", "c2", "The permit was issued March 19.", "19"),
+            ("c", "c3", "It was issued on March 19, the office said.", "March 19"),
+            "March 19",
+        ),
+    ],
+)
+def test_a_dates_reading_is_its_day_and_month(b: Place, c: Place, second: str) -> None:
     a = ("a", "c1", "The permit was issued March 12.", "March 12")
-    b = ("b", "c2", "On April 12, an inspection found cracks.", "April 12")
-    c = ("c", "c3", "The inspection of April 12 found cracks.", "April 12")
     out = one_per_fact(
         [_pair("f1", "conflict-date", a, b), _pair("f2", "conflict-date", b, c)], {}, Settings()
     )
     (merged,) = out
     assert {r.text: r.sources for r in merged.readings} == {
         "March 12": ("a",),
-        "April 12": ("b", "c"),
-    }
-
-
-def test_a_figure_highlighted_with_and_without_its_month_is_one_reading() -> None:
-    a = ("a", "c1", "The permit was issued March 12.", "March 12")
-    b = ("b", "c2", "The permit was issued March 19.", "19")
-    c = ("c", "c3", "It was issued on March 19, the office said.", "March 19")
-    out = one_per_fact(
-        [_pair("f1", "conflict-date", a, b), _pair("f2", "conflict-date", b, c)], {}, Settings()
-    )
-    (merged,) = out
-    assert {r.text: r.sources for r in merged.readings} == {
-        "March 12": ("a",),
-        "March 19": ("b", "c"),
+        second: ("b", "c"),
     }
 
 
