@@ -385,7 +385,7 @@ def _narrowest(spans: set[tuple[int, int]]) -> set[tuple[int, int]]:
     return {s for s in spans if not any(o != s and s[0] <= o[0] and o[1] <= s[1] for o in spans)}
 
 
-_FIGURE_KINDS = frozenset({"conflict-number", "conflict-date"})
+_FIGURE_KINDS = frozenset({"conflict-number", "conflict-date", "conflict-duration"})
 _FIGURE_RE = re.compile(r"\d")
 _DAY_NAMES = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(MONTH_ABBR)
 

@@ -17,6 +17,7 @@ from factcheck.text.numbers import dates, quantities
         ("It keeps ¼ of the fee.", 0.25, "¼"),
         ("The walk took 1½ hours.", 1.5, "1½"),
         ("Some five million trees fell.", 5e6, "five million"),
+        ("Crews saved twenty-5 sheep.", 25, "twenty-5"),
     ],
 )
 def test_value_and_span_in_the_original_text(text: str, value: float, written: str) -> None:

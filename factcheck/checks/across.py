@@ -48,6 +48,7 @@ from factcheck.checks.conflicts import (
     negation_aligned,
 )
 from factcheck.checks.context import Context
+from factcheck.checks.frames import DURATION
 from factcheck.facts.mentions import (
     CALENDAR,
     Age,
@@ -85,7 +86,7 @@ from factcheck.text.numbers import (
     tally_words,
 )
 
-KINDS = (NUMBER, DATE, NEGATION)
+KINDS = (NUMBER, DATE, NEGATION, DURATION)
 SEVERITY = Severity.MEDIUM  # matched by what they are about, not by one shared sentence
 # A relative span ("last week", "last month") is info: what it dates is often a clause
 # away ("resigned last year amid an inquiry", "subpoenas over the closure last year");
@@ -132,6 +133,7 @@ class _Mention:
     near: frozenset[str]  # stems of the mention's clause
     topic: frozenset[str] = frozenset()  # context words of the whole story, set by the story
     amount: bool = False  # a sum of money matched by its context, whatever it is spent on
+    within: bool = False  # compared only with a claim of its own cluster (a length of time)
 
 
 # Two mentions' readings: "same" (compatible), "rounded", "differ", "" (not comparable).
@@ -336,8 +338,16 @@ def _read(claim: Claim, day: dt.date | None) -> list[_Found]:
                 m = _mention(f, claim, tokens, forms, day)
                 m.amount = True
                 out.append(((f.unit, ""), m))
+            if f.counted in TIME_UNITS and not _an_age(tokens, f):
+                # A length of time ("12 years in prison") is compared only with the claims
+                # of its own cluster: across sentences, the frames check tells an action's
+                # length, and most spans of a story ("for six years") are of other facts.
+                m = _mention(f, claim, tokens, forms, day)
+                m.within = True
+                out.append(((f.unit, f.counted), m))
+                continue
             if not f.counted or f.counted in TIME_UNITS or f.unit in TIME_UNITS:
-                continue  # durations and ages are the frames check's
+                continue  # ages are the ages rule's
             m = _mention(f, claim, tokens, forms, day)
             m.about.pop(stem(f.counted), None)  # the key already: the words beside it count
             out.append(((f.unit, f.counted), m))
@@ -346,12 +356,26 @@ def _read(claim: Claim, day: dt.date | None) -> list[_Found]:
     return out
 
 
+def _an_age(tokens: Sequence[Token], f: Figure) -> bool:
+    """ "27 years old", "a 27-year-old": an age, not a length of time."""
+    after = tokens[f.last].norm if f.last < len(tokens) else ""
+    return after == "old" or "-old" in tokens[f.last - 1].norm
+
+
 def _moved(m: _Mention, first: Claim, claim: Claim) -> _Mention:
     """A mention of ``first`` as the same mention in ``claim``, a copy of its text."""
     shift = claim.start - first.start
     fact = replace(m.fact, claim=claim.id, start=m.fact.start + shift, end=m.fact.end + shift)
     return _Mention(
-        fact, claim, dict(m.about), m.forms, m.published, m.names, m.near, amount=m.amount
+        fact,
+        claim,
+        dict(m.about),
+        m.forms,
+        m.published,
+        m.names,
+        m.near,
+        amount=m.amount,
+        within=m.within,
     )
 
 
@@ -512,6 +536,8 @@ def _pair(
         for j, y in enumerate(mb):
             same_cluster = cluster_of.get(x.claim.id)
             one_fact = same_cluster is not None and same_cluster == cluster_of.get(y.claim.id)
+            if (x.within or y.within) and not one_fact:
+                continue
             # One fact already: the conflicts check compares those word by word. A
             # figure or a time is compared here when the two differ and the conflicts
             # check finds no difference of numbers or dates (the change has no equal
@@ -524,6 +550,8 @@ def _pair(
                     agreed_b.add(j)
                 if compatible(x, y) in ("", "same") or _in_both(x, y, ma, mb, compatible):
                     continue
+                if _quoted(x) or _quoted(y):
+                    continue  # words of one quotation told two ways: the misquote check's
                 pair = (x.claim.id, y.claim.id)
                 if pair not in aligned:  # asked once a pair of claims, not once a mention
                     aligned[pair] = figure_aligned(ctx, x.claim, y.claim)
@@ -556,9 +584,14 @@ def _pair(
             continue
         if _kind(x) == "statement" and _reported(x, y):
             continue
-        if _confirmed(i, j, ma, mb, scores, s, compatible):
-            continue
+        if not x.within and _confirmed(i, j, ma, mb, scores, s, compatible):
+            continue  # (a length of time is of its cluster: _in_both asked its claims)
         yield _finding(ctx, x, y, verdict)
+
+
+def _quoted(m: _Mention) -> bool:
+    """The mention stands inside a quotation of its claim."""
+    return any(q.start <= m.fact.start and m.fact.end <= q.end for q in m.claim.quotes)
 
 
 def _in_both(
@@ -789,6 +822,8 @@ def _finding(ctx: Context, x: _Mention, y: _Mention, verdict: str) -> Finding:
     text_b = _shown(ctx, y)
     kind = NUMBER if isinstance(x.fact, Figure) else DATE
     what = "Numbers differ" if kind is NUMBER else "Dates differ"
+    if x.within:
+        kind, what = DURATION, "Lengths of time differ"
     if isinstance(x.fact, Statement):
         kind = NEGATION
         what = _DENIED if verdict == "differ" else _LEFT_OPEN

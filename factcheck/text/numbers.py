@@ -124,7 +124,13 @@ def _word_value(word: str) -> float | None:
             return float(UNITS[parts[0]] * 12)  # "two-dozen"
         if len(parts) == 2 and parts[0] in UNITS and parts[1] in UNITS:
             return float(UNITS[parts[0]] + UNITS[parts[1]])
+        tens = UNITS.get(parts[0], 0)
+        if len(parts) == 2 and 20 <= tens <= 90 and tens % 10 == 0 and parts[1] in _ONES:
+            return float(tens + int(parts[1]))  # "twenty-3": a digit for the word, one number
     return _digit_value(word)
+
+
+_ONES = frozenset("123456789")
 
 
 def number_value(words: Sequence[str]) -> float | None:
