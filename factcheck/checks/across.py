@@ -81,6 +81,7 @@ from factcheck.text.numbers import (
     TIME_UNITS,
     WEEKDAYS,
     date_parts,
+    is_year,
     may_count,
     number_value,
     tally_words,
@@ -353,6 +354,24 @@ def _read(claim: Claim, day: dt.date | None) -> list[_Found]:
             out.append(((f.unit, f.counted), m))
     for w in whens(claim, tokens, day):
         out.append((None, _mention(w, claim, tokens, forms, day)))
+    for w in _years(claim, tokens):
+        m = _mention(w, claim, tokens, forms, day)
+        m.within = True  # a year alone dates many facts of a story: only of its cluster
+        out.append((None, m))
+    return out
+
+
+def _years(claim: Claim, tokens: Sequence[Token]) -> list[When]:
+    """The years a claim names alone ("due to end in 2019"), not as part of a date."""
+    if not any(map(is_year, claim.words)):
+        return []
+    in_dates = set(date_parts(tokens))
+    out = []
+    for i, t in enumerate(tokens):
+        if is_year(t.norm) and i not in in_dates:
+            year = int(t.norm)
+            days = (dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal())
+            out.append(When(claim.id, "year", t.norm, t.start, t.end, i, i + 1, days))
     return out
 
 
@@ -754,6 +773,8 @@ def _times_agree(x: _Mention, y: _Mention) -> str:
     assert isinstance(a, When) and isinstance(b, When)
     if a.said != b.said:
         return ""  # the day of a statement against the day of an event
+    if (a.kind == "year") != (b.kind == "year"):
+        return ""  # a year alone ("since 1992") against a day or a span: not comparable
     if a.days is not None and b.days is not None:
         overlap = a.days[0] <= b.days[1] and b.days[0] <= a.days[1]
         if overlap:
@@ -822,7 +843,7 @@ def _finding(ctx: Context, x: _Mention, y: _Mention, verdict: str) -> Finding:
     text_b = _shown(ctx, y)
     kind = NUMBER if isinstance(x.fact, Figure) else DATE
     what = "Numbers differ" if kind is NUMBER else "Dates differ"
-    if x.within:
+    if x.within and isinstance(x.fact, Figure):
         kind, what = DURATION, "Lengths of time differ"
     if isinstance(x.fact, Statement):
         kind = NEGATION
