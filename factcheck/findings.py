@@ -6,8 +6,8 @@ import dataclasses
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from typing import Protocol
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from typing import Any, Protocol
 
 from factcheck.claims.quotes import shown_speaker
 from factcheck.config import Settings
@@ -223,16 +223,13 @@ def _same_words(findings: list[Finding], key: Callable[[str], str]) -> list[list
             run_of[(claim, lo, hi)] = run
     cited = [
         [
-            f"{key(e.claim)}\x1f{run_of[(key(e.claim), s - e.start, t - e.start)]}"
+            (key(e.claim), run_of[(key(e.claim), s - e.start, t - e.start)])
             for e in f.evidence
             for s, t in e.highlights
         ]
         for f in findings
     ]
-    groups: dict[int, list[Finding]] = {}
-    for n, f in zip(fact_numbers(cited), findings, strict=True):
-        groups.setdefault(n, []).append(f)
-    return list(groups.values())
+    return _grouped(findings, cited)
 
 
 def _cited(
@@ -272,15 +269,19 @@ def _connected(
 ) -> list[list[Finding]]:
     """Findings joined, directly or through others, by a claim they both cite (``key``:
     the claim a claim counts as: its first copy)."""
+    return _grouped(findings, [[key(e.claim) for e in f.evidence] for f in findings])
+
+
+def _grouped(findings: list[Finding], cited: Sequence[Iterable[Hashable]]) -> list[list[Finding]]:
+    """The findings in groups joined by what they cite, each group in the findings' order."""
     groups: dict[int, list[Finding]] = {}
-    cited = [[e.claim for e in f.evidence] for f in findings]
-    for n, f in zip(fact_numbers(cited, key), findings, strict=True):
+    for n, f in zip(fact_numbers(cited), findings, strict=True):
         groups.setdefault(n, []).append(f)
     return list(groups.values())
 
 
 def fact_numbers(
-    cited: Sequence[Iterable[str]], key: Callable[[str], str] = lambda claim: claim
+    cited: Sequence[Iterable[Hashable]], key: Callable[[Any], Hashable] = lambda claim: claim
 ) -> list[int]:
     """For each finding to be (the claims it will cite), the number of the fact it is
     part of, as ``one_per_fact`` will join them: a check that knows which findings stand
@@ -293,7 +294,7 @@ def fact_numbers(
             i = parent[i]
         return i
 
-    first_with: dict[str, int] = {}
+    first_with: dict[Hashable, int] = {}
     for n, claims in enumerate(cited):
         for claim in claims:
             other = first_with.setdefault(key(claim), n)
@@ -335,7 +336,7 @@ def _merged(
     text_of: dict[str, str] = {}
     for cid, (key, shown) in reading_of.items():
         sources_of.setdefault(key, set()).add(items[cid].source)
-        if key not in text_of or _better_shown(kind, shown, text_of[key]):
+        if key not in text_of or (kind in _FIGURE_KINDS and _better_shown(shown, text_of[key])):
             text_of[key] = shown
     ranked = sorted(sources_of, key=lambda k: (-len(sources_of[k]), sorted(sources_of[k]), k))
     top = len(sources_of[ranked[0]])
@@ -395,12 +396,13 @@ def _figure_key(shown: str) -> str:
     ("may 29", "18 24", "35 million"), else its words; ``_folded`` joins a key to the
     one longer key that holds all of it ("29" to "may 29")."""
     words = [w.strip("$€£%") for w in normalise(shown.replace(",", "")).split()]
-    told = [
-        MONTH_ABBR.get(w, w)
-        for w in words
-        if w in _DAY_NAMES or w in SCALES or _FIGURE_RE.search(w)
-    ]
+    told = [MONTH_ABBR.get(w, w) for w in words if _figure_word(w)]
     return " ".join(told or words)
+
+
+def _figure_word(word: str) -> bool:
+    """A word that tells a figure or a date: a digit, a day or month name, a scale."""
+    return word in _DAY_NAMES or word in SCALES or _FIGURE_RE.search(word) is not None
 
 
 def _folded(reading_of: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
@@ -416,15 +418,12 @@ def _folded(reading_of: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]
     return {cid: (into.get(key, key), shown) for cid, (key, shown) in reading_of.items()}
 
 
-def _better_shown(kind: str, shown: str, other: str) -> bool:
+def _better_shown(shown: str, other: str) -> bool:
     """Of two texts of one figure's reading, the one that tells more of it in fewer other
     words: "May 29" rather than "29", "35" rather than "35 new"."""
-    if kind not in _FIGURE_KINDS:
-        return False  # the first claim's words, as before
 
     def told(text: str) -> int:
-        words = normalise(text).split()
-        return sum(1 for w in words if w in _DAY_NAMES or w in SCALES or _FIGURE_RE.search(w))
+        return sum(map(_figure_word, normalise(text).split()))
 
     return (-told(shown), len(shown)) < (-told(other), len(other))
 

@@ -563,11 +563,12 @@ def _pair(
             # words close either side: "in six counties and said" / "in four counties,
             # adding"); a statement when its claim and the other deny differently and
             # the conflicts check finds no negation (a change too wide to align).
+            verdict = compatible(x, y)
             if one_fact and _kind(x) != "statement":
-                if _at(x) == _at(y) and compatible(x, y) == "same":
+                if _at(x) == _at(y) and verdict == "same":
                     agreed_a.add(i)
                     agreed_b.add(j)
-                if compatible(x, y) in ("", "same") or _in_both(x, y, ma, mb, compatible):
+                if verdict in ("", "same") or _in_both(x, y, ma, mb, compatible):
                     continue
                 if _quoted(x) or _quoted(y):
                     continue  # words of one quotation told two ways: the misquote check's
@@ -576,7 +577,7 @@ def _pair(
                     aligned[pair] = figure_aligned(ctx, x.claim, y.claim)
                 if aligned[pair]:
                     continue
-            if not compatible(x, y):
+            if not verdict:
                 continue
             if one_fact and _kind(x) == "statement" and _told_alike(ctx, x.claim, y.claim):
                 alike.add((i, j))  # (asked only of comparable pairs: it aligns the claims)

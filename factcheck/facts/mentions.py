@@ -390,7 +390,7 @@ def _odds(norms: Sequence[str], q: Quantity) -> bool:
 
 
 def _number(word: str) -> bool:
-    return word.isdigit() or number_value([word]) is not None
+    return number_value([word]) is not None
 
 
 def _reference(tokens: Sequence[Token], i: int) -> bool:

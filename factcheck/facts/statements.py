@@ -160,9 +160,8 @@ def _action(norms: Sequence[str], verb: int) -> str:
 def _told_as(action: str, negated: bool) -> tuple[str, bool]:
     """A verb that denies another's action, told as that action denied: "rejected" is
     "did not approve", so two outlets' "rejected" and "approved" meet as one action."""
-    if action in _opposites():
-        return _opposites()[action], not negated
-    return action, negated
+    told = action_of(action)
+    return told, negated != (told != action)
 
 
 def action_of(base: str) -> str:
@@ -171,16 +170,22 @@ def action_of(base: str) -> str:
 
 
 @cache
-def _opposites() -> dict[str, str]:
+def _opposite_pairs() -> list[tuple[str, str]]:
+    """(verb, the verb it denies), as the data table writes them."""
     words = data_table("statements.toml")["opposites"].split()
-    return {verb_base(a): verb_base(b) for a, b in zip(words[::2], words[1::2], strict=True)}
+    return list(zip(words[::2], words[1::2], strict=True))
+
+
+@cache
+def _opposites() -> dict[str, str]:
+    return {verb_base(a): verb_base(b) for a, b in _opposite_pairs()}
 
 
 @cache
 def _opposite_forms() -> frozenset[str]:
     """The written forms of the verbs that deny another's ("rejects", "lost"): a claim
     without one denies nothing this way."""
-    words = data_table("statements.toml")["opposites"].split()[::2]
+    words = [a for a, _b in _opposite_pairs()]
     forms = {w + end for w in words for end in ("", "s", "es", "d", "ed", "ing")}
     forms |= {w[:-1] + end for w in words if w.endswith("e") for end in ("ed", "ing")}
     forms |= {w + w[-1] + end for w in words for end in ("ed", "ing")}  # "acquitted"
