@@ -20,9 +20,11 @@ file in one run.
 `--corpus neus` scores the AllSides stories of the NeuS crawl (three outlets' lead
 excerpts each), labelled the same way: bench/gold/neus-heldout.json (30 stories, every
 15th with three outlets, never tuned on) by default, and with `--set dev`
-bench/gold/neus-dev.json (30 other stories, every 15th from the 7th, labelled before
-factcheck was run on them and then looked at when writing rules); each set is checked in
-one run of its own (`--set all` takes every neus-*.json). The default corpus is BASIL.
+bench/gold/neus-dev*.json (other stories: neus-dev.json every 15th from the 7th,
+neus-dev2.json from the 3rd, neus-dev3.json from the 11th; each labelled before factcheck
+was run on them and then looked at when writing rules; `--set dev2` scores the later two
+alone); each set is checked in one run of its own (`--set all` takes every neus-*.json).
+The default corpus is BASIL.
 """
 
 from __future__ import annotations
@@ -73,11 +75,17 @@ class Corpus:
 
 CORPORA = {
     "basil": Corpus(basil_sources, SETS, ("dev", "heldout"), "BASIL events"),
-    # NeuS: the held-out file is printed by default and never tuned on; the dev file
-    # (other stories) is what rules may be looked at against, printed only when asked.
+    # NeuS: the held-out file is printed by default and never tuned on; the dev files
+    # (other stories) are what rules may be looked at against, printed only when asked;
+    # "dev2" is the later dev files alone (labelled 2026-12-03), to see them apart.
     "neus": Corpus(
         neus_sources,
-        {"dev": "neus-dev.json", "heldout": "neus-heldout.json", "all": "neus-*.json"},
+        {
+            "dev": "neus-dev*.json",
+            "dev2": "neus-dev[2-9].json",
+            "heldout": "neus-heldout.json",
+            "all": "neus-*.json",
+        },
         ("heldout",),
         "NeuS stories",
     ),
