@@ -103,6 +103,49 @@ def test_a_stock_sentence_does_not_join_two_stories() -> None:
         assert len(stories) == 1
 
 
+WEEKLY = "\n".join(
+    [
+        "Jobless claims fall to {claims}",
+        "The number of Americans filing new claims for unemployment benefits fell to {claims} "
+        "last week, the Labor Department said on Thursday.",
+        "Economists polled by the agency had expected {expected} applications for the week.",
+        "Continuing claims, a measure of people still receiving benefits, dropped to {continuing}.",
+        "The four-week moving average, which irons out weekly swings, eased as well.",
+    ]
+)
+
+
+@pytest.mark.parametrize(("second_day", "stories"), [("2021-07-08", 2), ("2021-07-03", 1)])
+def test_a_weekly_report_a_week_later_is_another_story(second_day: str, stories: int) -> None:
+    """The same sentences of another week's figures: a week apart they are two reports
+    (no conflict), two days apart one report told two ways (a conflict)."""
+    week1 = WEEKLY.format(claims="364,000", expected="350,000", continuing="3.3 million")
+    week2 = WEEKLY.format(claims="373,000", expected="360,000", continuing="3.4 million")
+    sources = [
+        Source("wire1", "wire1", week1, date="2021-07-01"),
+        Source("paper1", "paper1", week1, date="2021-07-01"),
+        Source("wire2", "wire2", week2, date=second_day),
+        Source("paper2", "paper2", week2, date=second_day),
+    ]
+    report = analyse(sources, Settings())
+    assert_offsets(report)
+    assert len(report.stories) == stories
+    numbers = [f for f in report.findings if f.kind == "conflict-number"]
+    assert bool(numbers) == (stories == 1)
+
+
+def test_undated_articles_are_grouped_by_their_words_alone() -> None:
+    week1 = WEEKLY.format(claims="364,000", expected="350,000", continuing="3.3 million")
+    week2 = WEEKLY.format(claims="373,000", expected="360,000", continuing="3.4 million")
+    sources = [
+        Source("wire1", "wire1", week1, date="2021-07-01"),
+        Source("paper2", "paper2", week2),  # no date: nothing tells the two weeks apart
+    ]
+    report = analyse(sources, Settings())
+    assert len(report.stories) == 1
+    assert any(f.kind == "conflict-number" for f in report.findings)
+
+
 DOCK = (
     "Dock strike over after vote\n\nWorkers at the port voted on Friday to end their "
     "strike, which lasted nine days.\n\nShips will dock again by Monday, the harbour "

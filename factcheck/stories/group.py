@@ -1,26 +1,29 @@
 """Sources grouped into stories by the facts they share.
 
 A graph of sources (networkx) has an edge where two sources tell one story: they share
-two facts, or half of the shorter one's (one shared sentence between two long
-articles is a stock phrase, not a story). Its communities are the stories' cores; a
-source that the graph ties to two stories by its words and a few facts only goes with
-the one its headline and lead tell (its background may recall the other). Each cluster
-then belongs to the story that holds most of its claims; a claim of a source outside
-that story stays only when its source reports that story in its own words (a roundup
-article that tells it among others), else it leaves the cluster.
+two facts, or half of the shorter one's (one shared sentence between two long articles
+is a stock phrase, not a story), and, both dated, were published within a few days of
+each other (a weekly report's sentences recur with another week's figures). Its
+communities are the stories' cores; a source that the graph ties to two stories by its
+words and a few facts only goes with the one its headline and lead tell (its background
+may recall the other). Each cluster then belongs to the story that holds most of its
+claims; a claim of a source outside that story stays only when its source reports that
+story in its own words (a roundup article that tells it among others), else it leaves
+the cluster.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain, combinations
 
 import numpy as np
 
 from factcheck.clusters.graph import components
+from factcheck.facts.mentions import published
 from factcheck.model import Claim, Cluster, Source, Story
 from factcheck.runtime.memo import Memo
 from factcheck.text.lexicons import stopwords, word_frequency
@@ -33,6 +36,11 @@ WIDE = 64  # sources of one fact: more have their pairs counted in bulk
 KEY_TERMS = 12  # a source's rarest words, under which it is indexed for comparison
 LEAD = 4  # claims: a source's headline and the first sentences, which tell its story
 COMMON_TERM = 50  # sources: a word in more is no key (a name in every story of the day)
+# Days between two dated articles beyond which they report two events, however alike:
+# an event's coverage runs over a few days (the BASIL triplets' within four), while a
+# weekly or monthly report (jobless claims, a jobs report, a poll) says the same
+# sentences of another week's figures.
+MAX_DAYS_APART = 6
 
 
 def tells_one_story(shared: int, claims_a: int, claims_b: int) -> bool:
@@ -59,6 +67,10 @@ def group(
     source_of = {c.id: c.source for c in claims}
     per_source = Counter(c.source for c in claims)
     shared, told = _shared_facts(clusters, claims, order, quoted)
+    apart = _far_apart(sources)
+    if apart is not None:
+        shared = Counter({pair: n for pair, n in shared.items() if not apart(*pair)})
+        told = Counter({pair: n for pair, n in told.items() if not apart(*pair)})
     like = Likeness(claims)
     mates: dict[str, set[str]] = defaultdict(set)
     weight: dict[tuple[str, str], float] = {}
@@ -74,7 +86,8 @@ def group(
         if score >= FACTS_ALIKE:
             weight[(a, b)] = score
     for (a, b), score in like.alike(order).items():
-        weight.setdefault((a, b), score)
+        if apart is None or not apart(a, b):
+            weight.setdefault((a, b), score)
     for a, b in weight:
         mates[a].add(b)
         mates[b].add(a)
@@ -119,6 +132,20 @@ def group(
             )
         )
     return Grouping(tuple(out), tuple(kept))
+
+
+def _far_apart(sources: Sequence[Source]) -> Callable[[str, str], bool] | None:
+    """Whether two sources were published more than ``MAX_DAYS_APART`` days apart (both
+    dated); None when no two are (a day's news, or undated files), so nothing is tested."""
+    days = {s.id: d.toordinal() for s in sources if (d := published(s.date)) is not None}
+    if not days or max(days.values()) - min(days.values()) <= MAX_DAYS_APART:
+        return None
+
+    def apart(a: str, b: str) -> bool:
+        da, db = days.get(a), days.get(b)
+        return da is not None and db is not None and abs(da - db) > MAX_DAYS_APART
+
+    return apart
 
 
 def _shared_facts(
