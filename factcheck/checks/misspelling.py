@@ -111,7 +111,7 @@ def correction(
     joined = run_together(word)
     if joined:
         return joined  # "Newsrecently": a space left out
-    candidates = _KNOWN_EDITS[word]
+    candidates = _KNOWN_EDITS[word] or (_LONG_SLIPS[word] if not name_like else [])
     if name_like:
         mates = ctx.story_mates(source)
         written = [
@@ -264,6 +264,34 @@ def _known_edits(word: str) -> list[str]:
     return sorted(c for c in edits1(word) if c in freq)
 
 
+LONG_WORD = 10  # letters: a longer non-word may be two letters off its word
+
+
+def _long_slips(word: str) -> list[str]:
+    """Common words two letters shorter than a long non-word ("effectivessness"): a
+    syllable typed twice or two stray letters. Only long words: a short one two letters
+    off many words is as likely a name or a coinage."""
+    freq = known_words()
+    if len(word) < LONG_WORD or _two_words(word, freq):
+        return []
+    found = {
+        word[:i] + word[i + 1 : j] + word[j + 1 :]
+        for i in range(len(word))
+        for j in range(i + 1, len(word))
+    }
+    # Two letters off the ends are a prefix or an ending the lists lack ("unvaccinated").
+    found -= {word[2:], word[:-2], word[1:-1]}
+    return sorted(c for c in found if c in freq and zipf(c) >= COMMON)
+
+
+def _two_words(word: str, freq: frozenset[str]) -> bool:
+    """A compound of two common words ("countersued"): a coinage, not a slip."""
+    return any(
+        word[:i] in freq and word[i:] in freq and min(zipf(word[:i]), zipf(word[i:])) >= COMMON
+        for i in range(3, len(word) - 2)
+    )
+
+
 def _odd(form: str) -> bool:
     """Not a lower-case word the lists know, or a plural that may be a slip as a modifier."""
     return not (form.islower() and fold_word(form) in known_words()) or bool(_MASS_SINGULAR[form])
@@ -271,6 +299,7 @@ def _odd(form: str) -> bool:
 
 # What does not depend on the story, decided once per word for every story of a run.
 _KNOWN_EDITS: Memo[str, list[str]] = Memo(_known_edits, limit=200_000)
+_LONG_SLIPS: Memo[str, list[str]] = Memo(_long_slips, limit=200_000)
 _ODD: Memo[str, bool] = Memo(_odd, limit=2_000_000)
 
 
@@ -353,6 +382,21 @@ def _joined(claim: Claim, tokens: tuple[Token, ...], n: int) -> bool:
     return bool(gap) and gap.isspace()
 
 
+_OPENING = frozenset("“\"‘'(")  # marks that may open a phrase between two doubled words
+_MODALS = frozenset("will would can could may might must shall should".split())
+
+
+def _doubled(claim: Claim, tokens: tuple[Token, ...], n: int) -> bool:
+    """Tokens ``n`` and ``n + 1`` are one word written twice: white space between, or an
+    opening quotation mark after it ('would “would extract'), as a slip leaves them; not
+    a title that begins with the word ('the "The Sopranos"')."""
+    gap = claim.text[tokens[n].end - claim.start : tokens[n + 1].start - claim.start]
+    marks = set(gap.strip())
+    if marks and tokens[n + 1].text[:1].isupper():
+        return False
+    return gap[:1].isspace() and marks <= _OPENING
+
+
 def _slips(claim: Claim) -> list[Slip]:
     """Doubled words and real words for others: (wrong, right, raw span). Decided on the
     words first; the claim is tokenized (offsets, the spaces between) only for a hit."""
@@ -367,7 +411,10 @@ def _slips(claim: Claim) -> list[Slip]:
             word.isalpha()
             and word not in _FINE_TWICE
             and word != "i"
-            and not claim.forms[n + 1][:1].isupper()  # "Duran Duran", "Boutros Boutros"
+            # "Duran Duran", "Boutros Boutros" (a name twice); "the labor Labor Department"
+            # is a slip, but a modal before a name ("will Will") may ask a question.
+            and not (claim.forms[n][:1].isupper() and claim.forms[n + 1][:1].isupper())
+            and not (claim.forms[n + 1][:1].isupper() and word in _MODALS)
         ):
             hits.append((n, None))
     for n in compress(pairs, map(_CONFUSED.__contains__, words)):
@@ -399,11 +446,12 @@ def _slips(claim: Claim) -> list[Slip]:
     out = []
     for n, found in hits:
         if found is None:
-            if _joined(claim, tokens, n):
-                text = tokens[n].text
-                out.append(
-                    (f"{text} {tokens[n + 1].text}", text, (tokens[n].start, tokens[n + 1].end))
-                )
+            if _doubled(claim, tokens, n):
+                start, end = tokens[n].start, tokens[n + 1].end
+                written = claim.text[start - claim.start : end - claim.start]
+                first, second = tokens[n].text, tokens[n + 1].text
+                kept = second if second[:1].isupper() and not first[:1].isupper() else first
+                out.append((written, kept, (start, end)))
             continue
         if found.before and not _joined(claim, tokens, n - 1):
             continue
