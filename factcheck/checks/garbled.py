@@ -33,6 +33,7 @@ GARBLED = Kind(
 KINDS = (GARBLED,)
 MAX_EVIDENCE = 25
 REPEAT_RATE = 0.1  # share of claims swapped when only two distinct swaps are seen
+HABIT_CLAIMS = 3  # claims that carry those two swaps
 SAME_STORY = 4  # content words two claims share when they tell the same thing
 
 
@@ -238,6 +239,9 @@ def _spun(
         and bool(repeated)
         and repeated[0][1] >= 2
         and score >= REPEAT_RATE
+        # A habit shows in a few sentences, not two: a short report that names a thing
+        # twice in its own word ("will decide ... had decided" for "announce") has one.
+        and len({s.claim.id for s in swaps}) >= HABIT_CLAIMS
     )
 
 
