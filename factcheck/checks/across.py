@@ -647,15 +647,28 @@ def _confirmed(
     # whole and its part, however unlike the two sentences: a source is not its own
     # contradiction.
     counted = _kind(x) == "figure"
+    # A reading in a sentence at least as like the other's, counting the story's topic
+    # words too (which scores leave out): "419,000 in the week ended July 17" beside
+    # "continuing claims ... in the week ended July 10" confirms the other's July 17.
+    pair = _likeness(x, y)
     for k, z in enumerate(mb):
-        near = k != j and (counted or scores.get((i, k), 0.0) >= CONFIRMED * best)
+        near = k != j and (
+            counted or scores.get((i, k), 0.0) >= CONFIRMED * best or _likeness(x, z) > pair
+        )
         if near and compatible(x, z) == "same" and not _another_thing(x, y, z):
             return True
     for k, z in enumerate(ma):
-        near = k != i and (counted or scores.get((k, j), 0.0) >= CONFIRMED * best)
+        near = k != i and (
+            counted or scores.get((k, j), 0.0) >= CONFIRMED * best or _likeness(z, y) > pair
+        )
         if near and compatible(z, y) == "same" and not _another_thing(x, y, z):
             return True
     return False
+
+
+def _likeness(a: _Mention, b: _Mention) -> float:
+    """The weight of the context words two mentions share, topic and names included."""
+    return math.fsum(min(a.about[w], b.about[w]) for w in a.about.keys() & b.about.keys())
 
 
 def _another_thing(x: _Mention, y: _Mention, z: _Mention) -> bool:
