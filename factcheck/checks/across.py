@@ -51,6 +51,7 @@ from factcheck.checks.context import Context
 from factcheck.checks.frames import DURATION
 from factcheck.facts.mentions import (
     CALENDAR,
+    OTHER_TIME,
     Age,
     Figure,
     When,
@@ -61,6 +62,7 @@ from factcheck.facts.mentions import (
     published,
     singular,
     stem,
+    weight,
     whens,
 )
 from factcheck.facts.statements import (
@@ -555,7 +557,8 @@ def _pair(
         for j, y in enumerate(mb):
             same_cluster = cluster_of.get(x.claim.id)
             one_fact = same_cluster is not None and same_cluster == cluster_of.get(y.claim.id)
-            if (x.within or y.within) and not one_fact:
+            lengths = _lengths(x, y)
+            if (x.within or y.within) and not one_fact and not lengths:
                 continue
             # One fact already: the conflicts check compares those word by word. A
             # figure or a time is compared here when the two differ and the conflicts
@@ -582,6 +585,8 @@ def _pair(
             if one_fact and _kind(x) == "statement" and _told_alike(ctx, x.claim, y.claim):
                 alike.add((i, j))  # (asked only of comparable pairs: it aligns the claims)
             score, _ = _score(x, y)
+            if lengths and not one_fact and score < LENGTH_ACROSS:
+                continue
             if score:
                 scores[(i, j)] = score
     best_a: dict[int, tuple[float, int]] = {}
@@ -604,9 +609,43 @@ def _pair(
             continue
         if _kind(x) == "statement" and _reported(x, y):
             continue
-        if not x.within and _confirmed(i, j, ma, mb, scores, s, compatible):
+        one = cluster_of.get(x.claim.id)
+        one_fact = one is not None and one == cluster_of.get(y.claim.id)
+        if not (x.within and one_fact) and _confirmed(i, j, ma, mb, scores, s, compatible):
             continue  # (a length of time is of its cluster: _in_both asked its claims)
         yield _finding(ctx, x, y, verdict)
+
+
+# Lengths of time of two sentences are compared when they say this much more alike
+# than a figure needs: "waited six hours to vote" / "waited in line ... for seven hours".
+LENGTH_ACROSS = 6.0
+
+
+def _lengths(x: _Mention, y: _Mention) -> bool:
+    """Two lengths of time (not years named alone) that may be of one span: not two
+    spans from different events ("eight months after first authorizing the vaccine" /
+    "four months after the company completed its application"), nor a span from an event
+    against one that names none."""
+    if not (x.within and y.within and isinstance(x.fact, Figure) and isinstance(y.fact, Figure)):
+        return False
+    ax, ay = _anchor(x), _anchor(y)
+    if bool(ax) != bool(ay):
+        return False  # "for 15 years before he turned to smuggling" / "12 years in prison"
+    return not (ax and ay and ax.isdisjoint(ay))
+
+
+ANCHOR_WORDS = 8  # words after "after" (or "before", "since") that name the event
+
+
+def _anchor(m: _Mention) -> frozenset[str]:
+    """The content words of the event a length of time is counted from or to, named
+    right after it ("six months after the first dose"), names left out."""
+    tokens = m.claim.tokens
+    at = m.fact.last
+    if at >= len(tokens) or tokens[at].norm not in OTHER_TIME:
+        return frozenset()
+    words = tokens[at + 1 : at + 1 + ANCHOR_WORDS]
+    return frozenset(stem(t.norm) for t in words if weight(t.norm) and not t.text[:1].isupper())
 
 
 def _quoted(m: _Mention) -> bool:

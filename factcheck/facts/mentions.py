@@ -95,7 +95,7 @@ _RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _RELATIVE_WORDS = ("last", "this", "next", "past")
 _RELATIVE_START = frozenset(_RELATIVE_DAYS) | frozenset(_RELATIVE_WORDS)
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-{1,2}\s")
-_OTHER_TIME = frozenset({"after", "before", "following", "until", "since"})
+OTHER_TIME = frozenset({"after", "before", "following", "until", "since"})
 MIN_CLAUSE_WORDS = 3  # a clause shorter than this ("On Wednesday,") dates the next one
 
 
@@ -708,7 +708,7 @@ def context(
     # A clause of another time after the mention ("laid into the media on Friday after
     # a draft report ...") tells the event before or after it, not the mention's own.
     for i in range(max(last - 1, 0), n - 1):
-        if tokens[i + 1].norm in _OTHER_TIME:
+        if tokens[i + 1].norm in OTHER_TIME:
             breaks[i] = True
     lo, hi = first, last  # tokens lo..hi-1
     while lo > 0 and not breaks[lo - 1]:
