@@ -436,6 +436,9 @@ def _subject(clause: str) -> str | None:
     return name if name and not _GENERIC_HEAD.match(name) else None
 
 
+# No person is "the Smith", but "the Arizona Republican" is one, described.
+_THE_BEFORE = re.compile(r"\bthe\s+$")
+_PARTIES = frozenset({"Republican", "Democrat", "Independent", "Libertarian"})
 _PERSON = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+)+\b")
 
 
@@ -446,11 +449,20 @@ def _last_person(masked: str, before: int) -> str | None:
     return re.sub(r"[’']s$", "", names[-1]) if names else None
 
 
+def _unled(name: str) -> str | None:
+    """A full name without the capitalised words that lead into it ("But Roger Pilon"),
+    None when one word or less is left ("The Legislature") or it names a body."""
+    words = name.split()
+    while words and words[0] in _NOT_NAMES:
+        words = words[1:]
+    return " ".join(words) if len(words) >= 2 and not is_body(name) else None
+
+
 def _referent(masked: str, paras: list[tuple[int, int]], para: int, before: int) -> str | None:
     """The person a pronoun stands for: the last sentence subject named in the
     paragraph, else the last person it names; a paragraph that speaks of someone
     only as "he" or "she" passes the search on to the one before (two at most)."""
-    known = {n.split()[-1] for n in _PERSON.findall(masked, 0, before) if not is_body(n)}
+    known = {n.split()[-1] for n in map(_unled, _PERSON.findall(masked, 0, before)) if n}
     for k in range(para, max(para - 3, -1), -1):
         lo, hi = paras[k][0], before if k == para else paras[k][1]
         subject, mention, by_pronoun = _people(masked, lo, hi, known)
@@ -471,6 +483,11 @@ def _people(masked: str, lo: int, hi: int, known: set[str]) -> tuple[str | None,
         name = re.sub(r"[’']s$", "", " ".join(words[lead:]).rstrip(".,’'"))
         if not name or is_body(name):
             continue
+        the = (lead and words[lead - 1] == "The") or _THE_BEFORE.search(
+            masked, max(lo, m.start() - 4), m.start()
+        )
+        if the and name.split()[-1] not in _PARTIES:
+            continue  # "the North Carolina school", "The Legislature": a place or a body
         titled = lead > 0 and words[lead - 1].rstrip(".") in TITLES
         if len(name.split()) < 2 and not titled and name not in known:
             continue
