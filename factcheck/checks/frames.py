@@ -30,10 +30,16 @@ _SEVERITY = {k.name: k.severity for k in KINDS}
 MIN_TOPIC = 1  # a shared content word: the same matter, not just the same actor
 
 
-def _label(f: Frame) -> str:
-    if f.temporal == "temporary":
-        return f"'{f.action.text}'" + (f" for {f.duration}" if f.duration else "")
-    return f"'{f.action.text}'"
+def _label(f: Frame, shown: bool = True) -> str:
+    """The action and its length: "'suspended' for 2 years" (``shown``), or as the
+    finding's fingerprint has always keyed it ("for 2 year"), so ids stay as they were."""
+    if f.temporal != "temporary" or not f.duration:
+        return f"'{f.action.text}'"
+    length = f.duration
+    count, _, unit = length.partition(" ")
+    if shown and count != "1":
+        length = f"{count} {unit}s"
+    return f"'{f.action.text}' for {length}"
 
 
 def run(ctx: Context) -> Iterator[Finding]:
@@ -120,7 +126,9 @@ def _finding(
             continue
         seen.add(f.claim.id)
         items.append(evidence(f.claim, [(f.action.start, f.action.end)]))
-    key = [actor, *(lbl.lower() for lbl in labels_a), "|", *(lbl.lower() for lbl in labels_b)]
+    keyed_a = sorted({_label(f, shown=False) for f in side_a})
+    keyed_b = sorted({_label(f, shown=False) for f in side_b})
+    key = [actor, *(lbl.lower() for lbl in keyed_a), "|", *(lbl.lower() for lbl in keyed_b)]
     found = make(kind, _SEVERITY[kind], short(message, 300), items, key, ctx.settings)
     return dataclasses.replace(found, readings=readings)
 
