@@ -732,6 +732,8 @@ def _figures_agree(x: _Mention, y: _Mention) -> str:
     assert isinstance(a, Figure) and isinstance(b, Figure)
     if a.value == b.value:
         return "same"
+    if abs(a.value - b.value) == 1 and (_with_attacker(x) or _with_attacker(y)):
+        return "same"  # "nine dead, including the gunman" / "killed eight" and himself
     lo, hi = sorted((a.value, b.value))
     if lo <= 0 or hi / lo > MAX_RATIO:
         return ""  # not comparable: different things counted
@@ -752,6 +754,25 @@ def _figures_agree(x: _Mention, y: _Mention) -> str:
 @functools.cache
 def _tally_stems() -> frozenset[str]:
     return frozenset(stem(w) for w in tally_words())
+
+
+# A toll that counts the attacker with the dead: "nine dead, including the gunman",
+# "killed eight before taking his own life". Another outlet's count of the victims is
+# one fewer, and both are right.
+_ATTACKERS = frozenset(
+    "gunman shooter attacker assailant suspect bomber perpetrator killer".split()
+)
+_OWN_LIFE = (("own", "life"), ("killed", "himself"), ("killed", "herself"), ("shot", "himself"))
+
+
+def _with_attacker(m: _Mention) -> bool:
+    """The mention's sentence counts the attacker among a toll (or tells their death)."""
+    if not isinstance(m.fact, Figure) or m.fact.counted not in ("killed", "person"):
+        return False
+    words = m.claim.words
+    if "including" in words and not _ATTACKERS.isdisjoint(words):
+        return True
+    return any(pair in _OWN_LIFE for pair in pairwise(words))
 
 
 def _tallies_agree(x: _Mention, y: _Mention) -> str:

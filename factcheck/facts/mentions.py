@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from factcheck.model import Claim
 from factcheck.text.fold import Token
-from factcheck.text.lexicons import stopwords, zipf
+from factcheck.text.lexicons import data_table, stopwords, zipf
 from factcheck.text.numbers import (
     MONTH_ABBR,
     MONTHS,
@@ -94,6 +94,7 @@ _PERIODS = {"week": 7, "month": 31, "year": 366, "weekend": 2}
 _RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _RELATIVE_WORDS = ("last", "this", "next", "past")
 _RELATIVE_START = frozenset(_RELATIVE_DAYS) | frozenset(_RELATIVE_WORDS)
+_CLAUSE_END = re.compile(r"[,;:.!?()\[\]—–]")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-{1,2}\s")
 OTHER_TIME = frozenset({"after", "before", "following", "until", "since"})
 MIN_CLAUSE_WORDS = 3  # a clause shorter than this ("On Wednesday,") dates the next one
@@ -443,14 +444,46 @@ def graded(word: str) -> str:
 _DETERMINERS = frozenset("the these those its their his her our your my whose".split())
 
 
+@functools.cache
+def _casualties() -> tuple[dict[str, str], dict[str, str]]:
+    """(word after a count → the toll it tells, verb before a count → the toll)."""
+    table = data_table("numbers.toml")["casualties"]
+    after = {w: toll for toll in ("killed", "injured") for w in table[toll].split()}
+    before = {w: toll for toll in ("killed", "injured") for w in table[f"{toll}_by"].split()}
+    return after, before
+
+
 def _counted(claim: Claim, tokens: Sequence[Token], q: Quantity) -> tuple[str, int]:
     """The noun a figure counts and its index: the first content word after it, past
     modifiers (a hyphenated compound, "House-passed"; a capitalised word, "Republican"; a
     comparative or a superlative, "poorest"; a suspended hyphen, "low- and
-    middle-income") and "of" ("$500,000 of airtime"); ("", -1) when none."""
+    middle-income") and "of" ("$500,000 of airtime"); ("", -1) when none. A toll is
+    counted as its casualties whichever word tells it ("1 killed", "killing 2", "20
+    dead"); nothing past a comma or a full stop counts ("killing 2, Engel reported")."""
+    found = _counted_noun(claim, tokens, q)
+    after, before = _casualties()
+    if found[0] in after:
+        return after[found[0]], found[1]
+    if not found[0] or found[1] < 0:
+        at = q.start - 1
+        while at >= 0 and tokens[at].norm in _TOLL_HEDGES:
+            at -= 1  # "killing at least 2"
+        if at >= 0 and tokens[at].norm in before:
+            return before[tokens[at].norm], -1
+    return found
+
+
+_TOLL_HEDGES = frozenset({"at", "least", "about", "some", "nearly", "almost", "more", "than"})
+
+
+def _counted_noun(claim: Claim, tokens: Sequence[Token], q: Quantity) -> tuple[str, int]:
     norms = [t.norm for t in tokens]
     n = len(norms)
     j = q.end
+    if 0 < j < n:
+        gap = claim.text[tokens[j - 1].end - claim.start : tokens[j].start - claim.start]
+        if _CLAUSE_END.search(gap):
+            return "", -1
     if j < n and norms[j] in ("percent", "per", "cent"):
         return "", -1
     if j < n and norms[j] == "of" and j + 1 < n:
