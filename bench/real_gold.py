@@ -163,7 +163,12 @@ def report_set(
     loose = {
         id(f) for item in items for f in score.found({**item, "min_severity": "info"}, findings)
     }
-    violations = sum(len(score.violations(m, findings)) for m in must_not)
+    violations = 0
+    for m in must_not:
+        broken = score.violations(m, findings)
+        violations += len(broken)
+        for f in broken if show else ():
+            print(f"  violated {m['id']}: {f['kind']} {f['severity']} {f['message'][:140]}")
     reported: dict[str, Counter[str]] = {"medium+": Counter(), "low": Counter()}
     right: dict[str, Counter[str]] = {"medium+": Counter(), "low": Counter()}
     for f, raw in zip(findings, report.findings, strict=True):
