@@ -28,3 +28,25 @@ def test_html_main_text_is_extracted(tmp_path: Path) -> None:
     assert "Bridge budget approved" in page.title
     assert "$2.5 billion" in page.text
     assert "All rights reserved" not in page.text and "Log in" not in page.text
+
+
+@pytest.mark.parametrize(
+    ("head", "date"),
+    [
+        (
+            '<meta property="article:published_time" content="2024-03-13T08:00:00+00:00">',
+            "2024-03-13",
+        ),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"datePublished": "2023-11-05T10:00:00Z"}</script>',
+            "2023-11-05",
+        ),
+        ("", ""),  # no date in the markup: none guessed from the footer's "Copyright 2026"
+    ],
+)
+def test_html_publication_date_comes_from_the_markup(tmp_path: Path, head: str, date: str) -> None:
+    pytest.importorskip("trafilatura")
+    (tmp_path / "page.html").write_text(PAGE.replace("<head>", f"<head>{head}"), encoding="utf-8")
+    corpus = read_paths([str(tmp_path)])
+    assert corpus.sources[0].date == date

@@ -259,6 +259,12 @@ def _field(value: object) -> str:
     return " ".join(str(value).split())[:500]
 
 
+# htmldate (through trafilatura) looks for the date the page was first published, in its
+# markup only (meta tags, JSON-LD, <time>): its extensive search takes a footer's
+# "Copyright 2026" for 2026-01-01, which would date every relative day wrongly.
+_DATE_SEARCH = {"extensive_search": False, "original_date": True}
+
+
 def _html_source(path: Path, html: str, encoding: str) -> Source:
     try:
         import trafilatura
@@ -270,7 +276,7 @@ def _html_source(path: Path, html: str, encoding: str) -> Source:
     try:
         body = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
         body = "\n\n".join(line for line in body.splitlines() if line.strip())  # paragraphs
-        meta = trafilatura.extract_metadata(html)
+        meta = trafilatura.extract_metadata(html, date_config=_DATE_SEARCH)
     except ImportError as exc:  # a dependency of the extractor is missing
         raise InputError(
             f"HTML extraction is not available ({exc}); pip install 'factcheck[html]'"
@@ -287,6 +293,9 @@ def _html_source(path: Path, html: str, encoding: str) -> Source:
         url=(meta.url if meta and meta.url else "") or "",
         encoding=encoding,
         outlet=(meta.sitename if meta and meta.sitename else "") or "",
+        # The page's publication date (its metadata, as trafilatura reads it), or "":
+        # relative dates and stories a week apart are told by it, as by JSONL `date`.
+        date=(meta.date if meta and meta.date else "") or "",
     )
 
 
