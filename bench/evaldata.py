@@ -205,3 +205,57 @@ def neus_dev(every: int = 15, offset: int = 7, count: int = 30) -> list[NeusStor
     held = {s.id for s in neus_heldout()}
     assert not held & {s.id for s in chosen}, "the NeuS dev and held-out sets overlap"
     return chosen
+
+
+ECB = EVAL / "ecbplus" / "ECBplus_xml.tar.xz"
+
+
+@dataclass(frozen=True)
+class EcbArticle:
+    name: str  # "3_9ecbplus"
+    topic: str  # "3"
+    event: str  # "3ecb" or "3ecbplus": the topic's seminal event the article reports
+    url: str
+    text: str  # the sentences detokenized, one paragraph each
+
+
+_NO_SPACE_BEFORE = re.compile(r" ([,.;:!?%)\]}”]|['’](?:s|re|ve|ll|d|m|t)\b|n['’]t\b|'')")
+_SPLIT_CLITIC = re.compile(r" (['\u2019]) (s|re|ve|ll|d|m|t)\b")
+_NO_SPACE_AFTER = re.compile(r"([(\[{$“]|``) ")
+
+
+def _detokenized(tokens: list[str]) -> str:
+    """ECB+'s tokens as running text: no space before a comma, a full stop, a clitic."""
+    text = " ".join(tokens)
+    text = _NO_SPACE_AFTER.sub(r"\1", _NO_SPACE_BEFORE.sub(r"\1", text))
+    text = _SPLIT_CLITIC.sub(r"\1\2", text)  # "Lohan ’ s" as two tokens
+    return text.replace("``", "\u201c").replace("''", "\u201d")
+
+
+def ecbplus() -> list[EcbArticle]:
+    """The 982 ECB+ articles (43 topics, two events each, several outlets per event),
+    each sentence a paragraph; the URL line of an ``ecbplus`` file is its url, not text.
+    Undated: the corpus keeps no publication dates."""
+    import tarfile
+    import xml.etree.ElementTree as ET
+
+    out = []
+    with tarfile.open(ECB) as tar:
+        for member in sorted(tar.getmembers(), key=lambda m: m.name):
+            if not member.name.endswith(".xml"):
+                continue
+            handle = tar.extractfile(member)
+            if handle is None:
+                continue
+            root = ET.parse(handle).getroot()
+            sentences: dict[int, list[str]] = defaultdict(list)
+            for tok in root.iter("token"):
+                sentences[int(tok.get("sentence", "0"))].append(tok.text or "")
+            name = Path(member.name).stem
+            topic = name.split("_")[0]
+            plus = name.endswith("ecbplus")
+            url = "".join(sentences.pop(0, [])) if plus else ""
+            text = "\n\n".join(_detokenized(sentences[k]) for k in sorted(sentences))
+            event = f"{topic}{'ecbplus' if plus else 'ecb'}"
+            out.append(EcbArticle(name, topic, event, url, text))
+    return out

@@ -2,23 +2,30 @@
 one by one, the findings should be the same, and none should join two events.
 
     python bench/real_events.py [--show]
+    python bench/real_events.py --ecb [--show]
 
 Prints how many findings each way, how many differ (with each difference when
 --show is given) and how many findings of the one run have evidence from two events.
+
+``--ecb`` checks the 982 ECB+ articles (43 topics, two events each, outlets found by
+search; undated) in one run, as a folder of many stories: the findings by kind and
+severity, how many join two of its events, and with --show each medium-or-higher one,
+for reading by hand.
 """
 
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from evaldata import EVAL, neus
+from evaldata import EVAL, ecbplus, neus
 
 from factcheck.config import Settings
-from factcheck.model import Finding, Source
+from factcheck.model import Finding, Severity, Source
 from factcheck.pipeline import analyse
 
 
@@ -63,8 +70,41 @@ def _key(f: Finding) -> tuple[str, str]:
     return f.id, f.kind
 
 
+def ecb_sources() -> tuple[list[Source], dict[str, str]]:
+    """The ECB+ articles as sources (named by their file, the URL's host as outlet),
+    and each source's event."""
+    sources, event_of = [], {}
+    for a in ecbplus():
+        host = a.url.split("/")[2] if a.url.count("/") >= 2 else ""
+        sources.append(Source(a.name, f"ecb:{a.name}", a.text, url=a.url, outlet=host))
+        event_of[a.name] = a.event
+    return sources, event_of
+
+
+def ecb_main(show: bool) -> None:
+    sources, event_of = ecb_sources()
+    report = analyse(sources, Settings())
+    by: Counter[tuple[str, str]] = Counter((f.kind, f.severity.label) for f in report.findings)
+    joined = [f for f in report.findings if len({event_of[s] for s in f.sources}) > 1]
+    print(
+        f"ECB+, {len(sources)} articles of {len(set(event_of.values()))} events in one run: "
+        f"{len(report.findings)} findings ({len(report.stories)} stories), "
+        f"{len(joined)} join two events"
+    )
+    for (kind, severity), n in sorted(by.items()):
+        print(f"  {kind:22} {severity:7} {n}")
+    if show:
+        for f in report.findings:
+            if f.severity >= Severity.MEDIUM:
+                two = " [two events]" if f in joined else ""
+                print(f"  {f.kind} {f.severity.label}{two}: {f.message[:200]}")
+
+
 def main(argv: list[str]) -> None:
     show = "--show" in argv
+    if "--ecb" in argv:
+        ecb_main(show)
+        return
     events = basil_sources()
     event_of = {s.id: e for e, srcs in events.items() for s in srcs}
     settings = Settings()
