@@ -51,6 +51,7 @@ from factcheck.checks.context import Context
 from factcheck.checks.frames import DURATION
 from factcheck.facts.mentions import (
     CALENDAR,
+    CLAUSE_BREAK,
     OTHER_TIME,
     Age,
     Figure,
@@ -644,7 +645,13 @@ def _anchor(m: _Mention) -> frozenset[str]:
     at = m.fact.last
     if at >= len(tokens) or tokens[at].norm not in OTHER_TIME:
         return frozenset()
-    words = tokens[at + 1 : at + 1 + ANCHOR_WORDS]
+    text, base = m.claim.text, m.claim.start
+    end = min(at + 1 + ANCHOR_WORDS, len(tokens))
+    for k in range(at + 1, end - 1):  # the event's clause only: "after the vote, the ..."
+        if CLAUSE_BREAK.search(text[tokens[k].end - base : tokens[k + 1].start - base]):
+            end = k + 1
+            break
+    words = tokens[at + 1 : end]
     return frozenset(stem(t.norm) for t in words if weight(t.norm) and not t.text[:1].isupper())
 
 
@@ -732,8 +739,12 @@ def _figures_agree(x: _Mention, y: _Mention) -> str:
     assert isinstance(a, Figure) and isinstance(b, Figure)
     if a.value == b.value:
         return "same"
-    if abs(a.value - b.value) == 1 and (_with_attacker(x) or _with_attacker(y)):
-        return "same"  # "nine dead, including the gunman" / "killed eight" and himself
+    if abs(a.value - b.value) == 1:
+        # "nine dead, including the gunman" (one more) / "killed eight before taking his
+        # own life" (one fewer): the same toll, counted with or without the attacker.
+        more, fewer = (x, y) if a.value > b.value else (y, x)
+        if _with_attacker(more) == 1 or _with_attacker(fewer) == -1:
+            return "same"
     lo, hi = sorted((a.value, b.value))
     if lo <= 0 or hi / lo > MAX_RATIO:
         return ""  # not comparable: different things counted
@@ -765,14 +776,20 @@ _ATTACKERS = frozenset(
 _OWN_LIFE = (("own", "life"), ("killed", "himself"), ("killed", "herself"), ("shot", "himself"))
 
 
-def _with_attacker(m: _Mention) -> bool:
-    """The mention's sentence counts the attacker among a toll (or tells their death)."""
+def _with_attacker(m: _Mention) -> int:
+    """1 when the mention's toll counts the attacker ("including the gunman" right after
+    it), -1 when its sentence tells the attacker's death apart ("killed eight before
+    taking his own life"), else 0."""
     if not isinstance(m.fact, Figure) or m.fact.counted not in ("killed", "person"):
-        return False
-    words = m.claim.words
-    if "including" in words and not _ATTACKERS.isdisjoint(words):
-        return True
-    return any(pair in _OWN_LIFE for pair in pairwise(words))
+        return 0
+    words = [t.norm for t in m.claim.tokens[m.fact.last : m.fact.last + ATTACKER_WINDOW]]
+    for i, w in enumerate(words):
+        if w == "including" and not _ATTACKERS.isdisjoint(words[i + 1 : i + 3]):
+            return 1
+    return -1 if any(pair in _OWN_LIFE for pair in pairwise(m.claim.words)) else 0
+
+
+ATTACKER_WINDOW = 6  # words after a toll in which "including the gunman" is told
 
 
 def _tallies_agree(x: _Mention, y: _Mention) -> str:

@@ -38,7 +38,10 @@ def _label(f: Frame, shown: bool = True) -> str:
     length = f.duration
     count, _, unit = length.partition(" ")
     if shown and count != "1":
-        length = f"{count} {unit}s"
+        plural = (
+            f"{unit[:-1]}ies" if unit.endswith("y") and unit[-2:-1] not in "aeiou" else f"{unit}s"
+        )
+        length = f"{count} {plural}"  # "2 centuries", "3 days"
     return f"'{f.action.text}' for {length}"
 
 

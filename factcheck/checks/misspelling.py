@@ -382,8 +382,24 @@ def _joined(claim: Claim, tokens: tuple[Token, ...], n: int) -> bool:
     return bool(gap) and gap.isspace()
 
 
+def _name_doubled(claim: Claim, n: int) -> bool:
+    """Word ``n`` is the first word of the multi-word name after it written twice, the
+    first time in lower case ("the labor Labor Department", "state health Health
+    Department"), not a verb before a name it spells ("to mark Mark Twain's birthday",
+    "will march March 5", "said Said had")."""
+    forms = claim.forms
+    if not (n + 2 < len(forms) and forms[n + 2][:1].isupper()):
+        return False
+    if claim.words[n] in _BEFORE_A_VERB:
+        return False  # "when will Will Osei return": a modal before a name
+    return n == 0 or claim.words[n - 1] not in _BEFORE_A_VERB
+
+
+# Words after which the next is a verb: "to", modals and auxiliaries.
+_BEFORE_A_VERB = frozenset(
+    "to will would can could may might must shall should do does did not".split()
+)
 _OPENING = frozenset("“\"‘'(")  # marks that may open a phrase between two doubled words
-_MODALS = frozenset("will would can could may might must shall should".split())
 
 
 def _doubled(claim: Claim, tokens: tuple[Token, ...], n: int) -> bool:
@@ -411,10 +427,11 @@ def _slips(claim: Claim) -> list[Slip]:
             word.isalpha()
             and word not in _FINE_TWICE
             and word != "i"
-            # "Duran Duran", "Boutros Boutros" (a name twice); "the labor Labor Department"
-            # is a slip, but a modal before a name ("will Will") may ask a question.
+            # "Duran Duran", "Boutros Boutros" (a name twice) are no slip, and a word before
+            # the name it spells ("to mark Mark Twain's", "will march March 5", "said
+            # Said") is as likely meant; "the labor Labor Department" is a slip.
             and not (claim.forms[n][:1].isupper() and claim.forms[n + 1][:1].isupper())
-            and not (claim.forms[n + 1][:1].isupper() and word in _MODALS)
+            and (not claim.forms[n + 1][:1].isupper() or _name_doubled(claim, n))
         ):
             hits.append((n, None))
     for n in compress(pairs, map(_CONFUSED.__contains__, words)):

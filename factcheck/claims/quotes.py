@@ -483,12 +483,16 @@ def _people(masked: str, lo: int, hi: int, known: set[str]) -> tuple[str | None,
         name = re.sub(r"[’']s$", "", " ".join(words[lead:]).rstrip(".,’'"))
         if not name or is_body(name):
             continue
+        titled = lead > 0 and words[lead - 1].rstrip(".") in TITLES
         the = (lead and words[lead - 1] == "The") or _THE_BEFORE.search(
             masked, max(lo, m.start() - 4), m.start()
         )
-        if the and name.split()[-1] not in _PARTIES:
+        parts = name.split()
+        party = next((i for i, w in enumerate(parts) if w in _PARTIES), None)
+        if party is not None and party + 1 < len(parts):
+            name = " ".join(parts[party + 1 :])  # "the Arizona Republican Mark Kelly"
+        elif the and not titled and parts[0].rstrip(".") not in TITLES and party is None:
             continue  # "the North Carolina school", "The Legislature": a place or a body
-        titled = lead > 0 and words[lead - 1].rstrip(".") in TITLES
         if len(name.split()) < 2 and not titled and name not in known:
             continue
         mention = name

@@ -95,8 +95,8 @@ _RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _RELATIVE_WORDS = ("last", "this", "next", "past")
 _RELATIVE_START = frozenset(_RELATIVE_DAYS) | frozenset(_RELATIVE_WORDS)
 _CLAUSE_END = re.compile(r"[,;:.!?()\[\]—–]")
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-{1,2}\s")
-OTHER_TIME = frozenset({"after", "before", "following", "until", "since"})
+CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-{1,2}\s")
+OTHER_TIME = frozenset({"after", "before", "until"})
 MIN_CLAUSE_WORDS = 3  # a clause shorter than this ("On Wednesday,") dates the next one
 
 
@@ -463,7 +463,11 @@ def _counted(claim: Claim, tokens: Sequence[Token], q: Quantity) -> tuple[str, i
     found = _counted_noun(claim, tokens, q)
     after, before = _casualties()
     if found[0] in after:
-        return after[found[0]], found[1]
+        k = found[1] + 1
+        head = k < len(tokens) and tokens[k].norm.isalpha() and tokens[k].norm not in stopwords()
+        if not head or tokens[k].norm in after:  # "3 death threats" counts threats
+            return after[found[0]], found[1]
+        return found
     if not found[0] or found[1] < 0:
         at = q.start - 1
         while at >= 0 and tokens[at].norm in _TOLL_HEDGES:
@@ -735,14 +739,9 @@ def context(
     text = claim.text
     n = len(tokens)
     breaks = [
-        bool(_CLAUSE_BREAK.search(text[tokens[i].end - base : tokens[i + 1].start - base]))
+        bool(CLAUSE_BREAK.search(text[tokens[i].end - base : tokens[i + 1].start - base]))
         for i in range(n - 1)
     ]
-    # A clause of another time after the mention ("laid into the media on Friday after
-    # a draft report ...") tells the event before or after it, not the mention's own.
-    for i in range(max(last - 1, 0), n - 1):
-        if tokens[i + 1].norm in OTHER_TIME:
-            breaks[i] = True
     lo, hi = first, last  # tokens lo..hi-1
     while lo > 0 and not breaks[lo - 1]:
         lo -= 1
@@ -758,6 +757,7 @@ def context(
             hi += 1
             while hi < n and not breaks[hi - 1]:
                 hi += 1
+    hi = _before_other_time(tokens, lo, hi, first, last)
     out: dict[str, float] = {}
     near = set()
     for i, t in enumerate(tokens):
@@ -769,6 +769,31 @@ def context(
             near.add(key)
         out[key] = max(out.get(key, 0.0), w * closeness)
     return out, frozenset(near)
+
+
+def _before_other_time(tokens: Sequence[Token], lo: int, hi: int, first: int, last: int) -> int:
+    """Where the mention's clause ends when a clause of another time follows it ("laid
+    into the media on Friday after a draft report ..."): that clause tells the event
+    before or after the mention's, not its own. Not when what is left is too short to
+    say what the mention dates ("On Friday after the vote, the council ..."), nor at a
+    "before" of place ("testified before the Senate")."""
+    for k in range(last, hi):
+        word = tokens[k].norm
+        if word not in OTHER_TIME:
+            continue
+        if word == "before" and k + 1 < hi and _placed(tokens, k + 1):
+            continue
+        if _content(tokens, lo, k, first, last) >= MIN_CLAUSE_WORDS:
+            return k
+        return hi
+    return hi
+
+
+def _placed(tokens: Sequence[Token], k: int) -> bool:
+    """Token ``k`` (after "before") opens a name, itself or after "the" or "a"."""
+    if tokens[k].norm in ("the", "a", "an") and k + 1 < len(tokens):
+        k += 1
+    return tokens[k].text[:1].isupper()
 
 
 def _content(tokens: Sequence[Token], lo: int, hi: int, first: int, last: int) -> int:
