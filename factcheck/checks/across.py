@@ -43,6 +43,7 @@ from factcheck.checks.conflicts import (
     NEGATION,
     NUMBER,
     ROUNDED,
+    UNDATED_DAY,
     _rounded,
     figure_aligned,
     negation_aligned,
@@ -949,6 +950,9 @@ def _finding(ctx: Context, x: _Mention, y: _Mention, verdict: str) -> Finding:
     relative = any(isinstance(m.fact, When) and m.fact.kind == "relative" for m in (x, y))
     relative = relative and not _pinned(x, y)
     severity = RELATIVE if relative else ROUNDED if verdict == "rounded" else SEVERITY
+    days = any(isinstance(m.fact, When) and m.fact.kind == "weekday" for m in (x, y))
+    if days and (x.published is None or y.published is None):
+        severity = min(severity, UNDATED_DAY)  # a story told over days, or two like events
     if verdict == "hedged":
         severity = LEFT_OPEN
     return make(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Indel
 
 from factcheck.align.edits import Edit, changed, side_span, side_text, window
 from factcheck.checks.context import Context
@@ -398,8 +398,25 @@ def _date(ctx: Context, a: Claim, b: Claim, diffs: list[Edit]) -> Iterator[Findi
         for x in da:
             for y in db:
                 if x.kind == y.kind and x.value != y.value:
-                    yield _pair_finding(ctx, DATE.name, DATE.severity, a, b, e, "Dates differ")
+                    severity = DATE.severity
+                    if x.kind == "weekday" and not _same_day_told(ctx, a, b):
+                        severity = UNDATED_DAY
+                    yield _pair_finding(ctx, DATE.name, severity, a, b, e, "Dates differ")
                     return
+
+
+# A weekday that two undated articles' own sentences tell differently is as often two
+# days of a story told over several (the act, the statement, the charges) or two like
+# events years apart: low. A copy that changed the day, or two dated reports, is medium.
+UNDATED_DAY = Severity.LOW
+COPY_LIKENESS = 0.9  # share of a sentence's words (Indel) that a copy keeps
+
+
+def _same_day_told(ctx: Context, a: Claim, b: Claim) -> bool:
+    """Both articles are dated, or one sentence is a copy of the other."""
+    if ctx.sources[a.source].date and ctx.sources[b.source].date:
+        return True
+    return Indel.normalized_similarity(a.words, b.words) >= COPY_LIKENESS
 
 
 def _moved_day(ctx: Context, a: Claim, b: Claim, changes: list[Edit]) -> Iterator[Finding]:
