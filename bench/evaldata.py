@@ -229,6 +229,12 @@ def _detokenized(tokens: list[str]) -> str:
     text = " ".join(tokens)
     text = _NO_SPACE_AFTER.sub(r"\1", _NO_SPACE_BEFORE.sub(r"\1", text))
     text = _SPLIT_CLITIC.sub(r"\1\2", text)  # "Lohan ’ s" as two tokens
+    # Tokens of one word or number: "4, 051" is 4,051; "9: 53" 9:53; "11 - inch"
+    # 11-inch; "U. S." U.S.
+    text = re.sub(r"(\d), (\d{3})\b", r"\1,\2", text)
+    text = re.sub(r"(\d): (\d\d)\b", r"\1:\2", text)
+    text = re.sub(r"(\w) - (?=\w)", r"\1-", text)
+    text = re.sub(r"\b([A-Za-z])\. (?=[A-Za-z]\.)", r"\1.", text)
     return text.replace("``", "\u201c").replace("''", "\u201d")
 
 
