@@ -233,6 +233,8 @@ def _detokenized(tokens: list[str]) -> str:
     # 11-inch; "U. S." U.S.
     text = re.sub(r"(\d), (\d{3})\b", r"\1,\2", text)
     text = re.sub(r"(\d): (\d\d)\b", r"\1:\2", text)
+    text = re.sub(r"(\d)\. (\d)", r"\1.\2", text)  # "4. 5 hours"
+    text = re.sub(r"(\d) / (\d)", r"\1/\2", text)  # "4 1 / 2 hours"
     text = re.sub(r"(\w) - (?=\w)", r"\1-", text)
     text = re.sub(r"\b([A-Za-z])\. (?=[A-Za-z]\.)", r"\1.", text)
     return text.replace("``", "\u201c").replace("''", "\u201d")

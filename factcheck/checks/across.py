@@ -570,7 +570,9 @@ def _pair(
         for j, y in enumerate(mb):
             same_cluster = cluster_of.get(x.claim.id)
             one_fact = same_cluster is not None and same_cluster == cluster_of.get(y.claim.id)
-            lengths = _lengths(x, y)
+            # (of a kind the story tells few values of: a story of many spans, a game's
+            # minutes or a trial's years, tells them of many facts)
+            lengths = not x.crowded and _lengths(x, y)
             if (x.within or y.within) and not one_fact and not lengths:
                 continue
             # One fact already: the conflicts check compares those word by word. A
