@@ -112,3 +112,15 @@ def test_no_range_or_tally(text: str) -> None:
 def test_without_the_text_numbers_are_read_one_by_one() -> None:
     text = "The Senate passed it 92-6."
     assert [q.value for q in quantities(tokenize(text, 0))] == [92, 6]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Updated 9:53 AM, the ferry left with 40 people", [40.0]),
+        ("the quake was registered at 17:06 hours local time", []),
+        ("the home side led 3:1 at the break", [3.0, 1.0]),  # a score, not a time
+    ],
+)
+def test_times_of_day_are_no_counts(text: str, values: list[float]) -> None:
+    assert [q.value for q in quantities(tokenize(text), text, 0)] == values

@@ -210,6 +210,22 @@ def date_parts(tokens: Sequence[Token]) -> set[int]:
     return out
 
 
+def _clock_parts(tokens: Sequence[Token], text: str, base: int) -> set[int]:
+    """The tokens of times of day ("9:53 AM", "17:06 hours"): two digit tokens joined by
+    a colon alone. A time is no count of anything."""
+    out: set[int] = set()
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        if (
+            a.norm.isdigit()
+            and b.norm.isdigit()
+            and len(b.norm) == 2
+            and text[a.end - base : b.start - base] == ":"
+        ):
+            out.update((i, i + 1))
+    return out
+
+
 def quantities(tokens: Sequence[Token], text: str = "", base: int = 0) -> list[Quantity]:
     """Numbers with their unit: currency sign, per cent, or the next word. Numbers spelled
     out in several words are read by text2num; days of dates are not numbers. Given the
@@ -223,8 +239,9 @@ def quantities(tokens: Sequence[Token], text: str = "", base: int = 0) -> list[Q
     after = 0  # the first word after the last quantity read
     # Only a word with a digit, a number word or a fraction can start a quantity: the
     # rest of the claim is stepped over without a turn of the loop each.
+    clock = _clock_parts(tokens, text, base) if ":" in text else set()
     for i in [k for k, t in enumerate(tokens) if _may_start(t.norm, t.text)]:
-        if i < after or i in in_dates:
+        if i < after or i in in_dates or i in clock:
             continue
         if i in pairs:
             q = _joined_quantity(tokens, i, *pairs[i])
