@@ -21,6 +21,7 @@ from factcheck.model import Claim
 from factcheck.text.fold import Token
 from factcheck.text.lexicons import data_table, stopwords, zipf
 from factcheck.text.numbers import (
+    MEASURE_WORDS,
     MONTH_ABBR,
     MONTHS,
     ORDINALS,
@@ -507,6 +508,8 @@ def _counted_noun(claim: Claim, tokens: Sequence[Token], q: Quantity) -> tuple[s
         if graded(word) and k + 1 < n and _noun_after(norms[k + 1]):
             k += 1
             continue  # "100 poorest countries", "92 poorer countries"
+        if word in MEASURE_WORDS and k + 1 < n and norms[k + 1].isalpha():
+            return f"{word} {singular(norms[k + 1])}", k + 1  # "square feet", "square metres"
         return singular(word), k
     return "", -1
 

@@ -275,11 +275,18 @@ def quantities(tokens: Sequence[Token], text: str = "", base: int = 0) -> list[Q
             unit = "%"
         elif not unit and j < n:
             unit = tokens[j].norm.rstrip("s") if tokens[j].norm.isalpha() else ""
+            if unit in MEASURE_WORDS and j + 1 < n and tokens[j + 1].norm.isalpha():
+                unit = f"{unit} {tokens[j + 1].norm.rstrip('s')}"  # "square feet" / "square metres"
             if unit in TIME_UNITS and j + 1 < n and tokens[j + 1].norm == "old":
                 unit = "age"  # "39 years old" is an age, not a length of time
         out.append(Quantity(value, unit, i, j))
         after = j
     return out
+
+
+# Words that make a unit with the next ("170,000 square feet" against "15,800 square
+# metres" are one area in two units, not two counts of "square").
+MEASURE_WORDS = frozenset({"square", "cubic"})
 
 
 # Words before and after a tally in which a word of voting or scoring stands: the verb
