@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel
 
 from factcheck.text.fold import Token
-from factcheck.text.numbers import UNITS, number_value
+from factcheck.text.numbers import UNITS, number_value, ordinal_digits
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,9 +186,12 @@ def changed(a: Sequence[str], b: Sequence[str], edits: list[Edit]) -> list[Edit]
 
 
 def _squashed(words: Sequence[str]) -> str:
-    """Words joined without hyphens, apostrophes or dots, number words as digits."""
+    """Words joined without hyphens, apostrophes or dots, number words as digits (and
+    ordinal words: "eleventh hour" is "11th hour")."""
     parts = [p for w in words for p in w.replace("'", "").replace(".", "").split("-")]
-    return "".join(str(UNITS[p]) if p in UNITS and p != "a" else p for p in parts)
+    return "".join(
+        str(UNITS[p]) if p in UNITS and p != "a" else ordinal_digits(p) or p for p in parts
+    )
 
 
 def is_format_only(aw: Sequence[str], bw: Sequence[str]) -> bool:
