@@ -60,6 +60,7 @@ from factcheck.facts.mentions import (
     ages,
     context,
     figures,
+    gap,
     may_time,
     published,
     singular,
@@ -234,8 +235,7 @@ def _ages(
                 givens = {a.given for a, _ in by_source[sa] + by_source[sb]} - {""}
                 if len(givens) > 1:
                     continue  # "John Jenkin" and "Kathryn Jenkin": two people
-                one = cluster_of.get(cx.id)
-                same_fact = one is not None and one == cluster_of.get(cy.id)
+                same_fact = _one_cluster(cluster_of, cx, cy)
                 if same_fact and figure_aligned(ctx, cx, cy):
                     continue  # the conflicts check tells it, word by word
                 da, db = dated[sa], dated[sb]
@@ -568,8 +568,7 @@ def _pair(
     aligned: dict[tuple[str, str], bool] = {}
     for i, x in enumerate(ma):
         for j, y in enumerate(mb):
-            same_cluster = cluster_of.get(x.claim.id)
-            one_fact = same_cluster is not None and same_cluster == cluster_of.get(y.claim.id)
+            one_fact = _one_cluster(cluster_of, x.claim, y.claim)
             # (of a kind the story tells few values of: a story of many spans, a game's
             # minutes or a trial's years, tells them of many facts)
             lengths = not x.crowded and _lengths(x, y)
@@ -624,8 +623,7 @@ def _pair(
             continue
         if _kind(x) == "statement" and _reported(x, y):
             continue
-        one = cluster_of.get(x.claim.id)
-        one_fact = one is not None and one == cluster_of.get(y.claim.id)
+        one_fact = _one_cluster(cluster_of, x.claim, y.claim)
         if not (x.within and one_fact) and _confirmed(i, j, ma, mb, scores, s, compatible):
             continue  # (a length of time is of its cluster: _in_both asked its claims)
         yield _finding(ctx, x, y, verdict)
@@ -659,14 +657,19 @@ def _anchor(m: _Mention) -> frozenset[str]:
     at = m.fact.last
     if at >= len(tokens) or tokens[at].norm not in OTHER_TIME:
         return frozenset()
-    text, base = m.claim.text, m.claim.start
     end = min(at + 1 + ANCHOR_WORDS, len(tokens))
     for k in range(at + 1, end - 1):  # the event's clause only: "after the vote, the ..."
-        if CLAUSE_BREAK.search(text[tokens[k].end - base : tokens[k + 1].start - base]):
+        if CLAUSE_BREAK.search(gap(m.claim, tokens, k)):
             end = k + 1
             break
     words = tokens[at + 1 : end]
     return frozenset(stem(t.norm) for t in words if weight(t.norm) and not t.text[:1].isupper())
+
+
+def _one_cluster(cluster_of: dict[str, str], a: Claim, b: Claim) -> bool:
+    """One cluster holds both claims: one fact, which the conflicts check aligns."""
+    one = cluster_of.get(a.id)
+    return one is not None and one == cluster_of.get(b.id)
 
 
 def _quoted(m: _Mention) -> bool:

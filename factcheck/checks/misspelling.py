@@ -29,6 +29,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from factcheck.checks.context import Context
 from factcheck.claims.quotes import TITLES
+from factcheck.facts.mentions import gap
 from factcheck.findings import evidence, make
 from factcheck.model import Claim, Finding, Kind, Severity
 from factcheck.runtime.memo import Memo
@@ -378,8 +379,8 @@ _CONFUSED = frozenset(c.word for c in CONFUSIONS)
 
 def _joined(claim: Claim, tokens: tuple[Token, ...], n: int) -> bool:
     """Tokens ``n`` and ``n + 1`` are separated by white space alone."""
-    gap = claim.text[tokens[n].end - claim.start : tokens[n + 1].start - claim.start]
-    return bool(gap) and gap.isspace()
+    between = gap(claim, tokens, n)
+    return bool(between) and between.isspace()
 
 
 def _name_doubled(claim: Claim, n: int) -> bool:
@@ -406,11 +407,11 @@ def _doubled(claim: Claim, tokens: tuple[Token, ...], n: int) -> bool:
     """Tokens ``n`` and ``n + 1`` are one word written twice: white space between, or an
     opening quotation mark after it ('would “would extract'), as a slip leaves them; not
     a title that begins with the word ('the "The Sopranos"')."""
-    gap = claim.text[tokens[n].end - claim.start : tokens[n + 1].start - claim.start]
-    marks = set(gap.strip())
+    between = gap(claim, tokens, n)
+    marks = set(between.strip())
     if marks and tokens[n + 1].text[:1].isupper():
         return False
-    return gap[:1].isspace() and marks <= _OPENING
+    return between[:1].isspace() and marks <= _OPENING
 
 
 def _slips(claim: Claim) -> list[Slip]:

@@ -452,10 +452,16 @@ def _last_person(masked: str, before: int) -> str | None:
 def _unled(name: str) -> str | None:
     """A full name without the capitalised words that lead into it ("But Roger Pilon"),
     None when one word or less is left ("The Legislature") or it names a body."""
-    words = name.split()
-    while words and words[0] in _NOT_NAMES:
-        words = words[1:]
+    words = name.split()[_lead(name.split()) :]
     return " ".join(words) if len(words) >= 2 and not is_body(name) else None
+
+
+def _lead(words: list[str]) -> int:
+    """How many of a name's first words lead into it ("The", "But", a title)."""
+    lead = 0
+    while lead < len(words) and words[lead] in _NOT_NAMES:
+        lead += 1
+    return lead
 
 
 def _referent(masked: str, paras: list[tuple[int, int]], para: int, before: int) -> str | None:
@@ -477,9 +483,7 @@ def _people(masked: str, lo: int, hi: int, known: set[str]) -> tuple[str | None,
     subject = mention = None
     for m in _PROPER.finditer(masked, lo, hi):
         words = m.group().split()
-        lead = 0
-        while lead < len(words) and words[lead] in _NOT_NAMES:
-            lead += 1
+        lead = _lead(words)
         name = re.sub(r"[’']s$", "", " ".join(words[lead:]).rstrip(".,’'"))
         if not name or is_body(name):
             continue

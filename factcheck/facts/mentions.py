@@ -167,11 +167,6 @@ def ages(claim: Claim, tokens: Sequence[Token]) -> list[Age]:
     if not _AGE_HINT.search(claim.text):
         return []  # most claims: no figure after a comma, no "-year-old"
     n = len(tokens)
-    base = claim.start
-    text = claim.text
-
-    def between(i: int) -> str:
-        return text[tokens[i].end - base : tokens[i + 1].start - base]
 
     def name(i: int) -> bool:
         t = tokens[i]
@@ -179,7 +174,7 @@ def ages(claim: Claim, tokens: Sequence[Token]) -> list[Age]:
 
     def honorific(i: int) -> bool:
         """ "Mr." before a name: the name goes on after its full stop."""
-        return tokens[i].norm in _HONORIFICS and between(i) == ". "
+        return tokens[i].norm in _HONORIFICS and gap(claim, tokens, i) == ". "
 
     in_dates = date_parts(tokens)
     out = []
@@ -187,7 +182,7 @@ def ages(claim: Claim, tokens: Sequence[Token]) -> list[Age]:
     def age(at: int, value: int, start: int, end: int) -> Age:
         """The age of the surname at token ``at``, with the word before it if a name."""
         given = ""
-        if at > 0 and name(at - 1) and between(at - 1) == " " and not honorific(at - 1):
+        if at > 0 and name(at - 1) and gap(claim, tokens, at - 1) == " " and not honorific(at - 1):
             given = tokens[at - 1].norm
         return Age(claim.id, tokens[at].norm, given, value, start, end)
 
@@ -196,16 +191,20 @@ def ages(claim: Claim, tokens: Sequence[Token]) -> list[Age]:
         if not word.isdigit() or i in in_dates or not 0 < int(word) <= MAX_AGE:
             continue
         value = int(word)
-        if tokens[i + 1].norm == "year-old" and between(i) == "-":
+        if tokens[i + 1].norm == "year-old" and gap(claim, tokens, i) == "-":
             # "27-year-old Jose Orozco": the last of the capitalised words after it
             j = i + 2
-            while j < n and name(j) and (j == i + 2 or between(j - 1) == " " or honorific(j - 1)):
+            while (
+                j < n
+                and name(j)
+                and (j == i + 2 or gap(claim, tokens, j - 1) == " " or honorific(j - 1))
+            ):
                 j += 1
             if honorific(j - 1):
                 continue
             # One capitalised word before a noun ("a 38-year-old Troy resident", "Texas
             # man") is a place or a people, not the person.
-            alone = j == i + 3 and j < n and between(j - 1) == " "
+            alone = j == i + 3 and j < n and gap(claim, tokens, j - 1) == " "
             if alone and tokens[j].norm not in _AFTER_NAME:
                 continue
             if j > i + 2:
@@ -215,9 +214,9 @@ def ages(claim: Claim, tokens: Sequence[Token]) -> list[Age]:
             # the apposition's article or possessive
             k = i - 1
             while k >= 1 and i - k <= APPOSITION_WORDS and _opens_apposition(tokens[k].norm):
-                if between(k - 1) == ", " and name(k - 1):
+                if gap(claim, tokens, k - 1) == ", " and name(k - 1):
                     first = k - 1  # the name's first word ("New" of "In New York, the")
-                    while first > 0 and name(first - 1) and between(first - 1) == " ":
+                    while first > 0 and name(first - 1) and gap(claim, tokens, first - 1) == " ":
                         first -= 1
                     if first == 0 or tokens[first - 1].norm not in _PLACE_BEFORE:
                         out.append(age(k - 1, value, tokens[k - 1].start, tokens[i + 1].end))
@@ -225,7 +224,12 @@ def ages(claim: Claim, tokens: Sequence[Token]) -> list[Age]:
                 k -= 1
             continue
         # "Orozco, 27,": a name, a comma, the age and a comma
-        if i >= 1 and name(i - 1) and between(i - 1) == ", " and between(i).startswith(","):
+        if (
+            i >= 1
+            and name(i - 1)
+            and gap(claim, tokens, i - 1) == ", "
+            and gap(claim, tokens, i).startswith(",")
+        ):
             out.append(age(i - 1, value, tokens[i - 1].start, tokens[i].end))
     return out
 
@@ -324,7 +328,7 @@ def figures(claim: Claim, tokens: Sequence[Token]) -> list[Figure]:
             continue
         unit = q.unit if q.unit in ("$", "€", "£", "%") else ""
         value = q.value
-        counted, at = _counted(claim, tokens, q)
+        counted, at = _counted(claim, tokens, norms, q)
         hedge, width = _hedge(norms, q.start)
         if not hedge and _plus(claim, tokens, q):
             hedge = "above"  # "$1 trillion+", "1,000+ people": a lower bound
@@ -454,14 +458,16 @@ def _casualties() -> tuple[dict[str, str], dict[str, str]]:
     return after, before
 
 
-def _counted(claim: Claim, tokens: Sequence[Token], q: Quantity) -> tuple[str, int]:
+def _counted(
+    claim: Claim, tokens: Sequence[Token], norms: Sequence[str], q: Quantity
+) -> tuple[str, int]:
     """The noun a figure counts and its index: the first content word after it, past
     modifiers (a hyphenated compound, "House-passed"; a capitalised word, "Republican"; a
     comparative or a superlative, "poorest"; a suspended hyphen, "low- and
     middle-income") and "of" ("$500,000 of airtime"); ("", -1) when none. A toll is
     counted as its casualties whichever word tells it ("1 killed", "killing 2", "20
     dead"); nothing past a comma or a full stop counts ("killing 2, Engel reported")."""
-    found = _counted_noun(claim, tokens, q)
+    found = _counted_noun(claim, tokens, norms, q)
     after, before = _casualties()
     if found[0] in after:
         k = found[1] + 1
@@ -470,25 +476,24 @@ def _counted(claim: Claim, tokens: Sequence[Token], q: Quantity) -> tuple[str, i
             return after[found[0]], found[1]
         return found
     if not found[0] or found[1] < 0:
-        at = q.start - 1
-        while at >= 0 and tokens[at].norm in _TOLL_HEDGES:
-            at -= 1  # "killing at least 2"
+        at = q.start - 1 - _hedge(norms, q.start)[1]  # "killing at least 2"
         if at >= 0 and tokens[at].norm in before:
             return before[tokens[at].norm], -1
     return found
 
 
-_TOLL_HEDGES = frozenset({"at", "least", "about", "some", "nearly", "almost", "more", "than"})
+def gap(claim: Claim, tokens: Sequence[Token], i: int) -> str:
+    """The text between tokens ``i`` and ``i + 1`` of a claim (spaces, punctuation)."""
+    return claim.text[tokens[i].end - claim.start : tokens[i + 1].start - claim.start]
 
 
-def _counted_noun(claim: Claim, tokens: Sequence[Token], q: Quantity) -> tuple[str, int]:
-    norms = [t.norm for t in tokens]
+def _counted_noun(
+    claim: Claim, tokens: Sequence[Token], norms: Sequence[str], q: Quantity
+) -> tuple[str, int]:
     n = len(norms)
     j = q.end
-    if 0 < j < n:
-        gap = claim.text[tokens[j - 1].end - claim.start : tokens[j].start - claim.start]
-        if _CLAUSE_END.search(gap):
-            return "", -1
+    if 0 < j < n and _CLAUSE_END.search(gap(claim, tokens, j - 1)):
+        return "", -1
     if j < n and norms[j] in ("percent", "per", "cent"):
         return "", -1
     if j < n and norms[j] == "of" and j + 1 < n:
@@ -738,13 +743,8 @@ def context(
     closeness, 1 for the words of the mention's clause (the actor and the action of a
     short clause such as "On Wednesday," are in the next), 0.5 for the rest of the
     sentence; and the stems of the clause."""
-    base = claim.start
-    text = claim.text
     n = len(tokens)
-    breaks = [
-        bool(CLAUSE_BREAK.search(text[tokens[i].end - base : tokens[i + 1].start - base]))
-        for i in range(n - 1)
-    ]
+    breaks = [bool(CLAUSE_BREAK.search(gap(claim, tokens, i))) for i in range(n - 1)]
     lo, hi = first, last  # tokens lo..hi-1
     while lo > 0 and not breaks[lo - 1]:
         lo -= 1
