@@ -18,7 +18,7 @@ from factcheck.checks.context import Context
 from factcheck.checks.frames import DURATION
 from factcheck.claims.quotes import is_named, same_speaker
 from factcheck.facts.frames import IMPLICIT_NEGATIVES
-from factcheck.facts.statements import POSSIBLE, negations
+from factcheck.facts.statements import POSSIBLE, in_question, negations
 from factcheck.findings import evidence, make, short
 from factcheck.model import Claim, Finding, Kind, Severity
 from factcheck.text.fold import is_negator
@@ -459,6 +459,8 @@ def _negation(
             continue  # "will not sell" / "bans": the same polarity in other words
         if _repeated(a.words, e.a1, e.a2) or _repeated(b.words, e.b1, e.b2):
             continue  # "we will not, we will not stand": a phrase said twice, one denial
+        if in_question(a.words, e.a1) or in_question(b.words, e.b1):
+            continue  # "to know which have not been": asked about, not denied
         no_a, no_b = negations(a.words, e.a1, e.a2), negations(b.words, e.b1, e.b2)
         if no_a != no_b:
             yes = wa if no_a < no_b else wb

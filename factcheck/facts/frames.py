@@ -34,10 +34,13 @@ PERMANENT = _words("permanent")
 NEUTRAL = _words("neutral")
 UNIVERSAL = _words("universal")
 COMPLETING = _words("completing")
+_WHOLE = _words("whole")
 RESTRICTED = _words("restricted")
 _PERMANENT_PAIRS = _pairs("permanent_pairs")
 _RESTRICTED_PAIRS = _pairs("restricted_pairs")
 _LIST_BREAKERS = _words("list_breakers")
+_ENDING_NOUNS = _words("ending_nouns")
+_ENDING_VERBS = _words("ending_verbs")
 IMPLICIT_NEGATIVES = _words("implicit_negatives")
 TITLES = _words("titles")  # "Mr", "Sen": they stand before a name, they are not one
 SCOPE_REACH = 5  # words after the action word that can set its scope
@@ -72,7 +75,8 @@ class Frame:
     action: Token
     temporal: str  # temporary, permanent, neutral
     duration: str  # e.g. "1 year", "" when none is said
-    # universal (a quantifier: "all"), complete (an adverb only: "completely"), restricted, ""
+    # universal (a quantifier: "all"), complete (an adverb only: "completely", or a word
+    # whole by its meaning: "end"), restricted, ""
     scope: str
     topic: frozenset[str]  # content words other than actors and action words
 
@@ -185,6 +189,19 @@ def _time_phrase(norms: tuple[str, ...], i: int) -> bool:
     )
 
 
+_DETERMINERS = frozenset("the that this its his her their our a an".split())
+
+
+def _runs_out(norms: tuple[str, ...], i: int) -> bool:
+    """The action at ``i`` is told to end: "the end of that ban", "the freeze expires"."""
+    before = norms[max(0, i - 3) : i]
+    if before[-1:] and before[-1] in _DETERMINERS:
+        before = before[:-1]
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in _ENDING_NOUNS:
+        return True
+    return i + 1 < len(norms) and norms[i + 1] in _ENDING_VERBS
+
+
 def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
     norms = claim.words
     if _ACTION_STARTS.isdisjoint(norms):
@@ -222,7 +239,7 @@ def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
         duration = f"{q.value:g} {q.unit}"
     if set(reach) & _EXPLICITLY_PERMANENT or set(itertools.pairwise(reach)) & _PERMANENT_PAIRS:
         temporal = "permanent"  # "permanently suspend", "banned for good"
-    elif spans or set(reach) & TEMPORARY:
+    elif spans or set(reach) & TEMPORARY or _runs_out(norms, action_at):
         temporal = "temporary"
     elif set(reach) & PERMANENT or set(itertools.pairwise(reach)) & _PERMANENT_PAIRS:
         temporal = "permanent"
@@ -238,6 +255,8 @@ def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
         scope = "universal" if tail & (UNIVERSAL - COMPLETING) else "complete"
     elif tail & RESTRICTED or tail_pairs & _RESTRICTED_PAIRS:
         scope = "restricted"
+    elif norms[action_at] in _WHOLE:
+        scope = "complete"  # "end the involvement": whole by its meaning
     else:
         scope = ""
     stop = stopwords()

@@ -32,6 +32,8 @@ POSSIBLE = _words("possible")
 _OUGHT = _words("ought")
 _INSIDE = _words("inside")
 _CONDITIONAL = _words("conditional")
+_KNOWING = _words("knowing")
+_ASKING = _words("asking")
 _UNTIL = _words("until")
 _BEING = _words("being")
 _SAYING = _words("saying")
@@ -118,7 +120,9 @@ def statements(claim: Claim, tokens: Sequence[Token]) -> list[Statement]:
             i = verb + 1
         if word in _NOT_ACTIONS or word in _SAYING or not _is_verb_word(word):
             continue
-        if _conditional(norms, tokens, claim, first) or _inside(tokens[verb], quoted):
+        if _conditional(norms, tokens, claim, first) or in_question(norms, first):
+            continue
+        if _inside(tokens[verb], quoted):
             continue
         if tense == "ought":
             continue
@@ -293,6 +297,17 @@ def _conditional(norms: Sequence[str], tokens: Sequence[Token], claim: Claim, fi
             return True
         if _breaks(claim, tokens, k):
             return False
+    return False
+
+
+def in_question(norms: Sequence[str], at: int) -> bool:
+    """The word at ``at`` stands in an embedded question ("whether they have paid", "to
+    know which people have been vaccinated"): what it tells is asked about, not asserted,
+    so its negation against another account's affirmation contradicts nothing."""
+    for k in range(at - 1, max(-1, at - _REACH), -1):
+        w = norms[k]
+        if w == "whether" or (w in _ASKING and k > 0 and norms[k - 1] in _KNOWING):
+            return True
     return False
 
 
