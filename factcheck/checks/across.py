@@ -482,10 +482,14 @@ def _score(a: _Mention, b: _Mention) -> tuple[float, list[str]]:
         return 0.0, []
     if isinstance(a.fact, Statement) and isinstance(b.fact, Statement) and _apart(a, b):
         return 0.0, []  # the same action done to different things
-    actors_a, actors_b = a.names & a.near, b.names & b.near
+    # A name either sentence writes capitalised inside it (the first word of a sentence
+    # is capitalised whatever it is) is a name in the other too: "Rogers had ..." names
+    # the "Rogers" of the other's "... that Rogers waited".
+    names = a.names | b.names
+    actors_a, actors_b = names & a.near, names & b.near
     if actors_a and actors_b and actors_a.isdisjoint(actors_b):
         return 0.0, []  # each clause names its own actor: two actors, two facts
-    names = a.names | b.names if _kind(a) != "tally" else frozenset()
+    names = names if _kind(a) != "tally" else frozenset()
     topic = a.topic if _kind(a) == "time" else frozenset()
     if not any(w not in names and w not in topic and (w in a.near or w in b.near) for w in shared):
         return 0.0, []  # no word of the action or its object in common, names only

@@ -324,9 +324,11 @@ def figures(claim: Claim, tokens: Sequence[Token]) -> list[Figure]:
                 )
             )
             continue
-        if q.form or _tally(claim, tokens, q) or _reference(tokens, q.start) or _odds(norms, q):
-            continue
         unit = q.unit if q.unit in ("$", "€", "£", "%") else ""
+        # (a sum after "the" is still told: "the $8 billion project" says what it costs)
+        referred = not unit and _reference(tokens, q.start)
+        if q.form or _tally(claim, tokens, q) or referred or _odds(norms, q):
+            continue
         value = q.value
         counted, at = _counted(claim, tokens, norms, q)
         hedge, width = _hedge(norms, q.start)
