@@ -412,7 +412,14 @@ def _folded(reading_of: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]
     parts = {key: set(key.split()) for key in keys}
     into: dict[str, str] = {}
     for key in keys:
-        holders = [k for k in keys if k != key and parts[key] < parts[k]]
+        # (only by words of no digit: "2" is no part of "2 1 2", two and a half)
+        holders = [
+            k
+            for k in keys
+            if k != key
+            and parts[key] < parts[k]
+            and not any(_FIGURE_RE.search(w) for w in parts[k] - parts[key])
+        ]
         if len(holders) == 1:
             into[key] = holders[0]
     return {cid: (into.get(key, key), shown) for cid, (key, shown) in reading_of.items()}

@@ -578,6 +578,8 @@ def _pair(
             lengths = not x.crowded and _lengths(x, y)
             if (x.within or y.within) and not one_fact and not lengths:
                 continue
+            if _since_other_days(x, y):
+                continue
             # One fact already: the conflicts check compares those word by word. A
             # figure or a time is compared here when the two differ and the conflicts
             # check finds no difference of numbers or dates (the change has no equal
@@ -645,10 +647,29 @@ def _lengths(x: _Mention, y: _Mention) -> bool:
     against one that names none."""
     if not (x.within and y.within and isinstance(x.fact, Figure) and isinstance(y.fact, Figure)):
         return False
+    if _ago(x) != _ago(y):
+        return False  # a time since ("eight days ago") against a length ("five days of riots")
     ax, ay = _anchor(x), _anchor(y)
     if bool(ax) != bool(ay):
         return False  # "for 15 years before he turned to smuggling" / "12 years in prison"
     return not (ax and ay and ax.isdisjoint(ay))
+
+
+def _since_other_days(x: _Mention, y: _Mention) -> bool:
+    """A time since ("11 days ago") grows with the report's day: two of them are one
+    reading only in reports of one day (the conflicts check still tells a copy that
+    changed it, word by word)."""
+    if not (_ago(x) or _ago(y)):
+        return False
+    return not (x.published and x.published == y.published)
+
+
+def _ago(m: _Mention) -> bool:
+    """The length is a time since: "eight days ago"."""
+    if not isinstance(m.fact, Figure):
+        return False
+    at = m.fact.last
+    return at < len(m.claim.tokens) and m.claim.tokens[at].norm == "ago"
 
 
 ANCHOR_WORDS = 8  # words after "after" (or "before", "since") that name the event

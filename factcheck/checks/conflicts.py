@@ -8,6 +8,7 @@ credited to two different named people is an attribution conflict.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -454,6 +455,8 @@ def _negation(
     lo_b, hi_b = edits[0].b1, edits[-1].b2
     if negations(a.words, lo_a, hi_a) == negations(b.words, lo_b, hi_b):
         return  # a negator moved, not added or dropped
+    if _denied(a.words) == _denied(b.words):
+        return  # "Thompson never recovered from ..." / "... and Thompson never recovered"
     for e, (wa, wb) in zip(diffs, sides, strict=True):
         if not IMPLICIT_NEGATIVES.isdisjoint((*wa, *wb)):
             continue  # "will not sell" / "bans": the same polarity in other words
@@ -470,6 +473,16 @@ def _negation(
                 what, severity = "One affirms what the other denies", NEGATION.severity
             yield _pair_finding(ctx, NEGATION.name, severity, a, b, e, what)
             return
+
+
+def _denied(words: tuple[str, ...]) -> Counter[str]:
+    """The word after each negator of a claim ("" at its end): the same denials in
+    another order of the sentence deny the same."""
+    return Counter(
+        words[i + 1] if i + 1 < len(words) else ""
+        for i in range(len(words))
+        if is_negator(words[i]) and negations(words, i, i + 1)
+    )
 
 
 def _repeated(words: tuple[str, ...], i: int, j: int) -> bool:

@@ -48,11 +48,13 @@ TIME_BEFORE = 3  # words before the action word that can tell its time ("a six-m
 TIME_AFTER = 8  # and after it ("suspend night crossings to the islands for six weeks")
 # Words before a length that make it a point or another span than the action's ("after
 # three years", "as early as six weeks", "at six weeks"), and words after it that do
-# ("one day after", "two weeks ago", "three years earlier").
+# ("one day after", "two weeks ago", "three years earlier", "two seconds remaining").
 _SPAN_STARTS = frozenset(
     {"after", "over", "past", "last", "since", "ago", "in", "within", "early", "late", "at", "by"}
 )
-_SPAN_ENDS = frozenset({"after", "before", "ago", "earlier", "later", "into", "of", "old"})
+_SPAN_ENDS = frozenset(
+    {"after", "before", "ago", "earlier", "later", "into", "of", "old", "remaining", "left"}
+)
 # Words that tell an action permanent even beside a word of pausing ("permanently suspend").
 _RELATIVE = frozenset({"which", "who", "whom", "whose"})  # a clause of another subject
 _EXPLICITLY_PERMANENT = frozenset({"permanently", "forever", "indefinitely"})

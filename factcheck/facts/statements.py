@@ -385,14 +385,21 @@ def readings(words: Sequence[str]) -> set[tuple[str, bool, bool]]:
 
 def negations(words: Sequence[str], lo: int = 0, hi: int | None = None) -> int:
     """The negators of ``words[lo:hi]``; "not only" ("not only repulsed the attack but
-    ...") adds, it does not deny, and a negator written twice in a row ("will not not
-    open") is a slip of one denial (the misspelling check tells the doubled word)."""
+    ...") adds, it does not deny, a negator written twice in a row ("will not not
+    open") is a slip of one denial (the misspelling check tells the doubled word), and
+    "No. 1" is a number."""
     return sum(
         1
         for i in range(lo, len(words) if hi is None else hi)
         if is_negator(words[i])
         and not (i + 1 < len(words) and (words[i + 1] in NOT_DENYING or words[i + 1] == words[i]))
+        and not _numbered(words, i)
     )
+
+
+def _numbered(words: Sequence[str], i: int) -> bool:
+    """ "No. 1", "No 10 Downing Street": "no" before a figure is "number", no denial."""
+    return words[i] == "no" and i + 1 < len(words) and words[i + 1][:1].isdigit()
 
 
 def denials(words: Sequence[str]) -> tuple[int, int, int]:

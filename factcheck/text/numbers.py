@@ -286,6 +286,9 @@ def quantities(tokens: Sequence[Token], text: str = "", base: int = 0) -> list[Q
             value, unit = _word_value(head), tail.rstrip("s")  # "one-year", "10-day"
         if value is None or is_year(word):
             continue
+        if text and fraction is None and spelled is None and word.isdigit():
+            part, j = _mixed(tokens, text, base, i, j)
+            value += part  # "4 1/2 hours" is four and a half
         while j < n and tokens[j].norm in SCALES:
             value *= SCALES[tokens[j].norm]
             j += 1
@@ -303,6 +306,25 @@ def quantities(tokens: Sequence[Token], text: str = "", base: int = 0) -> list[Q
         out.append(Quantity(value, unit, i, j))
         after = j
     return out
+
+
+def _mixed(tokens: Sequence[Token], text: str, base: int, i: int, j: int) -> tuple[float, int]:
+    """The fraction written after a whole number ("4 1/2", "2-1/2": the tokens 4, 1 and
+    2, the fraction's two joined by a slash alone), and the token after it; 0 and ``j``
+    when there is none."""
+    if i + 2 >= len(tokens) or j != i + 1:
+        return 0.0, j
+    whole, top, bottom = tokens[i], tokens[i + 1], tokens[i + 2]
+    if not (top.norm.isdigit() and bottom.norm.isdigit()):
+        return 0.0, j
+    if text[whole.end - base : top.start - base] not in (" ", "-"):
+        return 0.0, j  # "4 1/2", "2-1/2"
+    if text[top.end - base : bottom.start - base] != "/":
+        return 0.0, j
+    num, den = int(top.norm), int(bottom.norm)
+    if not 0 < num < den <= 16:
+        return 0.0, j
+    return num / den, i + 3
 
 
 # Words that make a unit with the next ("170,000 square feet" against "15,800 square
