@@ -231,7 +231,7 @@ def _detokenized(tokens: list[str]) -> str:
     text = _SPLIT_CLITIC.sub(r"\1\2", text)  # "Lohan ’ s" as two tokens
     # Tokens of one word or number: "4, 051" is 4,051; "9: 53" 9:53; "11 - inch"
     # 11-inch; "U. S." U.S.
-    text = re.sub(r"(\d), (\d{3})\b", r"\1,\2", text)
+    text = re.sub(r"(\d), (\d{3})(?!\d)", r"\1,\2", text)  # "2, 000ft" too
     text = re.sub(r"(\d): (\d\d)\b", r"\1:\2", text)
     text = re.sub(r"(\d)\. (\d)", r"\1.\2", text)  # "4. 5 hours"
     text = re.sub(r"(\d) / (\d)", r"\1/\2", text)  # "4 1 / 2 hours"

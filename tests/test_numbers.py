@@ -42,6 +42,36 @@ def test_days_are_dates_not_numbers(text: str, value: str) -> None:
     assert quantities(tokens) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # a whole number and a fraction are one figure
+        ("The hearing lasted 3 1/2 hours.", [(3.5, "hour")]),
+        ("She served a 2-1/2 year term.", [(2.5, "year")]),
+        ("The attacks of 9/11 changed air travel.", [(9, ""), (11, "changed")]),
+        # codes are no counts: a leading zero, or three groups of digits in a row
+        ("Call the helpline on 0800 123 4567 today.", []),
+        ("Agent 007 returns.", []),
+        # a figure in brackets after another is a conversion of it
+        ("The fund holds €40 billion ($45 billion) in bonds.", [(40e9, "€")]),
+        ("The trail runs 12 km (7.5 miles) uphill.", [(12, "km")]),
+        ("The fire killed 12 people (3 children) overnight.", [(12, "people"), (3, "children")]),
+        # "one of the largest" is one among a ranked set
+        ("It is one of the largest banks in Europe.", []),
+        ("One of the two boats sank.", [(1, "of"), (2, "boat")]),
+        # a unit joined by hyphens is its words
+        ("A 9,000-square-foot warehouse burned.", [(9000, "square foot")]),
+        # "m" is million after a sum or before what it counts, else metres
+        ("The club paid £40m for him.", [(40e6, "£")]),
+        ("Some 2m people fled the floods.", [(2e6, "people")]),
+        ("The climber fell 300m while descending.", [(300, "m")]),
+    ],
+)
+def test_what_a_figure_reads(text: str, read: list[tuple[float, str]]) -> None:
+    tokens = tokenize(text, 0)
+    assert [(q.value, q.unit) for q in quantities(tokens, text, 0)] == read
+
+
 def test_two_separate_numbers_stay_two() -> None:
     tokens = tokenize("One of the two boats sank.", 0)
     assert [q.value for q in quantities(tokens)] == [1, 2]

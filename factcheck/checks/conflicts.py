@@ -269,18 +269,23 @@ def _year_for_number(
     words_a: tuple[str, ...], qa: list[Quantity], words_b: tuple[str, ...], qb: list[Quantity]
 ) -> bool:
     """A year on one side ("in 1882") where the other has a plain number that cannot be
-    one ("in 3771", "in 2102"): the figure was changed, though only one side counts."""
+    one ("in 3771", "in 2102"): the figure was changed, though only one side counts. An
+    ordinal ("the 86th Oscars") names the same occasion another way."""
     for words, numbers, other in ((words_a, qb, words_b), (words_b, qa, words_a)):
         if (
             any(map(is_year, words))
             and not any(map(is_year, other))
-            and any(q.unit not in _NOT_YEARS and q.value == int(q.value) for q in numbers)
+            and any(
+                q.unit not in _NOT_YEARS and q.unit not in _ORDINAL_ENDS and q.value == int(q.value)
+                for q in numbers
+            )
         ):
             return True
     return False
 
 
 _NOT_YEARS = frozenset({"$", "€", "£", "%"})
+_ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th"})  # "the 86th Oscars" / "the 2014 Oscars"
 ROUNDED = Severity.LOW  # "$2.47 billion" and "$2.5 billion": a precise figure and its round form
 CARRIED = 0.05  # how far a figure rounded up into the next power of ten may be from it
 NEAR = 0.1  # an approximate figure ("about", "nearly") allows this much either way

@@ -50,15 +50,21 @@ def _compared(
     """The words of each side that read alike in another house style: the difference's
     own, or its own with a word either side, so that words a house style adds or shortens
     read in their place (the "the" of "August the 31st" against "Aug. 31", the "st" of
-    "31st" against "31"); None when they do not."""
+    "31st" against "31"), or two, or one more on one side (the "15" and "pm" of "9:15pm"
+    against "21:15"); None when they do not."""
     e = d.edit
-    wide = (
-        max(0, e.a1 - 1),
-        min(len(pair.a.tokens), e.a2 + 1),
-        max(0, e.b1 - 1),
-        min(len(pair.b.tokens), e.b2 + 1),
-    )
-    for a1, a2, b1, b2 in ((e.a1, e.a2, e.b1, e.b2), wide):
+
+    def wide(n: int, more_a: int = 0, more_b: int = 0) -> tuple[int, int, int, int]:
+        return (
+            max(0, e.a1 - n),
+            min(len(pair.a.tokens), e.a2 + n + more_a),
+            max(0, e.b1 - n),
+            min(len(pair.b.tokens), e.b2 + n + more_b),
+        )
+
+    # (a word more on one side: "at 21:15" reads as "at 9:15pm", four words against five)
+    windows = ((e.a1, e.a2, e.b1, e.b2), wide(1), wide(1, 1), wide(1, 0, 1), wide(2))
+    for a1, a2, b1, b2 in windows:
         if a1 == a2 or b1 == b2:
             continue
         a = _raw(texts[pair.a.claim.source], pair.a.tokens[a1:a2])

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from factcheck.text.fold import Token
-from factcheck.text.lexicons import word_class
+from factcheck.text.lexicons import stopwords, word_class
 
 UNITS = {
     "zero": 0,
@@ -261,9 +261,12 @@ def quantities(tokens: Sequence[Token], text: str = "", base: int = 0) -> list[Q
     # Only a word with a digit, a number word or a fraction can start a quantity: the
     # rest of the claim is stepped over without a turn of the loop each.
     clock = _clock_parts(tokens, text, base) if ":" in text else set()
+    codes = _codes(tokens, text, base) if text else set()
     for i in [k for k, t in enumerate(tokens) if _may_start(t.norm, t.text)]:
-        if i < after or i in in_dates or i in clock:
+        if i < after or i in in_dates or i in clock or i in codes:
             continue
+        if text and _converted(tokens, text, base, i):
+            continue  # "€110 billion ($143 billion)": the same sum in another currency
         if i in pairs:
             q = _joined_quantity(tokens, i, *pairs[i])
             out.append(q)
@@ -286,19 +289,23 @@ def quantities(tokens: Sequence[Token], text: str = "", base: int = 0) -> list[Q
             value, unit = _word_value(head), tail.rstrip("s")  # "one-year", "10-day"
         if value is None or is_year(word):
             continue
+        if word == "one" and _one_of_the_most(tokens, j):
+            continue  # "one of Egypt's largest": one among them, no count
         if text and fraction is None and spelled is None and word.isdigit():
             part, j = _mixed(tokens, text, base, i, j)
             value += part  # "4 1/2 hours" is four and a half
-        while j < n and tokens[j].norm in SCALES:
+        raw = tokens[i].text
+        while j < n and tokens[j].norm in SCALES and _scales(tokens, j, raw):
             value *= SCALES[tokens[j].norm]
             j += 1
-        raw = tokens[i].text
         if raw[:1] in "$€£":
             unit = raw[0]
         elif raw.endswith("%") or (j < n and tokens[j].norm in ("percent", "per")):
             unit = "%"
         elif not unit and j < n:
-            unit = tokens[j].norm.rstrip("s") if tokens[j].norm.isalpha() else ""
+            # (a unit joined by hyphens is its words: "15,800-square-metre" as "square metre")
+            word_after = tokens[j].norm.replace("-", " ")
+            unit = word_after.rstrip("s") if word_after.replace(" ", "").isalpha() else ""
             if unit in MEASURE_WORDS and j + 1 < n and tokens[j + 1].norm.isalpha():
                 unit = f"{unit} {tokens[j + 1].norm.rstrip('s')}"  # "square feet" / "square metres"
             if unit in TIME_UNITS and j + 1 < n and tokens[j + 1].norm == "old":
@@ -306,6 +313,75 @@ def quantities(tokens: Sequence[Token], text: str = "", base: int = 0) -> list[Q
         out.append(Quantity(value, unit, i, j))
         after = j
     return out
+
+
+_SUPERLATIVES = frozenset({"most", "best", "worst", "top", "leading"})
+
+
+def _one_of_the_most(tokens: Sequence[Token], j: int) -> bool:
+    """ "one of the largest", "one of Egypt's most": a member of a ranked set, no count
+    ("one of the two boats" counts)."""
+    if j >= len(tokens) or tokens[j].norm != "of":
+        return False
+    for t in tokens[j + 1 : j + 4]:
+        if t.norm in _SUPERLATIVES or (len(t.norm) > 5 and t.norm.endswith("est")):
+            return True
+    return False
+
+
+_SHORT_SCALES = frozenset({"m", "k", "bn", "mn"})
+
+
+def _scales(tokens: Sequence[Token], j: int, raw: str) -> bool:
+    """Whether the word at ``j`` multiplies the number before it: a scale word, or an
+    abbreviation of one after a sum ("$5m") or before the noun it counts ("2m people");
+    "fell 600m while" is metres."""
+    if tokens[j].norm not in _SHORT_SCALES or raw[:1] in "$€£":
+        return True
+    following = tokens[j + 1].norm if j + 1 < len(tokens) else ""
+    return following.isalpha() and following not in stopwords()
+
+
+def _codes(tokens: Sequence[Token], text: str, base: int) -> set[int]:
+    """Numbers that are codes, not counts: written with a leading zero ("0845", "007")
+    or in a row of three or more groups of digits ("0845 125 2222", a phone number)."""
+    out: set[int] = set()
+    runs: list[list[int]] = []
+    for k, t in enumerate(tokens):
+        if not t.norm.isdigit():
+            continue
+        if len(t.norm) > 1 and t.norm[0] == "0":
+            out.add(k)
+        last = runs[-1][-1] if runs else -2
+        if last == k - 1 and text[tokens[last].end - base : t.start - base] == " ":
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    for run in runs:
+        if len(run) >= 3:
+            out.update(run)
+    return out
+
+
+@cache
+def _measures() -> frozenset[str]:
+    return word_class("numbers.toml", "measures")
+
+
+def _converted(tokens: Sequence[Token], text: str, base: int, i: int) -> bool:
+    """The quantity at ``i`` opens a bracket right after a figure: a conversion ("€110
+    billion ($143 billion)", "15 km (9 miles)"), not a figure of its own. A count in
+    brackets ("12 people (3 children)") is one."""
+    if i < 2 or text[tokens[i - 1].end - base : tokens[i].start - base].strip() != "(":
+        return False
+    before, unit_before = tokens[i - 1].norm, tokens[i - 2].norm
+    figure_before = _DIGIT.search(before) is not None or before in SCALES
+    if tokens[i].text[:1] in "$€£":
+        return figure_before  # another currency's sum
+    measures = _measures()
+    unit = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+    measured = before.replace("-", " ").split(" ")[-1] in measures  # "square-metre"
+    return unit in measures and measured and _DIGIT.search(unit_before) is not None
 
 
 def _mixed(tokens: Sequence[Token], text: str, base: int, i: int, j: int) -> tuple[float, int]:

@@ -1,6 +1,6 @@
 """House style: two spellings of the same spoken words ("he's" / "he is", "O.K." /
 "okay", "f---" / "fuck", "gonna" / "going to", "&" / "and", "3" / "three", "40 percent"
-/ "40%", "August the 31st" / "Aug. 31", "5 p.m." / "5 pm").
+/ "40%", "August the 31st" / "Aug. 31", "5 p.m." / "5 pm" / "5:00 p.m." / "17:00").
 
 Inside a quotation these are an outlet's style, not a change of what was said.
 """
@@ -19,6 +19,16 @@ _WORD = re.compile(r"[a-z]+[-*–—_#@!]{2,}[a-z]*|&|[\w$%]+(?:['.][\w]+)*\.?")
 _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")  # "31st": the day as a digit
 _PERCENT = re.compile(r"^(\d[\d,.]*)%$")  # "40%": the figure and the sign, as "40 percent"
 _CLOCK = {"a.m": "am", "p.m": "pm"}
+# A time of day: "6:00 p.m." is "6 pm", "18:41" is "6:41 pm" (a 24-hour clock).
+_TIME = re.compile(r"\b(\d{1,2}):(\d\d)(?:\s?([ap])\.?\s?m\b\.?)?")
+
+
+def _clock(m: re.Match[str]) -> str:
+    hour, minutes, half = int(m.group(1)), m.group(2), m.group(3)
+    if not half and 13 <= hour <= 23:
+        hour, half = hour - 12, "p"
+    shown = str(hour) if minutes == "00" else f"{hour}:{minutes}"
+    return f"{shown} {half}m" if half else shown
 
 
 @cache
@@ -41,7 +51,7 @@ def spoken(text: str) -> tuple[str, ...]:
     their first letter."""
     whole, endings, contracting, expletives = _tables()
     out: list[str] = []
-    for raw in _WORD.findall(fold_text(text).lower()):
+    for raw in _WORD.findall(_TIME.sub(_clock, fold_text(text).lower())):
         word = raw.rstrip(".") if raw not in whole else raw
         masked = _MASKED.match(word)
         if masked:
