@@ -31,6 +31,7 @@ FURNITURE = [
     "Five Secrets Our Readers Used To Retire Early",
     "READ MORE: Senate passes the spending bill after a late vote",
     "The full interview is on our website. Read more »",
+    "14 March 2021 Last updated at 09:12 GMT",
 ]
 PROSE = [
     "The senator said she would vote against the bill on Tuesday.",
@@ -43,6 +44,7 @@ PROSE = [
     "By Friday, the river had risen above the flood barriers in three towns.",
     "From the bridge, residents could see more clearly how far the water had risen.",
     "Voters who read more than one newspaper were less likely to believe the rumour.",
+    "The register was last updated at 9:30 on Monday, the council said.",
 ]
 
 

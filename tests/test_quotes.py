@@ -63,6 +63,11 @@ def test_paragraph_left_open_continues_with_the_speaker() -> None:
     assert all(q[1] == "Harris" for q in quotes)
 
 
+def test_a_straight_mark_closed_by_a_curly_one() -> None:
+    quotes = _quotes('"The roof caught fire within minutes of the alarm,” he said. The crew left.')
+    assert [q[0] for q in quotes] == ["The roof caught fire within minutes of the alarm,"]
+
+
 def test_apostrophes_are_not_quotes() -> None:
     assert _quotes("The port’s owners didn’t comment on the workers’ claims.") == []
 

@@ -781,6 +781,8 @@ def _figures_agree(x: _Mention, y: _Mention) -> str:
     assert isinstance(a, Figure) and isinstance(b, Figure)
     if a.value == b.value:
         return "same"
+    if _whole(a) != _whole(b) and not x.amount and a.counted not in TIME_UNITS:
+        return ""  # "a 2.9 aftershock" (a magnitude) / "two aftershocks" (a count)
     if abs(a.value - b.value) == 1:
         # "nine dead, including the gunman" (one more) / "killed eight before taking his
         # own life" (one fewer): the same toll, counted with or without the attacker.
@@ -802,6 +804,10 @@ def _figures_agree(x: _Mention, y: _Mention) -> str:
         if q.hedge == "below" and other.value < q.value:
             return "same"
     return "rounded" if _rounded(a.value, b.value) else "differ"
+
+
+def _whole(f: Figure) -> bool:
+    return f.value == int(f.value)
 
 
 @functools.cache

@@ -514,6 +514,8 @@ def _attribution(ctx: Context) -> Iterator[Finding]:
         if p.share < 0.9 or p.diffs or min(len(p.a.tokens), len(p.b.tokens)) < MIN_QUOTED:
             continue
         a, b = p.a.claim, p.b.claim
+        if _names_outside(b, p.a.speaker) or _names_outside(a, p.b.speaker):
+            continue  # "said Aceh resident Bensu Elianita": the other's speaker is named too
         message = (
             f"The same words are credited to {p.a.speaker} in {a.source} "
             f"and to {p.b.speaker} in {b.source}"
@@ -526,3 +528,25 @@ def _attribution(ctx: Context) -> Iterator[Finding]:
             [p.a.speaker or "", p.b.speaker or "", " ".join(t.norm for t in p.a.tokens)],
             ctx.settings,
         )
+
+
+ATTRIBUTION_WORDS = 8  # words either side of a quotation that its attribution holds
+
+
+def _names_outside(claim: Claim, speaker: str | None) -> bool:
+    """The attribution of a quotation of ``claim`` (the words right before or after it)
+    names ``speaker`` (its last word, a surname): it names both people, or one of them
+    with a title or a place beside ("said Aceh resident Bensu Elianita")."""
+    if not speaker:
+        return False
+    surname = speaker.split()[-1].lower()
+    tokens = claim.tokens
+    for q in claim.quotes:
+        inside = [k for k, t in enumerate(tokens) if q.start <= t.start < q.end]
+        if not inside:
+            continue
+        before = tokens[max(0, inside[0] - ATTRIBUTION_WORDS) : inside[0]]
+        after = tokens[inside[-1] + 1 : inside[-1] + 1 + ATTRIBUTION_WORDS]
+        if any(t.norm == surname for t in (*before, *after)):
+            return True
+    return False

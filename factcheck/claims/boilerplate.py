@@ -61,6 +61,11 @@ _FURNITURE_RULES = (
     ),
     ("watch listen photo image video", r"^(?:watch|listen|photo|image|video)\b\s*[:|]"),
     ("updated published posted", r"^(?:updated|published|posted)\s*:?\s*\d"),
+    # a page's time stamp: "21 July 2013 Last updated at 11:11 GMT"
+    (
+        "updated published posted",
+        r"\b(?:updated|published|posted)\s+(?:at|on)\s+\d\d?[:.]\d\d(?:\s*[a-z.]{2,4})?\W*$",
+    ),
     (
         "getty shutterstock photo",
         r"\b(?:getty\s+images|shutterstock|file\s+photo|photo\s+credit)\b",

@@ -288,8 +288,8 @@ def _marks(text: str, b_start: int, b_end: int) -> list[tuple[int, int, bool]]:
         i, ch = mark.start(), mark.group()
         if ch in OPEN_DOUBLE and open_at is None:
             open_at, open_kind = i, "curly"
-        elif ch in CLOSE_DOUBLE and open_at is not None and open_kind == "curly":
-            out.append((open_at + 1, i, True))
+        elif ch in CLOSE_DOUBLE and open_at is not None:
+            out.append((open_at + 1, i, True))  # (a straight mark closed by a curly one too)
             open_at = None
         elif ch == '"':
             if open_at is None:

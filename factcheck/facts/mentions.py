@@ -329,6 +329,8 @@ def figures(claim: Claim, tokens: Sequence[Token]) -> list[Figure]:
         referred = not unit and _reference(tokens, q.start)
         if q.form or _tally(claim, tokens, q) or referred or _odds(norms, q):
             continue
+        if _rank(claim, tokens, q) or _dimension(claim, tokens, q):
+            continue
         value = q.value
         counted, at = _counted(claim, tokens, norms, q)
         hedge, width = _hedge(norms, q.start)
@@ -350,6 +352,37 @@ def figures(claim: Claim, tokens: Sequence[Token]) -> list[Figure]:
         )
     out.extend(_occasions(claim, tokens, norms))
     return out
+
+
+_ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th"})
+
+
+def _rank(claim: Claim, tokens: Sequence[Token], q: Quantity) -> bool:
+    """An ordinal in digits ("the 10th victory", "5th seed"): a rank, not a count; two
+    ranks in other sentences are mostly of other things."""
+    at = q.end
+    if at >= len(tokens) or tokens[at].norm not in _ORDINAL_ENDS:
+        return False
+    return tokens[at].start == tokens[at - 1].end
+
+
+_BY = frozenset({"x", "×", "by"})
+
+
+def _dimension(claim: Claim, tokens: Sequence[Token], q: Quantity) -> bool:
+    """Sizes and kinds written as a product ("2880 x 1800 pixels", "a four-by-four",
+    "a 4×4 car"): no count of anything."""
+    norms = [t.norm for t in tokens]
+    if "-by-" in norms[q.start]:
+        return True
+    last, after = q.end - 1, q.end
+    if after < len(norms) and gap(claim, tokens, last).strip() == "×":
+        return True  # "4×4": the sign is no token
+    if q.start > 0 and gap(claim, tokens, q.start - 1).strip() == "×":
+        return True
+    return (after + 1 < len(norms) and norms[after] in _BY and _number(norms[after + 1])) or (
+        q.start >= 2 and norms[q.start - 1] in _BY and _number(norms[q.start - 2])
+    )
 
 
 _ORDINAL_WORDS = frozenset(ORDINALS)

@@ -150,6 +150,18 @@ def is_spelling_variant(a: str, b: str) -> bool:
         stems = frozenset((a[: -len(suffix)], b[: -len(suffix)]))
         if a.endswith(suffix) and b.endswith(suffix) and stems in pairs:
             return True
+    return _ence_ense(a, b)
+
+
+_ENCE = re.compile(r"ence(s?)$")
+
+
+def _ence_ense(a: str, b: str) -> bool:
+    """ "offence" / "offense", "defences" / "defenses": the British -ence of an American
+    -ense, both words of the lists (no word pair of other meanings spells so)."""
+    for x, y in ((a, b), (b, a)):
+        if _ENCE.search(x) and _ENCE.sub(r"ense\1", x) == y:
+            return x in known_words() and y in known_words()
     return False
 
 
