@@ -32,6 +32,9 @@ FURNITURE = [
     "READ MORE: Senate passes the spending bill after a late vote",
     "The full interview is on our website. Read more »",
     "14 March 2021 Last updated at 09:12 GMT",
+    "Posted on Thu Jun 13, 2013 08:45 AM PDT",
+    "Last updated on: November 11, 2011 19:04 IST",
+    "Fri., May. 3, 2013 11:45 AM PDT",
 ]
 PROSE = [
     "The senator said she would vote against the bill on Tuesday.",
@@ -45,6 +48,9 @@ PROSE = [
     "From the bridge, residents could see more clearly how far the water had risen.",
     "Voters who read more than one newspaper were less likely to believe the rumour.",
     "The register was last updated at 9:30 on Monday, the council said.",
+    "Updated guidance on masks was issued by the ministry on Monday.",
+    "Published in March, the report found that rents rose sharply.",
+    "PUBLISHED FEBRUARY 23, 2021: The council approved the harbour budget on Friday.",
 ]
 
 

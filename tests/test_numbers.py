@@ -72,6 +72,11 @@ def test_what_a_figure_reads(text: str, read: list[tuple[float, str]]) -> None:
     assert [(q.value, q.unit) for q in quantities(tokens, text, 0)] == read
 
 
+def test_a_decade_is_no_year() -> None:
+    tokens = tokenize("In the 1970s she moved to Ohio, and in 1992 she left.", 0)
+    assert [d.value for d in dates(tokens) if d.kind == "year"] == ["1992"]
+
+
 def test_two_separate_numbers_stay_two() -> None:
     tokens = tokenize("One of the two boats sank.", 0)
     assert [q.value for q in quantities(tokens)] == [1, 2]

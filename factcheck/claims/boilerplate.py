@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from factcheck.runtime.memo import Memo
+from factcheck.text.numbers import MONTH_ABBR, MONTHS, WEEKDAYS
 
 MIN_WORDS = 4
 MIN_HEADLINE_WORDS = 3
@@ -61,7 +62,7 @@ _FURNITURE_RULES = (
     ),
     ("watch listen photo image video", r"^(?:watch|listen|photo|image|video)\b\s*[:|]"),
     ("updated published posted", r"^(?:updated|published|posted)\s*:?\s*\d"),
-    # a page's time stamp: "21 July 2013 Last updated at 11:11 GMT"
+    # "21 July 2013 Last updated at 11:11 GMT"
     (
         "updated published posted",
         r"\b(?:updated|published|posted)\s+(?:at|on)\s+\d\d?[:.]\d\d(?:\s*[a-z.]{2,4})?\W*$",
@@ -109,7 +110,7 @@ def is_boilerplate(text: str, forms: Sequence[str], headline: bool = False) -> b
     stripped = text.strip()
     if len(stripped) > FURNITURE_MAX:
         return False  # site furniture is short; a long sentence is prose
-    if _furniture(stripped, forms):
+    if _furniture(stripped, forms) or _stamp(forms):
         return True
     if _BYLINE.match(stripped):
         return True
@@ -118,6 +119,35 @@ def is_boilerplate(text: str, forms: Sequence[str], headline: bool = False) -> b
     if headline or stripped[-1] in _TERMINAL:
         return False
     return _title_cased([w for w in forms if _WORDLIKE[w]])
+
+
+_CLOCK_WORDS = frozenset(
+    "am pm a.m p.m gmt utc bst est edt cst cdt mst mdt pst pdt ist cet cest et pt".split()
+)
+_STAMP_WORDS = (
+    frozenset(WEEKDAYS)
+    | frozenset(w[:3] for w in WEEKDAYS)
+    | frozenset(MONTHS)
+    | frozenset(MONTH_ABBR)
+    | _CLOCK_WORDS
+)
+
+
+_STAMP_OPENERS = frozenset({"posted", "updated", "published", "last", "on"})
+
+
+def _stamp(forms: Sequence[str]) -> bool:
+    """A line of a date and a time alone, after "Posted on" or "Last updated" ("Fri., May.
+    3, 2013 11:45 AM PDT", "Posted on Thu Jun 13, 2013 08:45 AM PDT"): when the page was
+    written, no claim."""
+    words = [f.lower().rstrip(".") for f in forms]
+    while words and words[0] in _STAMP_OPENERS:
+        words = words[1:]
+    return (
+        bool(words)
+        and all(w in _STAMP_WORDS or not w.isalpha() for w in words)
+        and any(w in _STAMP_WORDS for w in words)
+    )
 
 
 def _is_wordlike(form: str) -> bool:

@@ -587,9 +587,18 @@ def dates(tokens: Sequence[Token]) -> list[DateMention]:
             else:
                 out.append(DateMention(month, "month", i, i + 1))
             continue
-        if is_year(w):
+        if is_year(w) and not _decade(tokens, i):
             out.append(DateMention(w, "year", i, i + 1))
     return out
+
+
+def _decade(tokens: Sequence[Token], i: int) -> bool:
+    """ "the 1970s": a decade, not the year it starts with."""
+    return (
+        i + 1 < len(tokens)
+        and tokens[i + 1].norm == "s"
+        and tokens[i + 1].start in (tokens[i].end, tokens[i].end + 1)
+    )
 
 
 def _month(tokens: Sequence[Token], norms: Sequence[str], i: int) -> str | None:
