@@ -134,12 +134,15 @@ _STAMP_WORDS = (
 
 
 _STAMP_OPENERS = frozenset({"posted", "updated", "published", "last", "on"})
+STAMP_WORDS = 16  # words of the longest time stamp
 
 
 def _stamp(forms: Sequence[str]) -> bool:
     """A line of a date and a time alone, after "Posted on" or "Last updated" ("Fri., May.
     3, 2013 11:45 AM PDT", "Posted on Thu Jun 13, 2013 08:45 AM PDT"): when the page was
     written, no claim."""
+    if len(forms) > STAMP_WORDS:
+        return False  # (most lines: a sentence, decided without a step a word)
     words = [f.lower().rstrip(".") for f in forms]
     while words and words[0] in _STAMP_OPENERS:
         words = words[1:]
