@@ -51,6 +51,7 @@ PROSE = [
     "Updated guidance on masks was issued by the ministry on Monday.",
     "Published in March, the report found that rents rose sharply.",
     "PUBLISHED FEBRUARY 23, 2021: The council approved the harbour budget on Friday.",
+    "The results of the vote will be published at 10:00 GMT.",
 ]
 
 

@@ -59,6 +59,7 @@ def test_days_are_dates_not_numbers(text: str, value: str) -> None:
         # "one of the largest" is one among a ranked set
         ("It is one of the largest banks in Europe.", []),
         ("One of the two boats sank.", [(1, "of"), (2, "boat")]),
+        ("One of the protest leaders was held.", [(1, "of")]),
         # a unit joined by hyphens is its words
         ("A 9,000-square-foot warehouse burned.", [(9000, "square foot")]),
         # "m" is million after a sum or before what it counts, else metres
@@ -75,6 +76,8 @@ def test_what_a_figure_reads(text: str, read: list[tuple[float, str]]) -> None:
 def test_a_decade_is_no_year() -> None:
     tokens = tokenize("In the 1970s she moved to Ohio, and in 1992 she left.", 0)
     assert [d.value for d in dates(tokens) if d.kind == "year"] == ["1992"]
+    tokens = tokenize("The 2012's election was close, unlike the 1990's.", 0)
+    assert [d.value for d in dates(tokens) if d.kind == "year"] == ["2012"]
 
 
 def test_two_separate_numbers_stay_two() -> None:

@@ -483,8 +483,8 @@ def _score(a: _Mention, b: _Mention) -> tuple[float, list[str]]:
     if isinstance(a.fact, Statement) and isinstance(b.fact, Statement) and _apart(a, b):
         return 0.0, []  # the same action done to different things
     # A name either sentence writes capitalised inside it (the first word of a sentence
-    # is capitalised whatever it is) is a name in the other too: "Rogers had ..." names
-    # the "Rogers" of the other's "... that Rogers waited".
+    # is capitalised whatever it is) is a name in the other too: "Lopez had ..." names
+    # the "Lopez" of the other's "... that Lopez waited".
     names = a.names | b.names
     actors_a, actors_b = names & a.near, names & b.near
     if actors_a and actors_b and actors_a.isdisjoint(actors_b):
@@ -781,7 +781,7 @@ def _figures_agree(x: _Mention, y: _Mention) -> str:
     assert isinstance(a, Figure) and isinstance(b, Figure)
     if a.value == b.value:
         return "same"
-    if _whole(a) != _whole(b) and not x.amount and a.counted not in TIME_UNITS:
+    if _whole(a) != _whole(b) and a.unit == b.unit == "" and a.counted not in TIME_UNITS:
         return ""  # "a 2.9 aftershock" (a magnitude) / "two aftershocks" (a count)
     if abs(a.value - b.value) == 1:
         # "nine dead, including the gunman" (one more) / "killed eight before taking his

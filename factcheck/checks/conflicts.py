@@ -22,8 +22,8 @@ from factcheck.facts.frames import IMPLICIT_NEGATIVES
 from factcheck.facts.statements import POSSIBLE, in_question, negations
 from factcheck.findings import evidence, make, short
 from factcheck.model import Claim, Finding, Kind, Severity
-from factcheck.text.fold import is_negator
-from factcheck.text.numbers import Quantity, is_year, may_date, may_hold_number
+from factcheck.text.fold import fold_word, is_negator
+from factcheck.text.numbers import ORDINAL_ENDS, Quantity, is_year, may_date, may_hold_number
 
 NUMBER = Kind(
     "conflict-number", Severity.HIGH, "A number, amount or count differs for the same fact."
@@ -270,13 +270,13 @@ def _year_for_number(
 ) -> bool:
     """A year on one side ("in 1882") where the other has a plain number that cannot be
     one ("in 3771", "in 2102"): the figure was changed, though only one side counts. An
-    ordinal ("the 86th Oscars") names the same occasion another way."""
+    ordinal ("the 31st Film Awards") names the same occasion another way."""
     for words, numbers, other in ((words_a, qb, words_b), (words_b, qa, words_a)):
         if (
             any(map(is_year, words))
             and not any(map(is_year, other))
             and any(
-                q.unit not in _NOT_YEARS and q.unit not in _ORDINAL_ENDS and q.value == int(q.value)
+                q.unit not in _NOT_YEARS and q.unit not in ORDINAL_ENDS and q.value == int(q.value)
                 for q in numbers
             )
         ):
@@ -285,7 +285,6 @@ def _year_for_number(
 
 
 _NOT_YEARS = frozenset({"$", "€", "£", "%"})
-_ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th"})  # "the 86th Oscars" / "the 2014 Oscars"
 ROUNDED = Severity.LOW  # "$2.47 billion" and "$2.5 billion": a precise figure and its round form
 CARRIED = 0.05  # how far a figure rounded up into the next power of ten may be from it
 NEAR = 0.1  # an approximate figure ("about", "nearly") allows this much either way
@@ -461,7 +460,7 @@ def _negation(
     if negations(a.words, lo_a, hi_a) == negations(b.words, lo_b, hi_b):
         return  # a negator moved, not added or dropped
     if _denied(a.words) == _denied(b.words):
-        return  # "Thompson never recovered from ..." / "... and Thompson never recovered"
+        return  # "Ortiz never recovered from ..." / "... and Ortiz never recovered"
     for e, (wa, wb) in zip(diffs, sides, strict=True):
         if not IMPLICIT_NEGATIVES.isdisjoint((*wa, *wb)):
             continue  # "will not sell" / "bans": the same polarity in other words
@@ -515,7 +514,7 @@ def _attribution(ctx: Context) -> Iterator[Finding]:
             continue
         a, b = p.a.claim, p.b.claim
         if _names_outside(b, p.a.speaker) or _names_outside(a, p.b.speaker):
-            continue  # "said Aceh resident Bensu Elianita": the other's speaker is named too
+            continue  # "said Harbour District engineer Tomas Weller": both named
         message = (
             f"The same words are credited to {p.a.speaker} in {a.source} "
             f"and to {p.b.speaker} in {b.source}"
@@ -536,10 +535,10 @@ ATTRIBUTION_WORDS = 8  # words either side of a quotation that its attribution h
 def _names_outside(claim: Claim, speaker: str | None) -> bool:
     """The attribution of a quotation of ``claim`` (the words right before or after it)
     names ``speaker`` (its last word, a surname): it names both people, or one of them
-    with a title or a place beside ("said Aceh resident Bensu Elianita")."""
+    with a title or a place beside ("said Harbour District engineer Tomas Weller")."""
     if not speaker:
         return False
-    surname = speaker.split()[-1].lower()
+    surname = fold_word(speaker.split()[-1]).lower()
     tokens = claim.tokens
     for q in claim.quotes:
         inside = [k for k, t in enumerate(tokens) if q.start <= t.start < q.end]

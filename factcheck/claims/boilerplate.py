@@ -65,7 +65,8 @@ _FURNITURE_RULES = (
     # "21 July 2013 Last updated at 11:11 GMT"
     (
         "updated published posted",
-        r"\b(?:updated|published|posted)\s+(?:at|on)\s+\d\d?[:.]\d\d(?:\s*[a-z.]{2,4})?\W*$",
+        r"(?:^|\d{4}\s+)(?:last\s+)?(?:updated|published|posted)\s+(?:at|on)\s+\d\d?:\d\d"
+        r"(?:\s*[a-z.]{2,4})?\W*$",
     ),
     (
         "getty shutterstock photo",
@@ -138,9 +139,9 @@ STAMP_WORDS = 16  # words of the longest time stamp
 
 
 def _stamp(forms: Sequence[str]) -> bool:
-    """A line of a date and a time alone, after "Posted on" or "Last updated" ("Fri., May.
-    3, 2013 11:45 AM PDT", "Posted on Thu Jun 13, 2013 08:45 AM PDT"): when the page was
-    written, no claim."""
+    """A line of calendar and clock words and numbers alone (a date, with its time or
+    not), after "Posted on" or "Last updated" or none ("Fri., May. 3, 2013 11:45 AM PDT",
+    "Posted on Thu Jun 13, 2013 08:45 AM PDT"): when the page was written, no claim."""
     if len(forms) > STAMP_WORDS:
         return False  # (most lines: a sentence, decided without a step a word)
     words = [f.lower().rstrip(".") for f in forms]

@@ -283,18 +283,17 @@ def _marks(text: str, b_start: int, b_end: int) -> list[tuple[int, int, bool]]:
     """Inner spans between matching marks in one paragraph."""
     out: list[tuple[int, int, bool]] = []
     open_at: int | None = None
-    open_kind = ""
     for mark in _MARK.finditer(text, b_start, b_end):
         i, ch = mark.start(), mark.group()
         if ch in OPEN_DOUBLE and open_at is None:
-            open_at, open_kind = i, "curly"
+            open_at = i
         elif ch in CLOSE_DOUBLE and open_at is not None:
             out.append((open_at + 1, i, True))  # (a straight mark closed by a curly one too)
             open_at = None
         elif ch == '"':
             if open_at is None:
-                open_at, open_kind = i, "straight"
-            elif open_kind in ("straight", "curly"):
+                open_at = i
+            else:  # (a curly mark closed by a straight one too)
                 out.append((open_at + 1, i, True))
                 open_at = None
         elif ch == "‘" and open_at is None and (i == b_start or not text[i - 1].isalnum()):

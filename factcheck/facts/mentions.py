@@ -19,11 +19,12 @@ from dataclasses import dataclass, replace
 
 from factcheck.model import Claim
 from factcheck.text.fold import Token
-from factcheck.text.lexicons import data_table, stopwords, zipf
+from factcheck.text.lexicons import data_table, graded, stopwords, zipf
 from factcheck.text.numbers import (
     MEASURE_WORDS,
     MONTH_ABBR,
     MONTHS,
+    ORDINAL_ENDS,
     ORDINALS,
     SCALES,
     WEEKDAYS,
@@ -31,6 +32,7 @@ from factcheck.text.numbers import (
     Quantity,
     date_parts,
     dates,
+    is_year,
     may_date,
     number_value,
     quantities,
@@ -354,14 +356,11 @@ def figures(claim: Claim, tokens: Sequence[Token]) -> list[Figure]:
     return out
 
 
-_ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th"})
-
-
 def _rank(claim: Claim, tokens: Sequence[Token], q: Quantity) -> bool:
     """An ordinal in digits ("the 10th victory", "5th seed"): a rank, not a count; two
     ranks in other sentences are mostly of other things."""
     at = q.end
-    if at >= len(tokens) or tokens[at].norm not in _ORDINAL_ENDS:
+    if at >= len(tokens) or tokens[at].norm not in ORDINAL_ENDS:
         return False
     return tokens[at].start == tokens[at - 1].end
 
@@ -380,9 +379,14 @@ def _dimension(claim: Claim, tokens: Sequence[Token], q: Quantity) -> bool:
         return True  # "4×4": the sign is no token
     if q.start > 0 and gap(claim, tokens, q.start - 1).strip() == "×":
         return True
-    return (after + 1 < len(norms) and norms[after] in _BY and _number(norms[after + 1])) or (
-        q.start >= 2 and norms[q.start - 1] in _BY and _number(norms[q.start - 2])
+    return (after + 1 < len(norms) and norms[after] in _BY and _size(norms[after + 1])) or (
+        q.start >= 2 and norms[q.start - 1] in _BY and _size(norms[q.start - 2])
     )
+
+
+def _size(word: str) -> bool:
+    """A number that can be a side of a size: no year ("hire 1,000 by 2030")."""
+    return _number(word) and not is_year(word)
 
 
 _ORDINAL_WORDS = frozenset(ORDINALS)
@@ -446,39 +450,6 @@ def _reference(tokens: Sequence[Token], i: int) -> bool:
     if i + 1 < len(tokens) and graded(tokens[i + 1].norm) == "superlative":
         return False
     return before in _DETERMINERS or before.endswith("'s") or before.endswith("s'")
-
-
-# Comparatives and superlatives not formed by rule from their adjective.
-_IRREGULAR_GRADES = {"better": "comparative", "worse": "comparative"}
-_IRREGULAR_GRADES |= {"best": "superlative", "worst": "superlative"}
-GRADED_BASE = 4.5  # Zipf: an adjective this common is the base of a graded form
-GRADED_OTHER = 2.5  # Zipf: the other graded form ("poorer" of "poorest") is in use
-
-
-@functools.cache
-def graded(word: str) -> str:
-    """ "comparative" ("poorer", "larger", "bigger", "happier") or "superlative"
-    ("poorest", "largest") when the word is an adjective's graded form by the spelling
-    rules of English: its base a common word that is no stop word ("forest" is no
-    superlative of "for"), and its other graded form a word in use too ("poorest" beside
-    "poorer"; "officer" and "letter" have no "officest", "lettest"); else ""."""
-    if word in _IRREGULAR_GRADES:
-        return _IRREGULAR_GRADES[word]
-    for ending, grade, other in (("est", "superlative", "er"), ("er", "comparative", "est")):
-        if not word.endswith(ending) or len(word) < len(ending) + 3:
-            continue
-        stem_ = word[: -len(ending)]
-        if zipf(stem_ + other) < GRADED_OTHER:
-            continue
-        bases = [stem_, stem_ + "e"]
-        if stem_.endswith("i"):
-            bases.append(stem_[:-1] + "y")  # "happier"
-        if len(stem_) > 2 and stem_[-1] == stem_[-2]:
-            bases.append(stem_[:-1])  # "bigger"
-        for base in bases:
-            if len(base) >= 3 and base not in stopwords() and zipf(base) >= GRADED_BASE:
-                return grade
-    return ""
 
 
 _DETERMINERS = frozenset("the these those its their his her our your my whose".split())

@@ -50,7 +50,7 @@ _HAVE = frozenset({"has", "have", "had", "hasn't", "haven't", "hadn't"})
 _BEFORE_NOUN = frozenset(
     "the a an this that these those its his her their our my your whose any no some".split()
 )
-_REACH = 8  # words after "not ruling out" in which the action it leaves open stands
+_REACH = 8  # words in which "not ruling out" or "whether" bears on the action it opens
 PATIENT_WORDS = 3  # content words after the verb (before it, in the passive): what it is done to
 
 
@@ -399,7 +399,7 @@ def negations(words: Sequence[str], lo: int = 0, hi: int | None = None) -> int:
 
 def _numbered(words: Sequence[str], i: int) -> bool:
     """ "No. 1", "No 10 Downing Street": "no" before a figure is "number", no denial."""
-    return words[i] == "no" and i + 1 < len(words) and words[i + 1][:1].isdigit()
+    return words[i] == "no" and i + 1 < len(words) and words[i + 1].isdigit()
 
 
 def denials(words: Sequence[str]) -> tuple[int, int, int]:

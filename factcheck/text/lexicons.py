@@ -171,3 +171,36 @@ def preload() -> None:
     stopwords()
     known_words()
     spelling_variant_pairs()
+
+
+# Comparatives and superlatives not formed by rule from their adjective.
+_IRREGULAR_GRADES = {"better": "comparative", "worse": "comparative"}
+_IRREGULAR_GRADES |= {"best": "superlative", "worst": "superlative"}
+GRADED_BASE = 4.5  # Zipf: an adjective this common is the base of a graded form
+GRADED_OTHER = 2.5  # Zipf: the other graded form ("poorer" of "poorest") is in use
+
+
+@cache
+def graded(word: str) -> str:
+    """ "comparative" ("poorer", "larger", "bigger", "happier") or "superlative"
+    ("poorest", "largest") when the word is an adjective's graded form by the spelling
+    rules of English: its base a common word that is no stop word ("forest" is no
+    superlative of "for"), and its other graded form a word in use too ("poorest" beside
+    "poorer"; "officer" and "letter" have no "officest", "lettest"); else ""."""
+    if word in _IRREGULAR_GRADES:
+        return _IRREGULAR_GRADES[word]
+    for ending, grade, other in (("est", "superlative", "er"), ("er", "comparative", "est")):
+        if not word.endswith(ending) or len(word) < len(ending) + 3:
+            continue
+        stem_ = word[: -len(ending)]
+        if zipf(stem_ + other) < GRADED_OTHER:
+            continue
+        bases = [stem_, stem_ + "e"]
+        if stem_.endswith("i"):
+            bases.append(stem_[:-1] + "y")  # "happier"
+        if len(stem_) > 2 and stem_[-1] == stem_[-2]:
+            bases.append(stem_[:-1])  # "bigger"
+        for base in bases:
+            if len(base) >= 3 and base not in stopwords() and zipf(base) >= GRADED_BASE:
+                return grade
+    return ""

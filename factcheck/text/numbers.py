@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from factcheck.text.fold import Token
-from factcheck.text.lexicons import stopwords, word_class
+from factcheck.text.lexicons import graded, stopwords, word_class
 
 UNITS = {
     "zero": 0,
@@ -290,7 +290,7 @@ def quantities(tokens: Sequence[Token], text: str = "", base: int = 0) -> list[Q
         if value is None or is_year(word):
             continue
         if word == "one" and _one_of_the_most(tokens, j):
-            continue  # "one of Egypt's largest": one among them, no count
+            continue  # "one of the country's largest": one among them, no count
         if text and fraction is None and spelled is None and word.isdigit():
             part, j = _mixed(tokens, text, base, i, j)
             value += part  # "4 1/2 hours" is four and a half
@@ -316,15 +316,16 @@ def quantities(tokens: Sequence[Token], text: str = "", base: int = 0) -> list[Q
 
 
 _SUPERLATIVES = frozenset({"most", "best", "worst", "top", "leading"})
+ORDINAL_ENDS = frozenset({"st", "nd", "rd", "th"})  # "86th" is the tokens 86 and th
 
 
 def _one_of_the_most(tokens: Sequence[Token], j: int) -> bool:
-    """ "one of the largest", "one of Egypt's most": a member of a ranked set, no count
+    """ "one of the largest", "one of the city's most": a member of a ranked set, no count
     ("one of the two boats" counts)."""
     if j >= len(tokens) or tokens[j].norm != "of":
         return False
     for t in tokens[j + 1 : j + 4]:
-        if t.norm in _SUPERLATIVES or (len(t.norm) > 5 and t.norm.endswith("est")):
+        if t.norm in _SUPERLATIVES or graded(t.norm) == "superlative":
             return True
     return False
 
@@ -372,9 +373,10 @@ def _converted(tokens: Sequence[Token], text: str, base: int, i: int) -> bool:
     """The quantity at ``i`` opens a bracket right after a figure: a conversion ("€110
     billion ($143 billion)", "15 km (9 miles)"), not a figure of its own. A count in
     brackets ("12 people (3 children)") is one."""
-    if i < 2 or text[tokens[i - 1].end - base : tokens[i].start - base].strip() != "(":
+    if i < 1 or text[tokens[i - 1].end - base : tokens[i].start - base].strip() != "(":
         return False
-    before, unit_before = tokens[i - 1].norm, tokens[i - 2].norm
+    before = tokens[i - 1].norm
+    unit_before = tokens[i - 2].norm if i >= 2 else ""
     figure_before = _DIGIT.search(before) is not None or before in SCALES
     if tokens[i].text[:1] in "$€£":
         return figure_before  # another currency's sum
@@ -394,7 +396,7 @@ def _mixed(tokens: Sequence[Token], text: str, base: int, i: int, j: int) -> tup
     if not (top.norm.isdigit() and bottom.norm.isdigit()):
         return 0.0, j
     if text[whole.end - base : top.start - base] not in (" ", "-"):
-        return 0.0, j  # "4 1/2", "2-1/2"
+        return 0.0, j  # joined by a space or a hyphen alone: "4 1/2", "2-1/2"
     if text[top.end - base : bottom.start - base] != "/":
         return 0.0, j
     num, den = int(top.norm), int(bottom.norm)
@@ -593,12 +595,12 @@ def dates(tokens: Sequence[Token]) -> list[DateMention]:
 
 
 def _decade(tokens: Sequence[Token], i: int) -> bool:
-    """ "the 1970s": a decade, not the year it starts with."""
-    return (
-        i + 1 < len(tokens)
-        and tokens[i + 1].norm == "s"
-        and tokens[i + 1].start in (tokens[i].end, tokens[i].end + 1)
-    )
+    """ "the 1970s", "the 1990's": a decade, not the year it starts with ("2012's
+    election" is of the year)."""
+    if i + 1 >= len(tokens) or tokens[i + 1].norm != "s":
+        return False
+    joined = tokens[i + 1].start == tokens[i].end
+    return joined or (tokens[i + 1].start == tokens[i].end + 1 and tokens[i].norm.endswith("0"))
 
 
 def _month(tokens: Sequence[Token], norms: Sequence[str], i: int) -> str | None:

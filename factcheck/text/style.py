@@ -20,13 +20,15 @@ _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")  # "31st": the day as a digit
 _PERCENT = re.compile(r"^(\d[\d,.]*)%$")  # "40%": the figure and the sign, as "40 percent"
 _CLOCK = {"a.m": "am", "p.m": "pm"}
 # A time of day: "6:00 p.m." is "6 pm", "18:41" is "6:41 pm" (a 24-hour clock).
-_TIME = re.compile(r"\b(\d{1,2}):(\d\d)(?:\s?([ap])\.?\s?m\b\.?)?")
+_TIME = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?:\s?([ap])\.?\s?m\b\.?)?")
 
 
 def _clock(m: re.Match[str]) -> str:
     hour, minutes, half = int(m.group(1)), m.group(2), m.group(3)
     if not half and 13 <= hour <= 23:
         hour, half = hour - 12, "p"
+    elif not half and hour == 0:
+        hour, half = 12, "a"  # "00:15" is "12:15 am"
     shown = str(hour) if minutes == "00" else f"{hour}:{minutes}"
     return f"{shown} {half}m" if half else shown
 
