@@ -150,18 +150,24 @@ def is_spelling_variant(a: str, b: str) -> bool:
         stems = frozenset((a[: -len(suffix)], b[: -len(suffix)]))
         if a.endswith(suffix) and b.endswith(suffix) and stems in pairs:
             return True
-    return _ence_ense(a, b)
+    return _british_ending(a, b)
 
 
-_ENCE = re.compile(r"ence(s?)$")
+# British endings and their American forms, for words codespell's list lacks: "offence" /
+# "offense", "fibre" / "fiber", "theatres" / "theaters".
+_BRITISH_ENDINGS = (
+    (re.compile(r"ence(s?)$"), r"ense\1"),
+    (re.compile(r"(?<=[b-df-hj-np-tv-z])re(s?)$"), r"er\1"),
+)
 
 
-def _ence_ense(a: str, b: str) -> bool:
-    """ "offence" / "offense", "defences" / "defenses": the British -ence of an American
-    -ense, both words of the lists (no word pair of other meanings spells so)."""
+def _british_ending(a: str, b: str) -> bool:
+    """``a`` and ``b`` are one word in British and American spelling by a regular
+    ending, both words of the lists (no word pair of other meanings spells so)."""
     for x, y in ((a, b), (b, a)):
-        if _ENCE.search(x) and _ENCE.sub(r"ense\1", x) == y:
-            return x in known_words() and y in known_words()
+        for ending, american in _BRITISH_ENDINGS:
+            if ending.search(x) and ending.sub(american, x) == y:
+                return x in known_words() and y in known_words()
     return False
 
 
