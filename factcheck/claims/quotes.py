@@ -451,7 +451,8 @@ def _last_person(masked: str, before: int) -> str | None:
 def _unled(name: str) -> str | None:
     """A full name without the capitalised words that lead into it ("But Roger Pilon"),
     None when one word or less is left ("The Legislature") or it names a body."""
-    words = name.split()[_lead(name.split()) :]
+    words = name.split()
+    words = words[_lead(words) :]
     return " ".join(words) if len(words) >= 2 and not is_body(name) else None
 
 

@@ -261,11 +261,13 @@ def quantities(tokens: Sequence[Token], text: str = "", base: int = 0) -> list[Q
     # Only a word with a digit, a number word or a fraction can start a quantity: the
     # rest of the claim is stepped over without a turn of the loop each.
     clock = _clock_parts(tokens, text, base) if ":" in text else set()
-    codes = _codes(tokens, text, base) if text else set()
-    for i in [k for k, t in enumerate(tokens) if _may_start(t.norm, t.text)]:
+    starts = [k for k, t in enumerate(tokens) if _may_start(t.norm, t.text)]
+    codes = _codes(tokens, starts, text, base) if text else set()
+    bracketed = "(" in text
+    for i in starts:
         if i < after or i in in_dates or i in clock or i in codes:
             continue
-        if text and _converted(tokens, text, base, i):
+        if bracketed and _converted(tokens, text, base, i):
             continue  # "€110 billion ($143 billion)": the same sum in another currency
         if i in pairs:
             q = _joined_quantity(tokens, i, *pairs[i])
@@ -343,12 +345,14 @@ def _scales(tokens: Sequence[Token], j: int, raw: str) -> bool:
     return following.isalpha() and following not in stopwords()
 
 
-def _codes(tokens: Sequence[Token], text: str, base: int) -> set[int]:
+def _codes(tokens: Sequence[Token], starts: list[int], text: str, base: int) -> set[int]:
     """Numbers that are codes, not counts: written with a leading zero ("0845", "007")
-    or in a row of three or more groups of digits ("0845 125 2222", a phone number)."""
+    or in a row of three or more groups of digits ("0845 125 2222", a phone number).
+    Only the words that may start a quantity (``starts``) are looked at."""
     out: set[int] = set()
     runs: list[list[int]] = []
-    for k, t in enumerate(tokens):
+    for k in starts:
+        t = tokens[k]
         if not t.norm.isdigit():
             continue
         if len(t.norm) > 1 and t.norm[0] == "0":
