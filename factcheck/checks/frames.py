@@ -34,6 +34,9 @@ def _label(f: Frame, shown: bool = True) -> str:
     """The action and its length: "'suspended' for 2 years" (``shown``), or as the
     finding's fingerprint has always keyed it ("for 2 year"), so ids stay as they were."""
     if f.temporal != "temporary" or not f.duration:
+        if shown and f.marker is not None:
+            # The action with the words that tell its time: 'suspended indefinitely'.
+            return f"'{short(_words_between(f, f.marker), 60)}'"
         return f"'{f.action.text}'"
     length = f.duration
     count, _, unit = length.partition(" ")
@@ -43,6 +46,12 @@ def _label(f: Frame, shown: bool = True) -> str:
         )
         length = f"{count} {plural}"  # "2 centuries", "3 days"
     return f"'{f.action.text}' for {length}"
+
+
+def _words_between(f: Frame, marker: tuple[int, int]) -> str:
+    """The claim's text from the action word to its marker, in the order written."""
+    start, end = min(f.action.start, marker[0]), max(f.action.end, marker[1])
+    return f.claim.text[start - f.claim.start : end - f.claim.start]
 
 
 def run(ctx: Context) -> Iterator[Finding]:
@@ -67,13 +76,24 @@ def _duration(ctx: Context, actor: str, group: list[Frame]) -> Iterator[Finding]
     """Told as temporary in one source and permanent in another. Two lengths of a
     temporary action are numbers that differ: the conflicts check reports those."""
     permanent = [f for f in group if f.temporal == "permanent"]
-    temporary = [f for f in group if f.temporal == "temporary"]
-    lasting = [p for p in permanent if any(_related(p, t) for t in temporary)]
-    if lasting:
-        passing = [t for t in temporary if any(_related(p, t) for p in lasting)]
-        yield _finding(
-            ctx, "conflict-duration", actor, lasting, passing, "as permanent", "as temporary"
-        )
+    yield from _against(ctx, actor, permanent, [f for f in group if f.temporal == "temporary"])
+    # An action with no end set ("indefinitely", "for now") is no permanent one only
+    # where another source says permanent in so many words: a ban may last until lifted.
+    told = [f for f in permanent if f.marker]
+    yield from _against(ctx, actor, told, [f for f in group if f.temporal == "open"], "open")
+
+
+def _against(
+    ctx: Context, actor: str, permanent: list[Frame], other: list[Frame], how: str = "temporary"
+) -> Iterator[Finding]:
+    lasting = [p for p in permanent if any(_related(p, t) for t in other)]
+    if not lasting:
+        return
+    passing = [t for t in other if any(_related(p, t) for p in lasting)]
+    if {f.claim.source for f in lasting} == {f.claim.source for f in passing}:
+        return  # every source tells it both ways: none stands against another
+    told = "as temporary" if how == "temporary" else "with no end set"
+    yield _finding(ctx, "conflict-duration", actor, lasting, passing, "as permanent", told)
 
 
 def _scope(ctx: Context, actor: str, group: list[Frame]) -> Iterator[Finding]:
@@ -122,13 +142,17 @@ def _finding(
         Reading(", ".join(labels_a), tuple(src_a), majority=len(src_a) > len(src_b)),
         Reading(", ".join(labels_b), tuple(src_b), majority=len(src_b) > len(src_a)),
     )
-    seen: set[str] = set()
-    items = []
+    # A claim that tells two actions (a ban upheld, its suspension reviewed) is one
+    # piece of evidence with both words marked.
+    spans: dict[str, list[tuple[int, int]]] = {}
+    claims = {}
     for f in side_a + side_b:
-        if f.claim.id in seen:
-            continue
-        seen.add(f.claim.id)
-        items.append(evidence(f.claim, [(f.action.start, f.action.end)]))
+        claims[f.claim.id] = f.claim
+        marked = spans.setdefault(f.claim.id, [])
+        marked.append((f.action.start, f.action.end))
+        if f.marker is not None:
+            marked.append(f.marker)
+    items = [evidence(claims[cid], marked) for cid, marked in spans.items()]
     keyed_a = sorted({_label(f, shown=False) for f in side_a})
     keyed_b = sorted({_label(f, shown=False) for f in side_b})
     key = [actor, *(lbl.lower() for lbl in keyed_a), "|", *(lbl.lower() for lbl in keyed_b)]

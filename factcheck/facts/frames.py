@@ -55,9 +55,13 @@ _SPAN_STARTS = frozenset(
 _SPAN_ENDS = frozenset(
     {"after", "before", "ago", "earlier", "later", "into", "of", "old", "remaining", "left"}
 )
-# Words that tell an action permanent even beside a word of pausing ("permanently suspend").
 _RELATIVE = frozenset({"which", "who", "whom", "whose"})  # a clause of another subject
-_EXPLICITLY_PERMANENT = frozenset({"permanently", "forever", "indefinitely"})
+_EXPLICITLY_PERMANENT = _words("explicitly_permanent")
+# "Indefinitely", "for now" set no end, and no end is not a permanent decision:
+# "suspended indefinitely" stands against "banned permanently", not against "banned".
+_OPEN_ENDED = _words("open_ended")
+_OPEN_PAIRS = _pairs("open_pairs")
+_TIME_ADVERBS = frozenset({"temporarily"}) | _EXPLICITLY_PERMANENT
 _ACTION_STARTS = TEMPORARY | PERMANENT | NEUTRAL | frozenset(a for a, _b in _PERMANENT_PAIRS)
 _HEDGES = frozenset({"nearly", "almost", "virtually", "not"})
 _NOT_ACTORS = (
@@ -75,12 +79,16 @@ class Frame:
     claim: Claim
     actors: frozenset[str]
     action: Token
-    temporal: str  # temporary, permanent, neutral
+    temporal: str  # temporary, permanent, open (no end set), neutral
     duration: str  # e.g. "1 year", "" when none is said
     # universal (a quantifier: "all"), complete (an adverb only: "completely", or a word
     # whole by its meaning: "end"), restricted, ""
     scope: str
     topic: frozenset[str]  # content words other than actors and action words
+    # Where the words stand that tell its time in so many words ("permanently",
+    # "indefinitely", "for now"): raw offsets, None when only the action word's class or
+    # a length does.
+    marker: tuple[int, int] | None = None
 
 
 def _entity_runs(toks: tuple[Token, ...], names: frozenset[str]) -> list[tuple[int, int]]:
@@ -204,29 +212,73 @@ def _runs_out(norms: tuple[str, ...], i: int) -> bool:
     return i + 1 < len(norms) and norms[i + 1] in _ENDING_VERBS
 
 
-def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
-    norms = claim.words
-    if _ACTION_STARTS.isdisjoint(norms):
-        return []  # most claims: no action word, found without a step per word
-    action_at = None
+def _marker(
+    toks: tuple[Token, ...],
+    at: int,
+    words: frozenset[str],
+    pairs: frozenset[tuple[str, str]],
+) -> tuple[int, int] | None:
+    """The raw span of the first word of ``words`` (or pair of ``pairs``) in the stretch
+    of ``toks`` that tells the time of the action at ``at``; None when there is none."""
+    start = max(0, at - TIME_BEFORE)
+    reach = toks[start : at + TIME_AFTER + 1]
+    for i, t in enumerate(reach):
+        if t.norm in words:
+            return (t.start, t.end)
+        if i + 1 < len(reach) and (t.norm, reach[i + 1].norm) in pairs:
+            return (t.start, reach[i + 1].end)
+    return None
+
+
+def _action_words(norms: tuple[str, ...]) -> list[int]:
+    """Where the claim's action words stand: a sentence may tell two decisions ("upheld
+    the ban but ordered a review of the indefinite suspension"), each with its own time."""
+    out = []
     for i, w in enumerate(norms):
         if i + 1 < len(norms) and norms[i + 1] == "up":
             continue  # "end up", "block up": phrasal verbs of another meaning
         if _time_phrase(norms, i):
             continue  # "at the end of the speech": a time, not an action
-        if w in TEMPORARY or w in PERMANENT or w in NEUTRAL:
-            action_at = i
-            break
-        if i + 1 < len(norms) and (w, norms[i + 1]) in _PERMANENT_PAIRS:
-            action_at = i
-            break
-    if action_at is None:
+        pair = i + 1 < len(norms) and (w, norms[i + 1]) in _PERMANENT_PAIRS
+        if w in TEMPORARY or w in PERMANENT or w in NEUTRAL or pair:
+            out.append(i)
+    # An adverb of time beside an action word tells that action's time ("permanently
+    # suspend"); it is an action word of its own only alone ("closed temporarily").
+    return [
+        i
+        for i in out
+        if norms[i] not in _TIME_ADVERBS
+        or not any(j != i and abs(j - i) <= TIME_BEFORE for j in out)
+    ]
+
+
+def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
+    norms = claim.words
+    if _ACTION_STARTS.isdisjoint(norms):
+        return []  # most claims: no action word, found without a step per word
+    found = _action_words(norms)
+    if not found:
         return []
     toks = claim.tokens
     runs = _entity_runs(toks, names)
+    out = []
+    for n, action_at in enumerate(found):
+        frame = _frame(claim, toks, runs, action_at)
+        # The first action word is the claim's; a later one only where words of its own
+        # tell its time ("upheld the ban ... a review of the indefinite suspension"):
+        # most later ones are another matter's ("suspended an account evading its ban").
+        if frame is not None and (n == 0 or frame.marker is not None):
+            out.append(frame)
+    return out
+
+
+def _frame(
+    claim: Claim, toks: tuple[Token, ...], runs: list[tuple[int, int]], action_at: int
+) -> Frame | None:
+    norms = claim.words
     actors = _actors(claim, toks, action_at, runs)
     if not actors:
-        return []
+        return None
     words = set(norms)
     # What tells the action's time stands in its own stretch of the sentence: "a six-month
     # pause", "pause night crossings for six weeks". A length or a word of permanence
@@ -239,11 +291,17 @@ def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
     if spans:
         q = spans[0]
         duration = f"{q.value:g} {q.unit}"
-    if set(reach) & _EXPLICITLY_PERMANENT or set(itertools.pairwise(reach)) & _PERMANENT_PAIRS:
+    marker = _marker(toks, action_at, _EXPLICITLY_PERMANENT, _PERMANENT_PAIRS)
+    open_marker = _marker(toks, action_at, _OPEN_ENDED, _OPEN_PAIRS)
+    if marker:
         temporal = "permanent"  # "permanently suspend", "banned for good"
-    elif spans or set(reach) & TEMPORARY or _runs_out(norms, action_at):
+    elif spans:
+        temporal = "temporary"  # "a one-year moratorium"
+    elif open_marker:
+        temporal, marker = "open", open_marker  # "suspended indefinitely", "for now"
+    elif set(reach) & TEMPORARY or _runs_out(norms, action_at):
         temporal = "temporary"
-    elif set(reach) & PERMANENT or set(itertools.pairwise(reach)) & _PERMANENT_PAIRS:
+    elif set(reach) & PERMANENT:
         temporal = "permanent"
     else:
         temporal = "neutral"
@@ -268,4 +326,4 @@ def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
         for w in words
         if w.isalpha() and w not in stop and w not in lexicon and w not in actors and len(w) > 2
     )
-    return [Frame(claim, actors, toks[action_at], temporal, duration, scope, topic)]
+    return Frame(claim, actors, toks[action_at], temporal, duration, scope, topic, marker)
