@@ -829,7 +829,27 @@ def _beside(where: list[tuple[Claim, int]]) -> set[str]:
 
 
 # Slips decided within one claim, without the story.
-_CLAIM_RULES = (_slips, _echoes, _infinitives, _bare_participles, _far_thens)
+# A figure whose thousands are grouped wrongly: a group of four digits or more beside a
+# comma ("5340,000", "12,0000"), which no style writes (the Indian lakh groups by two,
+# never by four). A decimal comma ("3,5") or a list ("1,2,3") is none of these.
+_MISGROUPED = re.compile(
+    r"(?<![\d,.])(?:\d{4,},\d{3}(?:,\d{3})*|\d{1,3}(?:,\d{3})*,\d{4,})(?!\d|,\d)"
+)
+_LOOKS_MISGROUPED = re.compile(r"\d{4},\d|\d,\d{4}")
+
+
+def _misgrouped(claim: Claim) -> list[Slip]:
+    """A figure with a digit too many or a comma out of place: the digits regrouped."""
+    if not _LOOKS_MISGROUPED.search(claim.text):
+        return []
+    out = []
+    for m in _MISGROUPED.finditer(claim.text):
+        regrouped = f"{int(m.group().replace(',', '')):,}"
+        out.append((m.group(), regrouped, (claim.start + m.start(), claim.start + m.end())))
+    return out
+
+
+_CLAIM_RULES = (_slips, _echoes, _infinitives, _bare_participles, _far_thens, _misgrouped)
 
 
 def run(ctx: Context) -> Iterator[Finding]:
