@@ -578,8 +578,8 @@ def _pair(
             lengths = not x.crowded and _lengths(x, y)
             if (x.within or y.within) and not one_fact and not lengths:
                 continue
-            if _since_other_days(x, y):
-                continue
+            if _since_other_days(x, y) or _till_now(x) != _till_now(y):
+                continue  # "for the past two years we have worked" / "a pause for one year"
             # One fact already: the conflicts check compares those word by word. A
             # figure or a time is compared here when the two differ and the conflicts
             # check finds no difference of numbers or dates (the change has no equal
@@ -670,6 +670,18 @@ def _ago(m: _Mention) -> bool:
         return False
     at = m.fact.last
     return at < len(m.claim.tokens) and m.claim.tokens[at].norm == "ago"
+
+
+_TILL_NOW = frozenset({"past", "last"})
+
+
+def _till_now(m: _Mention) -> bool:
+    """The length is the span up to the report ("the past two years", "the last decade"):
+    another length than one an action is told to last."""
+    if not (m.within and isinstance(m.fact, Figure)):
+        return False  # (a count after "last" is no span: "the last two survivors")
+    at = m.fact.first
+    return not _TILL_NOW.isdisjoint(t.norm for t in m.claim.tokens[max(0, at - 2) : at])
 
 
 ANCHOR_WORDS = 8  # words after "after" (or "before", "since") that name the event
