@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from factcheck.align.edits import Difference, Edit, align, differences, matched, window
 from factcheck.clusters.blocking import candidate_pairs
@@ -167,15 +168,22 @@ def _editorial(ref: QuoteRef, i1: int, i2: int) -> bool:
 COPIES = 8  # quotations written alike that are paired; their other copies are twins
 
 
-def compare_quotes(claims: list[Claim], settings: Settings) -> list[QuotePair]:
+def compare_quotes(
+    claims: list[Claim], settings: Settings, excerpts: bool = True
+) -> list[QuotePair]:
     """Every pair of quotations (of different sources) that quote the same words; of the
     quotations written exactly alike in their claims (a wire story's hundred copies),
-    the first ``COPIES`` are paired, and a finding tells the rest as twins of those."""
+    the first ``COPIES`` are paired, and a finding tells the rest as twins of those.
+    ``excerpts``: also a short excerpt against a long quotation (inside a story; a
+    remark quoted again in a later story's background joins no stories)."""
     refs = _few_copies(quote_refs(claims))
     stop = stopwords()
     words = [[t.norm for t in r.tokens if t.norm not in stop] for r in refs]
     out = []
-    for i, j in candidate_pairs(words, settings).tolist():
+    pairs = {(int(i), int(j)) for i, j in candidate_pairs(words, settings).tolist()}
+    if excerpts:
+        pairs |= _excerpt_pairs(words, settings.max_postings)
+    for i, j in sorted(pairs):
         a, b = refs[i], refs[j]
         if a.claim.source == b.claim.source:
             continue
@@ -187,6 +195,30 @@ def compare_quotes(claims: list[Claim], settings: Settings) -> list[QuotePair]:
         diffs, share = result
         out.append(QuotePair(a, b, tuple(diffs), share))
     return out
+
+
+EXCERPT_SHARED = 3  # runs of two content words in common (a three-word name makes two)
+
+
+def _excerpt_pairs(words: list[list[str]], cap: int) -> set[tuple[int, int]]:
+    """Pairs (i < j) of quotations that share three runs of two content words: a short
+    excerpt of a long quotation ("not going to be by the end of the year in a combat
+    zone" in a speech of forty words) shares too few of the long one's rarest words for
+    the blocking index. Each quotation is indexed under its runs of two (as many as its
+    words); a run in more than ``cap`` quotations makes no pair here (it only adds to
+    the index's candidates, whose own cap is reported)."""
+    postings: dict[tuple[str, str], list[int]] = {}
+    for n, ws in enumerate(words):
+        for run in set(pairwise(ws)):
+            postings.setdefault(run, []).append(n)
+    met: dict[tuple[int, int], int] = {}
+    for members in postings.values():
+        if len(members) < 2 or len(members) > cap:
+            continue
+        for k, i in enumerate(members):
+            for j in members[k + 1 :]:
+                met[(i, j)] = met.get((i, j), 0) + 1
+    return {pair for pair, shared in met.items() if shared >= EXCERPT_SHARED}
 
 
 def _few_copies(refs: list[QuoteRef]) -> list[QuoteRef]:
