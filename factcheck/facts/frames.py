@@ -42,6 +42,10 @@ _LIST_BREAKERS = _words("list_breakers")
 _ENDING_NOUNS = _words("ending_nouns")
 _ENDING_VERBS = _words("ending_verbs")
 IMPLICIT_NEGATIVES = _words("implicit_negatives")
+# Words between the subject's name and its action word at most: a name further back is
+# another clause's ("Texas' law will remain in place, after a court on Thursday granted
+# the state's request to suspend a judge's ruling").
+ACTOR_REACH = 12
 TITLES = _words("titles")  # "Mr", "Sen": they stand before a name, they are not one
 SCOPE_REACH = 5  # words after the action word that can set its scope
 TIME_BEFORE = 3  # words before the action word that can tell its time ("a six-month pause")
@@ -137,7 +141,7 @@ def _actors(
     claim: Claim, toks: tuple[Token, ...], action_at: int, runs: list[tuple[int, int]]
 ) -> frozenset[str]:
     """The subject of the action word: the nearest name before it, with names listed beside it."""
-    before = [r for r in runs if r[1] <= action_at]
+    before = [r for r in runs if r[1] <= action_at and action_at - r[1] <= ACTOR_REACH]
     if not before:
         speaker = claim.speaker
         first_person = any(t.norm in ("we", "we're", "we've", "our") for t in toks[:action_at])
