@@ -490,7 +490,7 @@ def _score(a: _Mention, b: _Mention) -> tuple[float, list[str]]:
     if actors_a and actors_b and actors_a.isdisjoint(actors_b):
         return 0.0, []  # each clause names its own actor: two actors, two facts
     names = names if _kind(a) != "tally" else frozenset()
-    topic = a.topic if _kind(a) == "time" else frozenset()
+    topic = a.topic - _dated(a) - _dated(b) if _kind(a) == "time" else frozenset()
     if not any(w not in names and w not in topic and (w in a.near or w in b.near) for w in shared):
         return 0.0, []  # no word of the action or its object in common, names only
     if a.amount and not any(w not in names and w in a.near and w in b.near for w in shared):
@@ -499,6 +499,29 @@ def _score(a: _Mention, b: _Mention) -> tuple[float, list[str]]:
     # fsum: exact, so the order a set of words is summed in (its hash seed) never tips
     # one match over another
     return math.fsum(min(a.about[w], b.about[w]) for w in shared), ranked
+
+
+_DETERMINERS = frozenset("a an the this that its their his her our".split())
+
+
+def _dated(m: _Mention) -> frozenset[str]:
+    """The noun a day names as its own ("a Tuesday letter", "Monday's vote"): what it
+    dates, though the story is about it (a topic word dates many facts otherwise)."""
+    if not isinstance(m.fact, When):
+        return frozenset()
+    tokens = m.claim.tokens
+    at = m.fact.last
+    if at >= len(tokens) or m.fact.last - m.fact.first != 1:
+        return frozenset()
+    day, after = tokens[at - 1], tokens[at]
+    if not day.text[:1].isupper() or not after.text.isalpha() or not after.text.islower():
+        return frozenset()
+    before = tokens[at - 2].norm if at >= 2 else ""
+    if before not in _DETERMINERS and not day.text.endswith(("'s", "’s")):
+        return frozenset()  # "late on Sunday demanded": the day ends a phrase of time
+    if m.claim.text[day.end - m.claim.start : after.start - m.claim.start] != " ":
+        return frozenset()  # "on Tuesday, letters ...": another phrase
+    return frozenset({stem(after.norm)}) if weight(after.norm) else frozenset()
 
 
 def _told_alike(ctx: Context, a: Claim, b: Claim) -> bool:
