@@ -114,8 +114,9 @@ def _stages(
     del links, words  # millions at scale; the checks read the clusters
     t = stage("clusters", t)
     say("stories")
-    pairs = compare_quotes(claims, settings, excerpts=False)
-    quoted = [(p.a.claim.id, p.b.claim.id) for p in pairs]
+    # (the index's pairs alone: an excerpt pairing would join stories on a remark a
+    # later story quotes again)
+    quoted = [(p.a.claim.id, p.b.claim.id) for p in compare_quotes(claims, settings)]
     grouping = story_stage.group(sources, claims, clusters, quoted)
     clusters, stories = list(grouping.clusters), grouping.stories
     absent = story_stage.absent_sources(stories, claims, clusters)

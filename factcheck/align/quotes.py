@@ -169,7 +169,7 @@ COPIES = 8  # quotations written alike that are paired; their other copies are t
 
 
 def compare_quotes(
-    claims: list[Claim], settings: Settings, excerpts: bool = True
+    claims: list[Claim], settings: Settings, *, excerpts: bool = False
 ) -> list[QuotePair]:
     """Every pair of quotations (of different sources) that quote the same words; of the
     quotations written exactly alike in their claims (a wire story's hundred copies),
@@ -201,12 +201,14 @@ EXCERPT_SHARED = 3  # runs of two content words in common (a three-word name mak
 
 
 def _excerpt_pairs(words: list[list[str]], cap: int) -> set[tuple[int, int]]:
-    """Pairs (i < j) of quotations that share three runs of two content words: a short
-    excerpt of a long quotation ("not going to be by the end of the year in a combat
-    zone" in a speech of forty words) shares too few of the long one's rarest words for
-    the blocking index. Each quotation is indexed under its runs of two (as many as its
-    words); a run in more than ``cap`` quotations makes no pair here (it only adds to
-    the index's candidates, whose own cap is reported)."""
+    """Pairs (i < j) of quotations that share three runs of two content words (two
+    words next to each other once stop words are left out, the runs in any order): a
+    short excerpt of a long quotation ("not going to be by the end of the year in a
+    combat zone" in a speech of forty words) shares too few of the long one's rarest
+    words for the blocking index. Each quotation is indexed under its runs (as many as
+    its words), and the quotations of a run are paired (at most ``cap`` of them: a run
+    in more is left out of this pairing, as stock phrases are; the blocking index's own
+    pairs, and its reported cap, are as they were)."""
     postings: dict[tuple[str, str], list[int]] = {}
     for n, ws in enumerate(words):
         for run in set(pairwise(ws)):

@@ -50,6 +50,7 @@ from factcheck.checks.conflicts import (
 )
 from factcheck.checks.context import Context
 from factcheck.checks.frames import DURATION
+from factcheck.facts.frames import DETERMINERS
 from factcheck.facts.mentions import (
     CALENDAR,
     CLAUSE_BREAK,
@@ -148,6 +149,7 @@ class _Mention:
     amount: bool = False  # a sum of money matched by its context, whatever it is spent on
     within: bool = False  # compared only with a claim of its own cluster (a length of time)
     crowded: bool = False  # the story tells many figures of its kind: matched less surely
+    dated: frozenset[str] = frozenset()  # a time's own noun ("a Tuesday letter"): _dated
 
 
 # Two mentions' readings: "same" (compatible), "rounded", "differ", "" (not comparable).
@@ -368,7 +370,9 @@ def _read(claim: Claim, day: dt.date | None) -> list[_Found]:
             m.about.pop(stem(f.counted), None)  # the key already: the words beside it count
             out.append(((f.unit, f.counted), m))
     for w in whens(claim, tokens, day):
-        out.append((None, _mention(w, claim, tokens, forms, day)))
+        m = _mention(w, claim, tokens, forms, day)
+        m.dated = _dated(m)
+        out.append((None, m))
     for w in _years(claim, tokens):
         m = _mention(w, claim, tokens, forms, day)
         m.within = True  # a year alone dates many facts of a story: only of its cluster
@@ -410,6 +414,7 @@ def _moved(m: _Mention, first: Claim, claim: Claim) -> _Mention:
         m.near,
         amount=m.amount,
         within=m.within,
+        dated=m.dated,
     )
 
 
@@ -490,7 +495,7 @@ def _score(a: _Mention, b: _Mention) -> tuple[float, list[str]]:
     if actors_a and actors_b and actors_a.isdisjoint(actors_b):
         return 0.0, []  # each clause names its own actor: two actors, two facts
     names = names if _kind(a) != "tally" else frozenset()
-    topic = a.topic - _dated(a) - _dated(b) if _kind(a) == "time" else frozenset()
+    topic = a.topic - a.dated - b.dated if _kind(a) == "time" else frozenset()
     if not any(w not in names and w not in topic and (w in a.near or w in b.near) for w in shared):
         return 0.0, []  # no word of the action or its object in common, names only
     if a.amount and not any(w not in names and w in a.near and w in b.near for w in shared):
@@ -501,12 +506,14 @@ def _score(a: _Mention, b: _Mention) -> tuple[float, list[str]]:
     return math.fsum(min(a.about[w], b.about[w]) for w in shared), ranked
 
 
-_DETERMINERS = frozenset("a an the this that its their his her our".split())
+# ("that" is left out: "said that Tuesday police arrested" names no "Tuesday police")
+_DATING = DETERMINERS - {"that"}
 
 
 def _dated(m: _Mention) -> frozenset[str]:
-    """The noun a day names as its own ("a Tuesday letter", "Monday's vote"): what it
-    dates, though the story is about it (a topic word dates many facts otherwise)."""
+    """The noun a day or a month names as its own ("a Tuesday letter", "Monday's vote",
+    "the March vote"): what it dates, though the story is about it (a topic word dates
+    many facts otherwise)."""
     if not isinstance(m.fact, When):
         return frozenset()
     tokens = m.claim.tokens
@@ -517,7 +524,7 @@ def _dated(m: _Mention) -> frozenset[str]:
     if not day.text[:1].isupper() or not after.text.isalpha() or not after.text.islower():
         return frozenset()
     before = tokens[at - 2].norm if at >= 2 else ""
-    if before not in _DETERMINERS and not day.text.endswith(("'s", "’s")):
+    if before not in _DATING and not day.text.endswith(("'s", "’s")):
         return frozenset()  # "late on Sunday demanded": the day ends a phrase of time
     if m.claim.text[day.end - m.claim.start : after.start - m.claim.start] != " ":
         return frozenset()  # "on Tuesday, letters ...": another phrase
@@ -699,12 +706,13 @@ _TILL_NOW = frozenset({"past", "last"})
 
 
 def _till_now(m: _Mention) -> bool:
-    """The length is the span up to the report ("the past two years", "the last decade"):
-    another length than one an action is told to last."""
+    """The length is the span up to the report ("the past two years", "over the last
+    decade"): another length than one an action is told to last ("will last two years")."""
     if not (m.within and isinstance(m.fact, Figure)):
         return False  # (a count after "last" is no span: "the last two survivors")
     at = m.fact.first
-    return not _TILL_NOW.isdisjoint(t.norm for t in m.claim.tokens[max(0, at - 2) : at])
+    tokens = m.claim.tokens
+    return at >= 2 and tokens[at - 1].norm in _TILL_NOW and tokens[at - 2].norm == "the"
 
 
 ANCHOR_WORDS = 8  # words after "after" (or "before", "since") that name the event

@@ -104,7 +104,7 @@ class Context:
     @cached_property
     def quote_pairs(self) -> list[QuotePair]:
         """Pairs of quotations (different sources) of the same words, speakers not yet compared."""
-        return compare_quotes(self.claims, self.settings)
+        return compare_quotes(self.claims, self.settings, excerpts=True)
 
     def quantities(self, claim: Claim) -> list[Quantity]:
         if claim.id not in self._quantities:

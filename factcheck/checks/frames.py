@@ -31,7 +31,8 @@ MIN_TOPIC = 1  # a shared content word: the same matter, not just the same actor
 
 
 def _label(f: Frame, shown: bool = True) -> str:
-    """The action and its length: "'suspended' for 2 years" (``shown``), or as the
+    """The action and its length: "'suspended' for 2 years", or with the words that
+    tell its time ("'suspended Halvorsen indefinitely'") when ``shown``; else as the
     finding's fingerprint has always keyed it ("for 2 year"), so ids stay as they were."""
     if f.temporal != "temporary" or not f.duration:
         if shown and f.marker is not None:

@@ -74,7 +74,10 @@ _SPEECH_WORDS = sorted(
     reverse=True,
 )
 _SPEECH = "|".join(re.escape(w) for w in _SPEECH_WORDS)
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "their", "its"}
+_PRONOUNS = {
+    *"he she they it we i him her them".split(),
+    *"his their its my our".split(),  # "His response: ..." stands for a person
+}
 _WORD = r"[A-Z][\w.’'-]*"
 _CONNECT = r"(?:de|van|von|al|bin|ibn|la|le|da|du|del|der|di|dos|el|ben)"
 # A name runs on over spaces, but not past a word that ends a sentence ("… Blair. Smith").

@@ -6,7 +6,8 @@ scope checks compare frames instead: the actor (a named entity that is the
 subject of the action word), the action's class, whether it is told as
 temporary or permanent (told by the words around the action word, not by a length
 or a word of permanence elsewhere in the sentence), and whether its scope is universal
-or restricted.
+or restricted. An action with no end set ("indefinitely", "for now") is told "open":
+neither temporary nor permanent, it stands only against words of permanence.
 The lexicons are small, general English word classes, not corpus strings.
 """
 
@@ -203,13 +204,13 @@ def _time_phrase(norms: tuple[str, ...], i: int) -> bool:
     )
 
 
-_DETERMINERS = frozenset("the that this its his her their our a an".split())
+DETERMINERS = frozenset("the that this its his her their our a an".split())
 
 
 def _runs_out(norms: tuple[str, ...], i: int) -> bool:
     """The action at ``i`` is told to end: "the end of that ban", "the freeze expires"."""
     before = norms[max(0, i - 3) : i]
-    if before[-1:] and before[-1] in _DETERMINERS:
+    if before[-1:] and before[-1] in DETERMINERS:
         before = before[:-1]
     if len(before) >= 2 and before[-1] == "of" and before[-2] in _ENDING_NOUNS:
         return True
@@ -218,14 +219,13 @@ def _runs_out(norms: tuple[str, ...], i: int) -> bool:
 
 def _marker(
     toks: tuple[Token, ...],
-    at: int,
+    stretch: tuple[int, int],
     words: frozenset[str],
     pairs: frozenset[tuple[str, str]],
 ) -> tuple[int, int] | None:
-    """The raw span of the first word of ``words`` (or pair of ``pairs``) in the stretch
-    of ``toks`` that tells the time of the action at ``at``; None when there is none."""
-    start = max(0, at - TIME_BEFORE)
-    reach = toks[start : at + TIME_AFTER + 1]
+    """The raw span of the first word of ``words`` (or pair of ``pairs``) among the
+    tokens of ``stretch`` (the action's own: ``_stretch``); None when there is none."""
+    reach = toks[stretch[0] : stretch[1]]
     for i, t in enumerate(reach):
         if t.norm in words:
             return (t.start, t.end)
@@ -234,25 +234,43 @@ def _marker(
     return None
 
 
+def _stretch(found: list[int], k: int, length: int) -> tuple[int, int]:
+    """The token range that can tell the time of the ``k``-th action word: a few words
+    before it to several after; a word between two action words is the nearer one's
+    ("upheld the ban but ordered a review of the indefinite suspension": "indefinite" is
+    the suspension's; "suspended the account indefinitely over its ban": the suspension's)."""
+    at = found[k]
+    lo = max(0, at - TIME_BEFORE, (found[k - 1] + at) // 2 + 1 if k else 0)
+    hi = min(length, at + TIME_AFTER + 1)
+    if k + 1 < len(found):
+        hi = min(hi, (at + found[k + 1]) // 2 + 1)
+    return lo, hi
+
+
 def _action_words(norms: tuple[str, ...]) -> list[int]:
     """Where the claim's action words stand: a sentence may tell two decisions ("upheld
     the ban but ordered a review of the indefinite suspension"), each with its own time."""
     out = []
+    pairs = set()
     for i, w in enumerate(norms):
         if i + 1 < len(norms) and norms[i + 1] == "up":
             continue  # "end up", "block up": phrasal verbs of another meaning
         if _time_phrase(norms, i):
             continue  # "at the end of the speech": a time, not an action
         pair = i + 1 < len(norms) and (w, norms[i + 1]) in _PERMANENT_PAIRS
+        if pair:
+            pairs.add(i)
         if w in TEMPORARY or w in PERMANENT or w in NEUTRAL or pair:
             out.append(i)
-    # An adverb of time beside an action word tells that action's time ("permanently
-    # suspend"); it is an action word of its own only alone ("closed temporarily").
+    # An adverb of time ("permanently", "no longer") in the stretch of another action
+    # word tells that action's time ("permanently suspend", "suspended the player
+    # permanently", "is no longer suspended"); it is an action word of its own only
+    # alone ("closed temporarily", "will no longer sell").
     return [
         i
         for i in out
-        if norms[i] not in _TIME_ADVERBS
-        or not any(j != i and abs(j - i) <= TIME_BEFORE for j in out)
+        if not (norms[i] in _TIME_ADVERBS or i in pairs)
+        or not any(j != i and j - TIME_BEFORE <= i <= j + TIME_AFTER for j in out)
     ]
 
 
@@ -267,17 +285,24 @@ def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
     runs = _entity_runs(toks, names)
     out = []
     for n, action_at in enumerate(found):
-        frame = _frame(claim, toks, runs, action_at)
+        frame = _frame(claim, toks, runs, action_at, _stretch(found, n, len(toks)))
         # The first action word is the claim's; a later one only where words of its own
         # tell its time ("upheld the ban ... a review of the indefinite suspension"):
         # most later ones are another matter's ("suspended an account evading its ban").
-        if frame is not None and (n == 0 or frame.marker is not None):
+        if frame is None:
+            continue
+        told = frame.marker is not None and frame.marker[0] != frame.action.start
+        if n == 0 or told:  # (its own word is no word of its time: "no longer", alone)
             out.append(frame)
     return out
 
 
 def _frame(
-    claim: Claim, toks: tuple[Token, ...], runs: list[tuple[int, int]], action_at: int
+    claim: Claim,
+    toks: tuple[Token, ...],
+    runs: list[tuple[int, int]],
+    action_at: int,
+    stretch: tuple[int, int],
 ) -> Frame | None:
     norms = claim.words
     actors = _actors(claim, toks, action_at, runs)
@@ -289,14 +314,16 @@ def _frame(
     # elsewhere in it is another matter's ("after 20 years of war", "near the end of a
     # speech", "a chaotic exit"), and a length followed by "of" measures a thing, not the
     # action.
+    # (the words of another action word count here: "ended a moratorium" ends a
+    # temporary thing; the words that tell a time in so many words are each action's own)
     reach = norms[max(0, action_at - TIME_BEFORE) : action_at + TIME_AFTER + 1]
     spans = [q for q in durations(toks) if _bounds(q, action_at, norms)]
     duration = ""
     if spans:
         q = spans[0]
         duration = f"{q.value:g} {q.unit}"
-    marker = _marker(toks, action_at, _EXPLICITLY_PERMANENT, _PERMANENT_PAIRS)
-    open_marker = _marker(toks, action_at, _OPEN_ENDED, _OPEN_PAIRS)
+    marker = _marker(toks, stretch, _EXPLICITLY_PERMANENT, _PERMANENT_PAIRS)
+    open_marker = _marker(toks, stretch, _OPEN_ENDED, _OPEN_PAIRS)
     if marker:
         temporal = "permanent"  # "permanently suspend", "banned for good"
     elif spans:
