@@ -35,9 +35,12 @@ def test_two_workers_match_one_process(client, tmp_path) -> None:  # type: ignor
     (tmp_path / "a.txt").write_text(BRIDGE_A, encoding="utf-8")
     (tmp_path / "b.txt").write_text(BRIDGE_B, encoding="utf-8")
     settings = Settings()
+    # Both workers are up before the run: asked only after it, the count was once 0 on a
+    # loaded host (a fresh-clone CI run beside a helper's work) though the reports matched.
+    client.wait_for_workers(2, timeout=120)
+    assert len(client.scheduler_info()["workers"]) == 2
     single = run([str(SEEDS), str(tmp_path)], settings)
     spread = run([str(SEEDS), str(tmp_path)], settings, client=client)
     assert len(single.stories) >= 2  # the stories are shared out among the workers
     assert _summary(spread) == _summary(single)
     assert single.findings
-    assert len(client.scheduler_info()["workers"]) == 2
