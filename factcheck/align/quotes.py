@@ -180,7 +180,7 @@ def compare_quotes(
     stop = stopwords()
     words = [[t.norm for t in r.tokens if t.norm not in stop] for r in refs]
     out = []
-    pairs = {(int(i), int(j)) for i, j in candidate_pairs(words, settings).tolist()}
+    pairs: set[tuple[int, int]] = set(map(tuple, candidate_pairs(words, settings).tolist()))
     if excerpts:
         pairs |= _excerpt_pairs(words, settings.max_postings)
     for i, j in sorted(pairs):

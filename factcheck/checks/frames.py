@@ -77,15 +77,17 @@ def _duration(ctx: Context, actor: str, group: list[Frame]) -> Iterator[Finding]
     """Told as temporary in one source and permanent in another. Two lengths of a
     temporary action are numbers that differ: the conflicts check reports those."""
     permanent = [f for f in group if f.temporal == "permanent"]
-    yield from _against(ctx, actor, permanent, [f for f in group if f.temporal == "temporary"])
+    temporary = [f for f in group if f.temporal == "temporary"]
+    yield from _against(ctx, actor, permanent, temporary, "as temporary")
     # An action with no end set ("indefinitely", "for now") is no permanent one only
     # where another source says permanent in so many words: a ban may last until lifted.
-    told = [f for f in permanent if f.marker]
-    yield from _against(ctx, actor, told, [f for f in group if f.temporal == "open"], "open")
+    told = [f for f in permanent if f.marker is not None]
+    left_open = [f for f in group if f.temporal == "open"]
+    yield from _against(ctx, actor, told, left_open, "with no end set")
 
 
 def _against(
-    ctx: Context, actor: str, permanent: list[Frame], other: list[Frame], how: str = "temporary"
+    ctx: Context, actor: str, permanent: list[Frame], other: list[Frame], how: str
 ) -> Iterator[Finding]:
     lasting = [p for p in permanent if any(_related(p, t) for t in other)]
     if not lasting:
@@ -93,8 +95,7 @@ def _against(
     passing = [t for t in other if any(_related(p, t) for p in lasting)]
     if {f.claim.source for f in lasting} == {f.claim.source for f in passing}:
         return  # every source tells it both ways: none stands against another
-    told = "as temporary" if how == "temporary" else "with no end set"
-    yield _finding(ctx, "conflict-duration", actor, lasting, passing, "as permanent", told)
+    yield _finding(ctx, "conflict-duration", actor, lasting, passing, "as permanent", how)
 
 
 def _scope(ctx: Context, actor: str, group: list[Frame]) -> Iterator[Finding]:

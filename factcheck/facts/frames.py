@@ -62,8 +62,6 @@ _SPAN_ENDS = frozenset(
 )
 _RELATIVE = frozenset({"which", "who", "whom", "whose"})  # a clause of another subject
 _EXPLICITLY_PERMANENT = _words("explicitly_permanent")
-# "Indefinitely", "for now" set no end, and no end is not a permanent decision:
-# "suspended indefinitely" stands against "banned permanently", not against "banned".
 _OPEN_ENDED = _words("open_ended")
 _OPEN_PAIRS = _pairs("open_pairs")
 _TIME_ADVERBS = frozenset({"temporarily"}) | _EXPLICITLY_PERMANENT
@@ -283,16 +281,17 @@ def frames(claim: Claim, names: frozenset[str] = frozenset()) -> list[Frame]:
         return []
     toks = claim.tokens
     runs = _entity_runs(toks, names)
+    lengths = durations(toks)
+    stop = stopwords()
+    lexicon = TEMPORARY | PERMANENT | NEUTRAL | UNIVERSAL | RESTRICTED
+    content = frozenset(
+        w for w in set(norms) if w.isalpha() and w not in stop and w not in lexicon and len(w) > 2
+    )
     out = []
     for n, action_at in enumerate(found):
-        frame = _frame(claim, toks, runs, action_at, _stretch(found, n, len(toks)))
-        # The first action word is the claim's; a later one only where words of its own
-        # tell its time ("upheld the ban ... a review of the indefinite suspension"):
-        # most later ones are another matter's ("suspended an account evading its ban").
-        if frame is None:
-            continue
-        told = frame.marker is not None and frame.marker[0] != frame.action.start
-        if n == 0 or told:  # (its own word is no word of its time: "no longer", alone)
+        stretch = _stretch(found, n, len(toks))
+        frame = _frame(claim, toks, runs, action_at, stretch, lengths, content, later=n > 0)
+        if frame is not None:
             out.append(frame)
     return out
 
@@ -303,12 +302,13 @@ def _frame(
     runs: list[tuple[int, int]],
     action_at: int,
     stretch: tuple[int, int],
+    lengths: list[Quantity],
+    content: frozenset[str],
+    later: bool,
 ) -> Frame | None:
+    """The frame of the action word at ``action_at``; ``content``: the claim's content
+    words, of which the topic is those not naming its actors."""
     norms = claim.words
-    actors = _actors(claim, toks, action_at, runs)
-    if not actors:
-        return None
-    words = set(norms)
     # What tells the action's time stands in its own stretch of the sentence: "a six-month
     # pause", "pause night crossings for six weeks". A length or a word of permanence
     # elsewhere in it is another matter's ("after 20 years of war", "near the end of a
@@ -317,7 +317,7 @@ def _frame(
     # (the words of another action word count here: "ended a moratorium" ends a
     # temporary thing; the words that tell a time in so many words are each action's own)
     reach = norms[max(0, action_at - TIME_BEFORE) : action_at + TIME_AFTER + 1]
-    spans = [q for q in durations(toks) if _bounds(q, action_at, norms)]
+    spans = [q for q in lengths if _bounds(q, action_at, norms)]
     duration = ""
     if spans:
         q = spans[0]
@@ -336,6 +336,15 @@ def _frame(
         temporal = "permanent"
     else:
         temporal = "neutral"
+    # The first action word is the claim's; a later one only where words of its own tell
+    # its time ("upheld the ban ... a review of the indefinite suspension"): most later
+    # ones are another matter's ("suspended an account evading its ban"). Its own word is
+    # no word of its time ("no longer", alone).
+    if later and (marker is None or marker[0] == toks[action_at].start):
+        return None
+    actors = _actors(claim, toks, action_at, runs)
+    if not actors:
+        return None
     # The scope words that bear on the action stand right around it ("outright cease
     # all sales"), not at the far end of the sentence ("... for nearly all gun sales").
     near = norms[max(0, action_at - 2) : action_at + SCOPE_REACH]
@@ -350,11 +359,5 @@ def _frame(
         scope = "complete"  # "end the involvement": whole by its meaning
     else:
         scope = ""
-    stop = stopwords()
-    lexicon = TEMPORARY | PERMANENT | NEUTRAL | UNIVERSAL | RESTRICTED
-    topic = frozenset(
-        w
-        for w in words
-        if w.isalpha() and w not in stop and w not in lexicon and w not in actors and len(w) > 2
-    )
+    topic = content - actors
     return Frame(claim, actors, toks[action_at], temporal, duration, scope, topic, marker)
