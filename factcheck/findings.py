@@ -157,7 +157,10 @@ def one_per_fact(
             by_kind.setdefault(f.kind, []).append(f)
     key = copies.first_written if copies is not None else (lambda claim: claim)
     for kind, group in by_kind.items():
-        for component in _connected(group, key):
+        # A figure is one fact, not its sentence: a sentence of several figures (a
+        # season's yards, carries and catches) joins only the findings of the same one.
+        joined = _same_words if kind in _FIGURE_KINDS else _connected
+        for component in joined(group, key):
             extra = _twin_evidence(component, copies) if copies is not None else None
             if extra is not None:
                 component = [*component, extra]

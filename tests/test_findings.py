@@ -100,3 +100,39 @@ def test_overlapping_highlights_of_words_are_all_kept() -> None:
     (merged,) = out
     (evidence,) = [e for e in merged.evidence if e.claim == "c1"]
     assert [text[s:t] for s, t in evidence.highlights] == ["far too", "too much money"]
+
+
+def test_two_figures_of_one_sentence_are_two_facts() -> None:
+    # A sentence of several figures: a second source differs on the hours, a third on
+    # the miles. Two facts, each with its own readings, not one finding of four.
+    text = "The crew drove 9 hours and 410 miles to the coast."
+    a_hours = ("a", "c1", text, "9 hours")
+    a_miles = ("a", "c1", text, "410 miles")
+    b = ("b", "c2", "The crew drove 11 hours to reach the coast.", "11 hours")
+    c = ("c", "c3", "They covered 380 miles to the coast.", "380 miles")
+    out = one_per_fact(
+        [
+            _pair("f1", "conflict-number", a_hours, b),
+            _pair("f2", "conflict-number", a_miles, c),
+        ],
+        {},
+        Settings(),
+    )
+    assert sorted(sorted((r.text, r.sources) for r in f.readings) for f in out) == [
+        [("11 hours", ("b",)), ("9 hours", ("a",))],
+        [("380 miles", ("c",)), ("410 miles", ("a",))],
+    ]
+
+
+def test_two_places_of_one_quotation_stay_one_fact() -> None:
+    # Words are joined by the claim they share: two places of one quotation that two
+    # other sources print otherwise are one remark told three ways.
+    text = "“We never planned to close the clinic,” she said."
+    a1 = ("a", "c1", text, "never planned")
+    a2 = ("a", "c1", text, "close the clinic")
+    b = ("b", "c2", "“We never wanted to close the clinic,” she said.", "never wanted")
+    c = ("c", "c3", "“We never planned to shut the clinic,” she said.", "shut the clinic")
+    out = one_per_fact(
+        [_pair("f1", "misquote", a1, b), _pair("f2", "misquote", a2, c)], {}, Settings()
+    )
+    assert len(out) == 1
