@@ -424,6 +424,9 @@ def _colon_subject(head: str, head_from: int) -> _Said | None:
 def _subject(clause: str) -> str | None:
     """The proper name (or pronoun) that a clause opens with, after any lead-in phrase."""
     clause = _INTRO.sub("", clause.lstrip(" \t\"“”'’(—-"), count=1)
+    described = _described(clause, whole=False)
+    if described:
+        return described  # "Her agent Mark Roesler:"
     m = re.match(rf"(?:(?:[a-z][\w-]*\s+){{0,3}})?(?P<sp>{_PROPER_SEQ}){_OF_PLACE}", clause)
     if m is None:
         return None
@@ -514,9 +517,28 @@ def _people(masked: str, lo: int, hi: int, known: set[str]) -> tuple[str | None,
     return subject, mention, by_pronoun
 
 
+# A description that leads to a full name ("her agent Mark Roesler", "a spokesman John
+# Lee"): the person described is the speaker. A body described ("the state Supreme
+# Court") stays as written.
+_DESCRIBED_NAME = re.compile(
+    rf"(?:{_GENERIC_WORDS})\s+(?:[a-z][\w-]*\s+){{1,3}}"
+    r"(?P<sp>[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+)+)\b"
+)
+
+
+def _described(name: str, whole: bool) -> str | None:
+    """The full name a description of ``name``'s start leads to (``whole``: the
+    description and the name are all of ``name``), None when it leads to none."""
+    m = _DESCRIBED_NAME.fullmatch(name) if whole else _DESCRIBED_NAME.match(name)
+    if m is None or is_body(m.group("sp")) or m.group("sp").split()[-1] in _PARTIES:
+        return None  # a body, or a person described ("the moderate Ohio Democrat")
+    return m.group("sp")
+
+
 def _clean(name: str) -> str | None:
     name = name.strip(" ,;:")
     name = re.sub(r"[’']s$", "", name)
+    name = _described(name, whole=True) or name
     if not _GENERIC_HEAD.match(name):
         words = name.split()
         lower = [i for i, w in enumerate(words) if w[:1].islower() and w not in _CONNECTS]
