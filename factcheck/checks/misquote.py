@@ -51,7 +51,8 @@ def _compared(
     own, or its own with a word either side, so that words a house style adds or shortens
     read in their place (the "the" of "August the 31st" against "Aug. 31", the "st" of
     "31st" against "31"), or two, or one more on one side (the "15" and "pm" of "9:15pm"
-    against "21:15"); None when they do not."""
+    against "21:15"), or any difference of two quotations alike in style as a whole;
+    None when they do not."""
     e = d.edit
 
     def wide(n: int, more_a: int = 0, more_b: int = 0) -> tuple[int, int, int, int]:
@@ -71,6 +72,11 @@ def _compared(
         b = _raw(texts[pair.b.claim.source], pair.b.tokens[b1:b2])
         if same_in_style(a, b):
             return a1, a2, b1, b2
+    # The quotations whole alike in one house style: every difference is style, though
+    # a window of its own splits a time ("6:45pm EST" / "18:45": "pm EST" left over).
+    whole_a = _raw(texts[pair.a.claim.source], pair.a.tokens)
+    if same_in_style(whole_a, _raw(texts[pair.b.claim.source], pair.b.tokens)):
+        return wide(1)
     return None
 
 

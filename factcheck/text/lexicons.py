@@ -150,7 +150,16 @@ def is_spelling_variant(a: str, b: str) -> bool:
         stems = frozenset((a[: -len(suffix)], b[: -len(suffix)]))
         if a.endswith(suffix) and b.endswith(suffix) and stems in pairs:
             return True
-    return _british_ending(a, b)
+    return _british_ending(a, b) or _compound_of_pair(a, b, pairs)
+
+
+def _compound_of_pair(a: str, b: str, pairs: frozenset[frozenset[str]]) -> bool:
+    """A pair's words with one ending after them: "neighbourhood" / "neighborhood",
+    "colourful" / "colorful" (the lists have the base words, not each compound)."""
+    tail = 0
+    while tail < min(len(a), len(b)) and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    return any(frozenset((a[:-k], b[:-k])) in pairs for k in range(2, tail + 1))
 
 
 # British endings and their American forms, for words codespell's list lacks: "offence" /

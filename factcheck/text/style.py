@@ -21,6 +21,11 @@ _PERCENT = re.compile(r"^(\d[\d,.]*)%$")  # "40%": the figure and the sign, as "
 _CLOCK = {"a.m": "am", "p.m": "pm"}
 # A time of day: "6:00 p.m." is "6 pm", "18:41" is "6:41 pm" (a 24-hour clock).
 _TIME = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?:\s?([ap])\.?\s?m\b\.?)?")
+# "0241 GMT" is "02:41 GMT": four digits of a 24-hour clock before a time zone.
+_ZONED = re.compile(r"\b([01]\d|2[0-3])([0-5]\d)(?=\s+(?:gmt|utc)\b)")
+_GLUED_HOUR = re.compile(r"\b(\d{1,2})([ap])\.?m\b\.?")  # "6pm" is "6 pm"
+# A time zone after a time of day: one outlet gives it, another converts it or leaves it out.
+_ZONE_AFTER = re.compile(r"(?:(?<=[\dm])|(?<=m\.))\s+(?:gmt|utc|bst|cet|cest|[ecmp][sd]?t)\b")
 
 
 def _clock(m: re.Match[str]) -> str:
@@ -31,6 +36,14 @@ def _clock(m: re.Match[str]) -> str:
         hour, half = 12, "a"  # "00:15" is "12:15 am"
     shown = str(hour) if minutes == "00" else f"{hour}:{minutes}"
     return f"{shown} {half}m" if half else shown
+
+
+def _times(text: str) -> str:
+    """Times of day in one style: "18:41", "6:41pm PST" and "6:41 p.m." all "6:41 pm"."""
+    if not any(ch.isdigit() for ch in text):
+        return text
+    text = _TIME.sub(_clock, _ZONED.sub(r"\1:\2", text))
+    return _ZONE_AFTER.sub("", _GLUED_HOUR.sub(r"\1 \2m", text))
 
 
 @cache
@@ -53,7 +66,7 @@ def spoken(text: str) -> tuple[str, ...]:
     their first letter."""
     whole, endings, contracting, expletives = _tables()
     out: list[str] = []
-    for raw in _WORD.findall(_TIME.sub(_clock, fold_text(text).lower())):
+    for raw in _WORD.findall(_times(fold_text(text).lower())):
         word = raw.rstrip(".") if raw not in whole else raw
         masked = _MASKED.match(word)
         if masked:
