@@ -498,6 +498,12 @@ def _score(a: _Mention, b: _Mention) -> tuple[float, list[str]]:
     topic = a.topic - a.dated - b.dated if _kind(a) == "time" else frozenset()
     if not any(w not in names and w not in topic and (w in a.near or w in b.near) for w in shared):
         return 0.0, []  # no word of the action or its object in common, names only
+    if _kind(a) == "figure" and not any(
+        w not in names and w not in topic and w in a.near and w in b.near for w in shared
+    ):
+        # A count is of what its own clause tells, in both sentences: "one person has
+        # been arrested" is no reading of "three people were injured" beside "one arrest".
+        return 0.0, []
     if a.amount and not any(w not in names and w in a.near and w in b.near for w in shared):
         return 0.0, []  # a sentence of several sums: each clause's own words tell which
     ranked = sorted(shared, key=lambda w: (-min(a.about[w], b.about[w]), w))
