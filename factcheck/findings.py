@@ -474,8 +474,17 @@ def _told(readings: tuple[Reading, ...]) -> str:
     fact has hundreds of sources and dozens of readings: the message names the first
     few of each and counts the rest (the readings list them all)."""
     parts = []
+    most = max((len(r.sources) for r in readings if not r.majority), default=0)
     for r in readings[:TOLD_READINGS]:
-        tail = " (most sources)" if r.majority else ""
+        tail = ""
+        if r.majority:
+            # The majority may be counted by families of copies (provenance): a copy
+            # and its original are one vote, so one source may outvote another.
+            tail = (
+                " (most sources)"
+                if len(r.sources) > most
+                else " (most sources, copies counted once)"
+            )
         parts.append(f"'{short(r.text, 60)}' in {join_ids(listed(r.sources, TOLD_SOURCES))}{tail}")
     rest = len(readings) - TOLD_READINGS
     more = f" and {rest} other readings" if rest > 0 else ""

@@ -136,3 +136,23 @@ def test_two_places_of_one_quotation_stay_one_fact() -> None:
         [_pair("f1", "misquote", a1, b), _pair("f2", "misquote", a2, c)], {}, Settings()
     )
     assert len(out) == 1
+
+
+def test_a_majority_of_families_is_told_as_such() -> None:
+    # Provenance counts a copy and its original as one vote: one source may then
+    # outvote another, and the message must not call one of two sources "most".
+    from factcheck.findings import recount
+
+    a = ("a", "c1", "The bridge will cost $40 million to repair.", "$40 million")
+    b = ("b", "c2", "The bridge will cost $45 million to repair.", "$45 million")
+    a2 = ("a", "c4", "Repairs will cost $40 million, the city said.", "$40 million")
+    two = [_pair("f1", "conflict-number", a, b), _pair("f2", "conflict-number", b, a2)]
+    (merged,) = one_per_fact(two, {}, Settings())
+    assert not any(r.majority for r in merged.readings)  # one source each
+    told = recount(merged, 0, ["", "b"]).message
+    assert "(most sources, copies counted once)" in told
+    c = ("c", "c3", "Repairs to the bridge will cost $40 million.", "$40 million")
+    three = [_pair("f1", "conflict-number", a, b), _pair("f2", "conflict-number", c, b)]
+    (merged,) = one_per_fact(three, {}, Settings())
+    assert "(most sources)" in merged.message
+    assert "copies counted once" not in merged.message
