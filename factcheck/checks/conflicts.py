@@ -469,6 +469,8 @@ def _negation(
         if in_question(a.words, e.a1) or in_question(b.words, e.b1):
             continue  # "to know which have not been": asked about, not denied
         no_a, no_b = negations(a.words, e.a1, e.a2), negations(b.words, e.b1, e.b2)
+        if no_a != no_b and _object_changed(edits, e, a, b):
+            continue  # "never checked into X" / "checked into Y": another place, no denial
         if no_a != no_b:
             yes = wa if no_a < no_b else wb
             if not POSSIBLE.isdisjoint(yes):  # "will not sell" / "may sell"
@@ -477,6 +479,25 @@ def _negation(
                 what, severity = "One affirms what the other denies", NEGATION.severity
             yield _pair_finding(ctx, NEGATION.name, severity, a, b, e, what)
             return
+
+
+OBJECT_WORDS = 2  # equal words after a denial before its object: "checked into" X
+
+
+def _object_changed(edits: list[Edit], e: Edit, a: Claim, b: Claim) -> bool:
+    """The words right after a denied verb ("never checked into") are followed by a name
+    the other claim does not hold (the object: "Morningside" / "the Betty Ford"): the two
+    claims deny and affirm the action of different things."""
+    at = next((i for i, x in enumerate(edits) if x is e), -1)
+    if at < 0 or at + 2 >= len(edits):
+        return False
+    run, after = edits[at + 1], edits[at + 2]
+    if run.tag != "equal" or run.a2 - run.a1 > OBJECT_WORDS or after.tag == "equal":
+        return False
+    for claim, other, lo, hi in ((a, b, after.a1, after.a2), (b, a, after.b1, after.b2)):
+        if any(t.text[:1].isupper() and t.norm not in other.words for t in claim.tokens[lo:hi]):
+            return True
+    return False
 
 
 def _denied(words: tuple[str, ...]) -> Counter[str]:
