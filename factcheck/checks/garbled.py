@@ -151,10 +151,10 @@ def find_swaps(ctx: Context) -> list[Swap]:
         for other, m, theirs in index.get((padded[i - 1], padded[i + 1]), ()):
             if ctx.claims[m].source == claim.source or other == word:
                 continue
-            if not _replaced(other) or _related(other, word):
-                continue
-            equal, content = _agreement(mine, theirs)
+            equal, content = _agreement(mine, theirs)  # (the cheapest test first)
             if equal < 3 or content < 1:
+                continue
+            if not _replaced(other) or _related(other, word):
                 continue
             # The best agreement wins, ties to the first word in alphabetical order:
             # never to the first source read (the finding's id must not follow file order).
