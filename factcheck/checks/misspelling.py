@@ -84,6 +84,13 @@ def _derived(word: str, freq: frozenset[str]) -> bool:
     return False
 
 
+def _doubled_l(word: str, right: str) -> bool:
+    """``right`` is ``word`` with one "l" doubled ("cancelations" / "cancellations")."""
+    return len(right) == len(word) + 1 and any(
+        right == word[:i] + "l" + word[i:] for i, ch in enumerate(word) if ch == "l"
+    )
+
+
 def _suspect(word: str, ctx: Context, name: bool = False) -> bool:
     """In no word list, long enough to judge, and written so by one source alone."""
     return _no_word(word, name) and ctx.source_counts[word] <= 1  # else: a name, a new word
@@ -97,7 +104,13 @@ def _no_word(word: str, name: bool = False) -> bool:
 
 
 def correction(
-    word: str, ctx: Context, source: str, name_like: bool, capital: bool = False
+    word: str,
+    ctx: Context,
+    source: str,
+    name_like: bool,
+    capital: bool = False,
+    *,
+    whole: bool = True,
 ) -> str | None:
     """The intended word for a suspect ``word``, or None when it is not a misspelling.
 
@@ -124,6 +137,11 @@ def correction(
     known = common_misspellings().get(word)
     if known and "'" in known[0]:
         return known[0]  # "dont" is "don't"
+    if known and whole and known[0] in candidates and not _doubled_l(word, known[0]):
+        # "contributers": a known slip one letter off, though a regular ending makes it
+        # look like a word; not a part of a compound ("left-hander"), nor the one-l
+        # spelling that American usage allows ("cancelations").
+        return known[0]
     if _derived(word, freq):
         return None  # "legalizations", "dumbed": regular endings on words
     used = ctx.word_counts
@@ -867,7 +885,7 @@ _CLAIM_RULES = (_slips, _echoes, _infinitives, _bare_participles, _far_thens, _m
 
 def run(ctx: Context) -> Iterator[Finding]:
     hits: dict[tuple[str, str, str], list[tuple[Claim, tuple[int, int]]]] = defaultdict(list)
-    memo: dict[tuple[str, str, bool, bool], str | None] = {}
+    memo: dict[tuple[str, str, bool, bool, bool], str | None] = {}
     odd = _ODD
     variants: Memo[str, str | None] = Memo(lambda form: _variant(form, ctx))
     suspects: Memo[tuple[str, bool], Parts] = Memo(lambda key: _suspect_parts(key[0], key[1], ctx))
@@ -895,9 +913,17 @@ def run(ctx: Context) -> Iterator[Finding]:
             else:
                 for k, part, name_like, count in suspects[form, n == 0]:
                     capital = part[:1].isupper()
-                    look = (part.lower(), claim.source if name_like else "", name_like, capital)
+                    look = (
+                        part.lower(),
+                        claim.source if name_like else "",
+                        name_like,
+                        capital,
+                        count == 1,
+                    )
                     if look not in memo:
-                        memo[look] = correction(look[0], ctx, claim.source, name_like, capital)
+                        memo[look] = correction(
+                            look[0], ctx, claim.source, name_like, capital, whole=count == 1
+                        )
                     fix = memo[look]
                     if fix:
                         shown = fix.capitalize() if part[:1].isupper() else fix
