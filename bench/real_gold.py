@@ -22,9 +22,11 @@ excerpts each), labelled the same way: bench/gold/neus-heldout.json (30 stories,
 15th with three outlets, never tuned on) by default, and with `--set dev`
 bench/gold/neus-dev*.json (other stories: neus-dev.json every 15th from the 7th,
 neus-dev2.json from the 3rd, neus-dev3.json from the 11th, neus-dev4.json from the 5th,
-neus-dev5.json from the 13th, neus-dev6.json from the 1st, neus-dev7.json from the 9th;
-each labelled before factcheck was run on them and then looked at when writing rules;
-`--set dev2` scores the later six alone, `--set dev4` the four labelled on 2026-12-04);
+neus-dev5.json from the 13th, neus-dev6.json from the 1st, neus-dev7.json from the 9th,
+neus-dev8.json from the 2nd, neus-dev9.json from the 4th; each labelled before factcheck
+was run on them and then looked at when writing rules;
+`--set dev2` scores the later ones alone, `--set dev4` the four labelled first on
+2026-12-04, `--set dev8` the two labelled later that day);
 each set is checked in one run of its own (`--set all` takes
 every neus-*.json).
 The default corpus is BASIL.
@@ -87,6 +89,7 @@ CORPORA = {
             "dev": "neus-dev*.json",
             "dev2": "neus-dev[2-9].json",
             "dev4": "neus-dev[4-7].json",
+            "dev8": "neus-dev[89].json",
             "heldout": "neus-heldout.json",
             "all": "neus-*.json",
         },
