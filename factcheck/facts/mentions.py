@@ -513,6 +513,10 @@ def _counted_noun(
         if word in _NOT_COUNTED or word in stopwords() or not word.replace("-", "").isalpha():
             return "", -1
         modifier = "-" in word or tokens[k].text[:1].isupper()
+        if modifier and "-" not in word and word.endswith("s") and k + 1 < n:
+            # "67 Republicans voted": a capitalised plural before a verb is the noun
+            # ("two Republican senators" is a modifier)
+            modifier = not norms[k + 1].endswith("ed")
         if modifier and k + 1 < n and norms[k + 1].replace("-", "").isalpha():
             k += 1
             continue  # "16 House-passed measures", "two Republican senators"
