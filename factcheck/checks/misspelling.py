@@ -590,13 +590,19 @@ def _base_form(word: str) -> str | None:
 
 
 def _infinitives(claim: Claim) -> list[Slip]:
-    """An infinitive with a verb in the third person ("wants to makes sure"): (wrong,
-    right, raw span). Only claims with a verb that takes an infinitive are looked at."""
+    """An infinitive with a verb in the third person ("wants to makes sure"; in a
+    headline, a name's future: "County to restores"): (wrong, right, raw span). Only
+    claims with a verb that takes an infinitive, and headlines, are looked at."""
     words = claim.words
-    if _TAKES_INFINITIVE.isdisjoint(words):
+    if _TAKES_INFINITIVE.isdisjoint(words) and not (claim.headline and "to" in words):
         return []
     hits = []
-    for n in compress(range(len(words) - 2), map(_TAKES_INFINITIVE.__contains__, words)):
+    takes = map(_TAKES_INFINITIVE.__contains__, words)
+    if claim.headline:  # "Los Angeles County to ...": a headline's subject and "to"
+        forms = claim.forms
+        end = words.index("from") if "from" in words else len(words)  # "from X to finals"
+        takes = (t or (0 < n < end and forms[n][:1].isupper()) for n, t in enumerate(takes))
+    for n in compress(range(len(words) - 2), takes):
         if words[n + 1] != "to" or not claim.forms[n + 2].islower():
             continue
         base = _base_form(words[n + 2])
