@@ -23,10 +23,11 @@ excerpts each), labelled the same way: bench/gold/neus-heldout.json (30 stories,
 bench/gold/neus-dev*.json (other stories: neus-dev.json every 15th from the 7th,
 neus-dev2.json from the 3rd, neus-dev3.json from the 11th, neus-dev4.json from the 5th,
 neus-dev5.json from the 13th, neus-dev6.json from the 1st, neus-dev7.json from the 9th,
-neus-dev8.json from the 2nd, neus-dev9.json from the 4th; each labelled before factcheck
-was run on them and then looked at when writing rules;
-`--set dev2` scores the later ones alone, `--set dev4` the four labelled first on
-2026-12-04, `--set dev8` the two labelled later that day);
+neus-dev8.json from the 2nd, neus-dev9.json from the 4th, neus-dev10.json from the 6th,
+neus-dev11.json from the 8th; each labelled before factcheck was run on them and then
+looked at when writing rules;
+`--set dev2` scores neus-dev2..9 alone, `--set dev4` the four labelled first on
+2026-12-04, `--set dev8` the two labelled later that day, `--set dev10` the last two);
 each set is checked in one run of its own (`--set all` takes
 every neus-*.json).
 The default corpus is BASIL.
@@ -90,6 +91,7 @@ CORPORA = {
             "dev2": "neus-dev[2-9].json",
             "dev4": "neus-dev[4-7].json",
             "dev8": "neus-dev[89].json",
+            "dev10": "neus-dev1[01].json",
             "heldout": "neus-heldout.json",
             "all": "neus-*.json",
         },
