@@ -55,6 +55,12 @@ def _pair(
 Place = tuple[str, str, str, str]  # source, claim, text, highlighted words
 
 
+def _merged(kind: str, *pairs: tuple[Place, Place]) -> list[Finding]:
+    """One finding of ``kind`` per pair of places (f1, f2, ...), merged one per fact."""
+    found = [_pair(f"f{n}", kind, one, two) for n, (one, two) in enumerate(pairs, 1)]
+    return one_per_fact(found, {}, Settings())
+
+
 @pytest.mark.parametrize(
     ("b", "c", "second"),
     [
@@ -74,10 +80,7 @@ Place = tuple[str, str, str, str]  # source, claim, text, highlighted words
 )
 def test_a_dates_reading_is_its_day_and_month(b: Place, c: Place, second: str) -> None:
     a = ("a", "c1", "The permit was issued March 12.", "March 12")
-    out = one_per_fact(
-        [_pair("f1", "conflict-date", a, b), _pair("f2", "conflict-date", b, c)], {}, Settings()
-    )
-    (merged,) = out
+    (merged,) = _merged("conflict-date", (a, b), (b, c))
     assert {r.text: r.sources for r in merged.readings} == {
         "March 12": ("a",),
         second: ("b", "c"),
@@ -92,12 +95,7 @@ def test_overlapping_highlights_of_words_are_all_kept() -> None:
     a2 = ("a", "c1", text, "too much money")
     b = ("b", "c2", "The plan spends too little on roads.", "too little")
     c = ("c", "c3", "The plan spends far more on roads.", "far more")
-    out = one_per_fact(
-        [_pair("f1", "conflict-negation", a1, b), _pair("f2", "conflict-negation", a2, c)],
-        {},
-        Settings(),
-    )
-    (merged,) = out
+    (merged,) = _merged("conflict-negation", (a1, b), (a2, c))
     (evidence,) = [e for e in merged.evidence if e.claim == "c1"]
     assert [text[s:t] for s, t in evidence.highlights] == ["far too", "too much money"]
 
@@ -110,14 +108,7 @@ def test_two_figures_of_one_sentence_are_two_facts() -> None:
     a_miles = ("a", "c1", text, "410 miles")
     b = ("b", "c2", "The crew drove 11 hours to reach the coast.", "11 hours")
     c = ("c", "c3", "They covered 380 miles to the coast.", "380 miles")
-    out = one_per_fact(
-        [
-            _pair("f1", "conflict-number", a_hours, b),
-            _pair("f2", "conflict-number", a_miles, c),
-        ],
-        {},
-        Settings(),
-    )
+    out = _merged("conflict-number", (a_hours, b), (a_miles, c))
     assert sorted(sorted((r.text, r.sources) for r in f.readings) for f in out) == [
         [("11 hours", ("b",)), ("9 hours", ("a",))],
         [("380 miles", ("c",)), ("410 miles", ("a",))],
@@ -132,10 +123,7 @@ def test_two_places_of_one_quotation_stay_one_fact() -> None:
     a2 = ("a", "c1", text, "close the clinic")
     b = ("b", "c2", "“We never wanted to close the clinic,” she said.", "never wanted")
     c = ("c", "c3", "“We never planned to shut the clinic,” she said.", "shut the clinic")
-    out = one_per_fact(
-        [_pair("f1", "misquote", a1, b), _pair("f2", "misquote", a2, c)], {}, Settings()
-    )
-    assert len(out) == 1
+    assert len(_merged("misquote", (a1, b), (a2, c))) == 1
 
 
 def test_a_majority_of_families_is_told_as_such() -> None:
@@ -146,13 +134,11 @@ def test_a_majority_of_families_is_told_as_such() -> None:
     a = ("a", "c1", "The bridge will cost $40 million to repair.", "$40 million")
     b = ("b", "c2", "The bridge will cost $45 million to repair.", "$45 million")
     a2 = ("a", "c4", "Repairs will cost $40 million, the city said.", "$40 million")
-    two = [_pair("f1", "conflict-number", a, b), _pair("f2", "conflict-number", b, a2)]
-    (merged,) = one_per_fact(two, {}, Settings())
+    (merged,) = _merged("conflict-number", (a, b), (b, a2))
     assert not any(r.majority for r in merged.readings)  # one source each
     told = recount(merged, 0, ["", "b"]).message
     assert "(most sources, copies counted once)" in told
     c = ("c", "c3", "Repairs to the bridge will cost $40 million.", "$40 million")
-    three = [_pair("f1", "conflict-number", a, b), _pair("f2", "conflict-number", c, b)]
-    (merged,) = one_per_fact(three, {}, Settings())
+    (merged,) = _merged("conflict-number", (a, b), (c, b))
     assert "(most sources)" in merged.message
     assert "copies counted once" not in merged.message
