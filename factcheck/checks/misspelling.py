@@ -386,6 +386,11 @@ _NO_NOUN = frozenset(
     "on in at to for with from of by about during until the a an this these those "
     "i we you he she they it there".split()
 )
+_SUPERLATIVES = frozenset(
+    "most best worst largest biggest greatest highest lowest first fastest oldest youngest "
+    "deadliest strongest richest poorest".split()
+)
+_ONE_OF = frozenset("the this that no any every each which a".split())
 CONFUSIONS = (
     Confusion("then", "than", before=_COMPARATIVES),  # "more then" (a time: "better, then")
     Confusion("affect", "effect", before=_BEFORE_NOUN),  # "the affect of"
@@ -401,6 +406,13 @@ CONFUSIONS = (
         Confusion(w, w + "s", after=frozenset({"of"}), then=_NUMBERS_PLURAL)
         for w in sorted(_NUMBER_WORDS)
     ),  # "hundred of thousands"
+    *(
+        Confusion(w, w + "s", before=frozenset({"of"}), after=frozenset({"of"}))
+        for w in sorted(_NUMBER_WORDS - {"ten", "dozen"})
+    ),  # "tens of million of drivers"
+    # "is one the most restrictive": the "of" of a superlative's part left out; not a
+    # relative clause after "the one" ("the one the most people chose").
+    Confusion("one", "one of", after=frozenset({"the"}), then=_SUPERLATIVES, not_before=_ONE_OF),
     # Set phrases written with a word that sounds like theirs (the classic eggcorns).
     Confusion("part", "par", before=frozenset({"on"}), after=frozenset({"with"})),
     Confusion("peak", "peek", before=frozenset({"sneak"}), phrase=True),  # "a sneak peak"
