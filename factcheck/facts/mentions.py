@@ -335,6 +335,9 @@ def figures(claim: Claim, tokens: Sequence[Token]) -> list[Figure]:
             continue
         value = q.value
         counted, at = _counted(claim, tokens, norms, q)
+        if q.unit and not unit and _measure_compound(tokens[q.end - 1].norm, q.unit):
+            # "a one-year contract" counts no contracts: it is a contract's length
+            counted = f"{q.unit} {counted}" if counted else q.unit
         hedge, width = _hedge(norms, q.start)
         if not hedge and _plus(claim, tokens, q):
             hedge = "above"  # "$1 trillion+", "1,000+ people": a lower bound
@@ -462,6 +465,12 @@ def _casualties() -> tuple[dict[str, str], dict[str, str]]:
     after = {w: toll for toll in ("killed", "injured") for w in table[toll].split()}
     before = {w: toll for toll in ("killed", "injured") for w in table[f"{toll}_by"].split()}
     return after, before
+
+
+def _measure_compound(word: str, unit: str) -> bool:
+    """ "one-year", "two-week": a number word and its unit written as one adjective."""
+    head, _, tail = word.rpartition("-")
+    return bool(head) and tail.isalpha() and singular(tail) == unit
 
 
 def _counted(
