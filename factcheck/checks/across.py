@@ -616,6 +616,8 @@ def _pair(
                 continue
             if _since_other_days(x, y) or _till_now(x) != _till_now(y):
                 continue  # "for the past two years we have worked" / "a pause for one year"
+            if _bounded(x) != _bounded(y):
+                continue  # "arrested three times since October" / "arrested four times"
             # One fact already: the conflicts check compares those word by word. A
             # figure or a time is compared here when the two differ and the conflicts
             # check finds no difference of numbers or dates (the change has no equal
@@ -719,6 +721,22 @@ def _till_now(m: _Mention) -> bool:
     at = m.fact.first
     tokens = m.claim.tokens
     return at >= 2 and tokens[at - 1].norm in _TILL_NOW and tokens[at - 2].norm == "the"
+
+
+# Words right after a count that bound the span it counts over ("three times since
+# October", "five operations so far", "six carries this season").
+_BOUNDS = frozenset(
+    {("since",), ("so", "far"), ("to", "date"), ("this", "season"), ("this", "year")}
+)
+
+
+def _bounded(m: _Mention) -> bool:
+    """A count over a span it names: a part of a count over no named span."""
+    if m.within or not isinstance(m.fact, Figure):
+        return False
+    tokens, at = m.claim.tokens, m.fact.last
+    after = tuple(t.norm for t in tokens[at : at + 2])
+    return after[:1] in _BOUNDS or after in _BOUNDS
 
 
 ANCHOR_WORDS = 8  # words after "after" (or "before", "since") that name the event
