@@ -63,6 +63,27 @@ def test_paragraph_left_open_continues_with_the_speaker() -> None:
     assert all(q[1] == "Harris" for q in quotes)
 
 
+def test_a_quotation_carried_into_a_paragraph_that_opens_without_a_mark() -> None:
+    # The closing mark after a comma and before a space closes what the paragraph began
+    # with; it opens nothing (the attribution after it is no quotation).
+    text = (
+        '"The harbour must reopen before the storms.\n\n'
+        'The fishing fleet cannot wait another month for the dredgers, " Ellis told reporters.'
+    )
+    quotes = _quotes(text)
+    assert [q[0] for q in quotes] == [
+        "The harbour must reopen before the storms.",
+        "The fishing fleet cannot wait another month for the dredgers,",
+    ]
+    assert quotes[1][1] == "Ellis"
+
+
+def test_a_mark_after_a_word_and_a_space_still_opens() -> None:
+    # An opening mark after a sentence's full stop and a space is followed by a word.
+    quotes = _quotes('The mayor spoke first at the hearing. "We will rebuild the pier," she said.')
+    assert [q[0] for q in quotes] == ["We will rebuild the pier,"]
+
+
 def test_a_straight_mark_closed_by_a_curly_one() -> None:
     quotes = _quotes('"The roof caught fire within minutes of the alarm,” he said. The crew left.')
     assert [q[0] for q in quotes] == ["The roof caught fire within minutes of the alarm,"]

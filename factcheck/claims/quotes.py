@@ -294,7 +294,9 @@ def _marks(text: str, b_start: int, b_end: int) -> list[tuple[int, int, bool]]:
             out.append((open_at + 1, i, True))  # (a straight mark closed by a curly one too)
             open_at = None
         elif ch == '"':
-            if open_at is None:
+            if open_at is None and not out and _closes_carried(text, b_start, i, b_end):
+                out.append((b_start, i, True))
+            elif open_at is None:
                 open_at = i
             else:  # (a curly mark closed by a straight one too)
                 out.append((open_at + 1, i, True))
@@ -314,6 +316,20 @@ def _marks(text: str, b_start: int, b_end: int) -> list[tuple[int, int, bool]]:
         if e - s >= 2:
             cleaned.append((s, e, closed))
     return cleaned
+
+
+def _closes_carried(text: str, b_start: int, i: int, b_end: int) -> bool:
+    """The paragraph's first straight mark closes a quotation carried over from the
+    paragraph before ('They should adhere to the laws, " he told reporters'): it follows
+    a sentence's punctuation and a space or a word, and white space follows it, as no
+    opening mark is."""
+    before = text[b_start:i].rstrip()
+    return (
+        len(before) > 20
+        and before[-1] in ",.!?"
+        and (i + 1 >= b_end or text[i + 1].isspace())
+        and '"' not in before
+    )
 
 
 def _single_close(text: str, start: int, end: int) -> int | None:
