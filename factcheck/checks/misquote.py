@@ -54,6 +54,8 @@ def _compared(
     against "21:15"), or any difference of two quotations alike in style as a whole;
     None when they do not."""
     e = d.edit
+    if _initialism(d.a_words, d.b_words) or _initialism(d.b_words, d.a_words):
+        return e.a1, e.a2, e.b1, e.b2  # "IE" / "Internet Explorer": an abbreviation
 
     def wide(n: int, more_a: int = 0, more_b: int = 0) -> tuple[int, int, int, int]:
         return (
@@ -100,6 +102,19 @@ def _wording(d: Difference) -> bool:
     if d.a_words and d.b_words and all(t.text[:1].isupper() for t in names):
         return fuzz.ratio(d.a_text, d.b_text) < 50  # "Muammar al-Qaddafi" / "Moammar Gadhafi"
     return True
+
+
+def _initialism(short: Sequence[Token], words: Sequence[Token]) -> bool:
+    """``short`` is one word in capitals ("IE", "U.N.") made of the first letters of
+    ``words`` ("Internet Explorer", "United Nations"; "Department of Justice": "DOJ")."""
+    if len(short) != 1 or len(words) < 2:
+        return False
+    letters = short[0].text.replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    texts = [t.text for t in words]
+    capitals = "".join(w[0] for w in texts if w[:1].isupper())
+    return letters in (capitals, "".join(w[0].upper() for w in texts))
 
 
 def _different_people(pair: QuotePair) -> bool:
