@@ -20,7 +20,7 @@ import operator
 import re
 import string
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -609,7 +609,7 @@ def _infinitives(claim: Claim) -> list[Slip]:
     if _TAKES_INFINITIVE.isdisjoint(words) and not (claim.headline and "to" in words):
         return []
     hits = []
-    takes = map(_TAKES_INFINITIVE.__contains__, words)
+    takes: Iterable[bool] = map(_TAKES_INFINITIVE.__contains__, words)
     if claim.headline:  # "Los Angeles County to ...": a headline's subject and "to"
         forms = claim.forms
         end = words.index("from") if "from" in words else len(words)  # "from X to finals"
