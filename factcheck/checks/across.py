@@ -616,7 +616,7 @@ def _pair(
                 continue
             if _since_other_days(x, y) or _till_now(x) != _till_now(y):
                 continue  # "for the past two years we have worked" / "a pause for one year"
-            if _bounded(x) != _bounded(y):
+            if _bound(x) != _bound(y):
                 continue  # "arrested three times since October" / "arrested four times"
             # One fact already: the conflicts check compares those word by word. A
             # figure or a time is compared here when the two differ and the conflicts
@@ -723,20 +723,44 @@ def _till_now(m: _Mention) -> bool:
     return at >= 2 and tokens[at - 1].norm in _TILL_NOW and tokens[at - 2].norm == "the"
 
 
-# Words right after a count that bound the span it counts over ("three times since
-# October", "five operations so far", "six carries this season").
+# Words that bound the span a count counts over, right after it ("three times since
+# October", "five operations so far", "258 receiving yards this season") or opening its
+# sentence ("Since Week 11, he has 498 rushing yards"; not "During the raid, ...": the
+# event itself, as often as a part of it).
 _BOUNDS = frozenset(
     {("since",), ("so", "far"), ("to", "date"), ("this", "season"), ("this", "year")}
 )
+_OPENING_BOUNDS = frozenset({"since"})
+BOUND_WORDS = 3  # words of a bound that tell which span it is
 
 
-def _bounded(m: _Mention) -> bool:
-    """A count over a span it names: a part of a count over no named span."""
+def _bound(m: _Mention) -> tuple[str, ...]:
+    """The words of the span a count is told over, () for none: counts over different
+    spans (a season and its last weeks, a game and one run of it) are different facts."""
     if m.within or not isinstance(m.fact, Figure):
-        return False
+        return ()
     tokens, at = m.claim.tokens, m.fact.last
-    after = tuple(t.norm for t in tokens[at : at + 2])
-    return after[:1] in _BOUNDS or after in _BOUNDS
+    for k in range(at, min(at + 2, len(tokens))):
+        if k > at and CLAUSE_BREAK.search(gap(m.claim, tokens, k - 1)):
+            break
+        two = tuple(t.norm for t in tokens[k : k + 2])
+        if two[:1] in _BOUNDS or two in _BOUNDS:
+            return _phrase(m.claim, tokens, k)
+    if tokens and tokens[0].norm in _OPENING_BOUNDS and m.fact.first > 0:
+        return _phrase(m.claim, tokens, 0)
+    return ()
+
+
+def _phrase(claim: Claim, tokens: Sequence[Token], k: int) -> tuple[str, ...]:
+    """The bound's word at ``k`` and the content words and figures right after it, up to
+    ``BOUND_WORDS`` in all, in its clause ("since week 11", "this season")."""
+    out = [tokens[k].norm]
+    for j in range(k + 1, min(k + BOUND_WORDS, len(tokens))):
+        word = tokens[j].norm
+        if CLAUSE_BREAK.search(gap(claim, tokens, j - 1)) or not (weight(word) or word.isdigit()):
+            break
+        out.append(word)
+    return tuple(out)
 
 
 ANCHOR_WORDS = 8  # words after "after" (or "before", "since") that name the event
