@@ -245,3 +245,20 @@ def test_the_copy_forest_joins_the_closest_pairs_first() -> None:
     apart = linked.copy()
     apart[:2, 2:] = apart[2:, :2] = False  # two families: no pair joins them
     assert _spanning_forest(apart, closeness, score) == [(0, 1), (2, 3)]
+
+
+def test_a_family_votes_for_the_reading_nearest_its_root_or_held_most() -> None:
+    from factcheck.stories.provenance import _family_votes, _Tree
+
+    # One family: o1 the root, o2 a copy of it known by a date, o3..o6 copies whose
+    # edges have no direction; o7 a family of its own.
+    family = {s: "o1" for s in ("o1", "o2", "o3", "o4", "o5", "o6")} | {"o7": "o7"}
+    depth = {"o1": 0, "o2": 1, "o3": 1, "o4": 1, "o5": 2, "o6": 2, "o7": 0}
+    tree = _Tree(depth, family, settled={"o2"})
+    # The root's reading against a directed copy's: the root's.
+    assert _family_votes([("o1",), ("o2",)], tree) == {"o1": {0}}
+    # Undirected copies stand with their parents: most of them hold reading 1.
+    assert _family_votes([("o1", "o3"), ("o4", "o5", "o6")], tree) == {"o1": {1}}
+    # Two sources, neither known to copy the other, each its own reading: both vote.
+    assert _family_votes([("o1",), ("o3",)], tree) == {"o1": {0, 1}}
+    assert _family_votes([("o1",), ("o7",)], tree) == {"o1": {0}, "o7": {1}}

@@ -600,17 +600,8 @@ def _with_origin(f: Finding, facts: list[_Fact], tree: _Tree) -> Finding:
     counted by families of copies (each family's vote: its reading nearest the root)."""
     if len(f.readings) >= 2:
         votes = [0] * len(f.readings)
-        nearest: dict[object, tuple[int, set[int]]] = {}
         holders = _pure(f)
-        for n, held_by in enumerate(holders):
-            for s in held_by:
-                fam, d = tree.family.get(s, s), tree.depth.get(s, 0)
-                best = nearest.get(fam)
-                if best is None or d < best[0]:
-                    nearest[fam] = (d, {n})
-                elif d == best[0]:
-                    best[1].add(n)
-        for _d, held in nearest.values():
+        for held in _family_votes(holders, tree).values():
             for n in held:
                 votes[n] += 1
         top = max(votes)
@@ -627,6 +618,32 @@ def _with_origin(f: Finding, facts: list[_Fact], tree: _Tree) -> Finding:
             if fact.intrinsic and f.id in fact.members:
                 return dataclasses.replace(f, origin=_nearest_root(fact.readings[1], tree))
     return dataclasses.replace(f, origin=f.odd_source or "")
+
+
+def _family_votes(holders: list[tuple[str, ...]], tree: _Tree) -> dict[object, set[int]]:
+    """Each family's vote: the reading its members hold nearest its root. A copy whose
+    edge has no direction may be its parent's original, so it stands as near the root as
+    its parent; among readings equally near, the one most of the family holds (a wire
+    story's hundreds of copies, a few of them changed), all of them when as many hold
+    each (two sources, neither known to copy the other: no majority)."""
+    near: dict[object, dict[int, tuple[int, int]]] = defaultdict(dict)  # depth, holders
+    for n, held_by in enumerate(holders):
+        for s in held_by:
+            fam, d = tree.family.get(s, s), _depth(tree, s)
+            depth, count = near[fam].get(n, (d, 0))
+            near[fam][n] = (min(depth, d), count + 1)
+    out: dict[object, set[int]] = {}
+    for fam, readings in near.items():
+        top_depth = min(d for d, _c in readings.values())
+        nearest = {n: c for n, (d, c) in readings.items() if d == top_depth}
+        most = max(nearest.values())
+        out[fam] = {n for n, c in nearest.items() if c == most}
+    return out
+
+
+def _depth(tree: _Tree, source: str) -> int:
+    """Its depth in its family's tree; 0 when the edge from its parent has no direction."""
+    return tree.depth.get(source, 0) if source in tree.settled else 0
 
 
 def _pure(f: Finding) -> list[tuple[str, ...]]:
