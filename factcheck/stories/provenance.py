@@ -620,24 +620,24 @@ def _with_origin(f: Finding, facts: list[_Fact], tree: _Tree) -> Finding:
     return dataclasses.replace(f, origin=f.odd_source or "")
 
 
-def _family_votes(holders: list[tuple[str, ...]], tree: _Tree) -> dict[object, set[int]]:
+def _family_votes(holders: list[tuple[str, ...]], tree: _Tree) -> dict[int | str, set[int]]:
     """Each family's vote: the reading its members hold nearest its root. A copy whose
     edge has no direction may be its parent's original, so it stands as near the root as
     its parent; among readings equally near, the one most of the family holds (a wire
     story's hundreds of copies, a few of them changed), all of them when as many hold
     each (two sources, neither known to copy the other: no majority)."""
-    near: dict[object, dict[int, tuple[int, int]]] = defaultdict(dict)  # depth, holders
+    near: dict[int | str, dict[int, tuple[int, int]]] = defaultdict(dict)  # depth, holders
     for n, held_by in enumerate(holders):
         for s in held_by:
             fam, d = tree.family.get(s, s), _depth(tree, s)
             depth, count = near[fam].get(n, (d, 0))
             near[fam][n] = (min(depth, d), count + 1)
-    out: dict[object, set[int]] = {}
-    for fam, readings in near.items():
+    out: dict[int | str, set[int]] = {}
+    for family, readings in near.items():
         top_depth = min(d for d, _c in readings.values())
         nearest = {n: c for n, (d, c) in readings.items() if d == top_depth}
         most = max(nearest.values())
-        out[fam] = {n for n, c in nearest.items() if c == most}
+        out[family] = {n for n, c in nearest.items() if c == most}
     return out
 
 
