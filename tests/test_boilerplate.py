@@ -35,6 +35,8 @@ FURNITURE = [
     "Posted on Thu Jun 13, 2013 08:45 AM PDT",
     "Last updated on: November 11, 2011 19:04 IST",
     "Fri., May. 3, 2013 11:45 AM PDT",
+    "posted Mar 4th, 2014 at 9:02 AM",
+    "TUESDAY, APRIL 22ND, 2014 AT 6:15 PM",
 ]
 PROSE = [
     "The senator said she would vote against the bill on Tuesday.",
@@ -52,6 +54,7 @@ PROSE = [
     "Published in March, the report found that rents rose sharply.",
     "PUBLISHED FEBRUARY 23, 2021: The council approved the harbour budget on Friday.",
     "The results of the vote will be published at 10:00 GMT.",
+    "The ferry leaves on March 4 at 9:02 AM.",
 ]
 
 

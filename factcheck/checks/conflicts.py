@@ -23,7 +23,14 @@ from factcheck.facts.statements import POSSIBLE, in_question, negations
 from factcheck.findings import evidence, make, short
 from factcheck.model import Claim, Finding, Kind, Severity
 from factcheck.text.fold import fold_word, is_negator
-from factcheck.text.numbers import ORDINAL_ENDS, Quantity, is_year, may_date, may_hold_number
+from factcheck.text.numbers import (
+    ORDINAL_ENDS,
+    Quantity,
+    clock_times,
+    is_year,
+    may_date,
+    may_hold_number,
+)
 
 NUMBER = Kind(
     "conflict-number", Severity.HIGH, "A number, amount or count differs for the same fact."
@@ -245,6 +252,8 @@ def _number(ctx: Context, a: Claim, b: Claim, diffs: list[Edit]) -> Iterator[Fin
         if not qa or not qb:
             if _year_for_number(a.words[e.a1 : e.a2], qa, b.words[e.b1 : e.b2], qb):
                 yield _pair_finding(ctx, NUMBER.name, NUMBER.severity, a, b, e, "Numbers differ")
+            elif _times_differ(a, b, e):
+                yield _pair_finding(ctx, NUMBER.name, NUMBER.severity, a, b, e, "Times differ")
             continue
         if any(_same(x, y) for x in qa for y in qb):
             continue
@@ -263,6 +272,27 @@ def _number(ctx: Context, a: Claim, b: Claim, diffs: list[Edit]) -> Iterator[Fin
             yield _pair_finding(ctx, kind, ROUNDED, a, b, e, "One figure is the other rounded")
         else:
             yield _pair_finding(ctx, kind, NUMBER.severity, a, b, e, "Numbers differ")
+
+
+def _times_differ(a: Claim, b: Claim, e: Edit) -> bool:
+    """A time of day in the edit on each side, and none of them the same ("4:57 p.m." /
+    "5:27 p.m."; "6:41 pm" / "18:41" is one time)."""
+    ta = {m for i, j, m in clock_times(a.tokens, a.text, a.start) if i < e.a2 and j > e.a1}
+    tb = {m for i, j, m in clock_times(b.tokens, b.text, b.start) if i < e.b2 and j > e.b1}
+    if not (ta and tb and ta.isdisjoint(tb)):
+        return False
+    if _zoned(a) or _zoned(b):
+        # "3:30 p.m." in New Orleans, "4:30 p.m. ET" in a national paper: one time, told
+        # in two zones, whole hours apart.
+        return not all((x - y) % 60 == 0 for x in ta for y in tb)
+    return True
+
+
+_ZONES = frozenset("gmt utc bst est edt cst cdt mst mdt pst pdt ist cet cest et ct mt pt".split())
+
+
+def _zoned(claim: Claim) -> bool:
+    return not _ZONES.isdisjoint(claim.words)
 
 
 def _year_for_number(

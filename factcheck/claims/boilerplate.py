@@ -135,6 +135,7 @@ _STAMP_WORDS = (
 
 
 _STAMP_OPENERS = frozenset({"posted", "updated", "published", "last", "on"})
+_STAMP_FILLERS = frozenset({"at", "st", "nd", "rd", "th"})  # "June 11th, 2012 at 1:23 PM"
 STAMP_WORDS = 16  # words of the longest time stamp
 
 
@@ -149,7 +150,7 @@ def _stamp(forms: Sequence[str]) -> bool:
         words = words[1:]
     return (
         bool(words)
-        and all(w in _STAMP_WORDS or not w.isalpha() for w in words)
+        and all(w in _STAMP_WORDS or w in _STAMP_FILLERS or not w.isalpha() for w in words)
         and any(w in _STAMP_WORDS for w in words)
     )
 

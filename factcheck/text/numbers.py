@@ -247,6 +247,29 @@ def _clock_parts(tokens: Sequence[Token], text: str, base: int) -> set[int]:
     return out
 
 
+_AFTERNOON = frozenset({"pm", "p.m"})
+
+
+def clock_times(tokens: Sequence[Token], text: str, base: int) -> list[tuple[int, int, int]]:
+    """Times of day as (first token, end token, minutes after midnight): "4:57 p.m." is
+    16 * 60 + 57. A copy's slip in the minutes ("4:67 p.m.", "9:111 p.m.") is read as
+    written, so that it differs from the time it was copied from."""
+    out = []
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        if not (a.norm.isdigit() and b.norm.isdigit() and len(a.norm) <= 2 <= len(b.norm) <= 3):
+            continue
+        if text[a.end - base : b.start - base] != ":":
+            continue
+        hour, end = int(a.norm), i + 2
+        if end < len(tokens) and tokens[end].norm.rstrip(".") in _AFTERNOON | {"am", "a.m"}:
+            if tokens[end].norm.rstrip(".") in _AFTERNOON and hour < 12:
+                hour += 12
+            end += 1
+        out.append((i, end, hour * 60 + int(b.norm)))
+    return out
+
+
 def quantities(tokens: Sequence[Token], text: str = "", base: int = 0) -> list[Quantity]:
     """Numbers with their unit: currency sign, per cent, or the next word. Numbers spelled
     out in several words are read by text2num; days of dates are not numbers. Given the
