@@ -42,6 +42,7 @@ from factcheck.text.lexicons import (
     stopwords,
     zipf,
 )
+from factcheck.text.numbers import MONTHS, WEEKDAYS
 
 # A typo is low wherever it is, in a quotation too (a changed word there is a misquote's
 # business) and in any source.
@@ -601,6 +602,9 @@ def _base_form(word: str) -> str | None:
     return None
 
 
+_CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)  # "a weapon Sunday to ...": no subject
+
+
 def _infinitives(claim: Claim) -> list[Slip]:
     """An infinitive with a verb in the third person ("wants to makes sure"; in a
     headline, a name's future: "County to restores"): (wrong, right, raw span). Only
@@ -613,7 +617,10 @@ def _infinitives(claim: Claim) -> list[Slip]:
     if claim.headline:  # "Los Angeles County to ...": a headline's subject and "to"
         forms = claim.forms
         end = words.index("from") if "from" in words else len(words)  # "from X to finals"
-        takes = (t or (0 < n < end and forms[n][:1].isupper()) for n, t in enumerate(takes))
+        takes = (
+            t or (0 < n < end and forms[n][:1].isupper() and words[n] not in _CALENDAR)
+            for n, t in enumerate(takes)
+        )
     for n in compress(range(len(words) - 2), takes):
         if words[n + 1] != "to" or not claim.forms[n + 2].islower():
             continue
