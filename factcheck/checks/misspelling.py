@@ -914,7 +914,33 @@ def _misgrouped(claim: Claim) -> list[Slip]:
 
 
 # Slips decided within one claim, without the story.
-_CLAIM_RULES = (_slips, _echoes, _infinitives, _bare_participles, _far_thens, _misgrouped)
+# An article run into the capitalised word after it ("AFood and Drug Administration",
+# "TheOregonian newspaper"), as a lost drop-cap space leaves it; not a handle or a tag
+# ("@TheAcademy"), nor a short word ("AFib").
+_GLUED_ARTICLE = re.compile(r"(?<![@#\w])(A|An|The)([A-Z][a-z]{3,})\b")
+
+
+def _glued_articles(claim: Claim) -> list[Slip]:
+    """An article and a word written as one: (wrong, right, raw span)."""
+    if not _GLUED_ARTICLE.search(claim.text):
+        return []
+    out = []
+    for m in _GLUED_ARTICLE.finditer(claim.text):
+        if m.group(2).lower() in known_words():
+            start, end = claim.start + m.start(), claim.start + m.end()
+            out.append((m.group(0), f"{m.group(1)} {m.group(2)}", (start, end)))
+    return out
+
+
+_CLAIM_RULES = (
+    _slips,
+    _echoes,
+    _infinitives,
+    _bare_participles,
+    _far_thens,
+    _misgrouped,
+    _glued_articles,
+)
 
 
 def run(ctx: Context) -> Iterator[Finding]:
