@@ -37,6 +37,8 @@ def test_case(check: str, case: dict) -> None:
         assert any(case["highlight"] in m for m in marked), marked
     if "odd" in case:
         assert all(f.odd_source == case["odd"] for f in found)
+    if "cites" in case:  # a source the evidence shows beside the finding's own
+        assert any(e.source == case["cites"] for f in found for e in f.evidence), messages
     if "severity" in case:
         assert all(f.severity.label == case["severity"] for f in found)
     for words in case.get("message_has", []):

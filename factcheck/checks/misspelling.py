@@ -21,7 +21,7 @@ import re
 import string
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress
 
@@ -31,7 +31,7 @@ from factcheck.checks.context import Context
 from factcheck.claims.quotes import TITLES
 from factcheck.facts.mentions import gap
 from factcheck.findings import evidence, make
-from factcheck.model import Claim, Finding, Kind, Severity
+from factcheck.model import Claim, Evidence, Finding, Kind, Severity
 from factcheck.runtime.memo import Memo
 from factcheck.text.fold import Token, fold_word
 from factcheck.text.lexicons import (
@@ -769,9 +769,12 @@ def _deletes(word: str) -> frozenset[str]:
     return frozenset({word[:i] + word[i + 1 :] for i in range(len(word))} | {word})
 
 
-def _name_slips(ctx: Context) -> Iterator[tuple[Claim, str, str, tuple[int, int]]]:
+def _name_slips(
+    ctx: Context,
+) -> Iterator[tuple[Claim, str, str, tuple[int, int], Evidence | None]]:
     """A name written a letter off another name of the story: (claim, wrong, right, raw
-    span), where ``_misspelt_name`` says which of the two is the slip."""
+    span, a place of another source that writes it right), where ``_misspelt_name`` says
+    which of the two is the slip."""
     places: dict[str, list[tuple[Claim, int]]] = defaultdict(list)
     name_of = _NAME_OF.__getitem__
     for claim in ctx.claims:
@@ -804,7 +807,36 @@ def _name_slips(ctx: Context) -> Iterator[tuple[Claim, str, str, tuple[int, int]
         for claim, n in where:
             t = claim.tokens[n]
             end = t.start + len(wrong) if t.text.startswith(wrong) else t.end  # "Hutchison's"
-            yield claim, wrong, best, (t.start, end)
+            right_place = _written_right(places[best], claim, ctx.story_mates(claim.source))
+            yield claim, wrong, best, (t.start, end), right_place
+
+
+def _right_in_story(ctx: Context, source: str, right: str) -> Evidence | None:
+    """A place where another source of the story writes the correction, word for word."""
+    wanted = tuple(fold_word(w).lower() for w in right.split())
+    n = len(wanted)
+    for mate in sorted(ctx.story_mates(source)):
+        for claim in ctx.by_source.get(mate, ()):
+            words = claim.words
+            if wanted[0] not in words:
+                continue
+            for k in range(len(words) - n + 1):
+                if words[k : k + n] == wanted:
+                    tokens = claim.tokens
+                    return evidence(claim, [(tokens[k].start, tokens[k + n - 1].end)])
+    return None
+
+
+def _written_right(where: list[tuple[Claim, int]], slip: Claim, mates: set[str]) -> Evidence | None:
+    """The first place another source of the slip's story writes the name right (any
+    other source's when none of the story does), for the editor to compare."""
+    others = [(claim, n) for claim, n in where if claim.source != slip.source]
+    ranked = sorted(others, key=lambda place: place[0].source not in mates)  # (stable)
+    if not ranked:
+        return None
+    claim, n = ranked[0]
+    t = claim.tokens[n]
+    return evidence(claim, [(t.start, t.end)])
 
 
 def _misspelt_name(
@@ -1000,9 +1032,12 @@ def run(ctx: Context) -> Iterator[Finding]:
             for wrong, right, span in rule(claim):
                 hits[(claim.source, wrong, right)].append((claim, span))
     reported = {(source, wrong) for source, wrong, _ in hits}
-    for claim, wrong, right, span in _name_slips(ctx):
+    cited: dict[tuple[str, str, str], Evidence] = {}
+    for claim, wrong, right, span, right_place in _name_slips(ctx):
         if (claim.source, wrong) not in reported:
             hits[(claim.source, wrong, right)].append((claim, span))
+            if right_place is not None:
+                cited.setdefault((claim.source, wrong, right), right_place)
     for (source, wrong, right), places in sorted(hits.items()):
         by_claim: dict[str, list[tuple[int, int]]] = defaultdict(list)
         claims = {}
@@ -1011,8 +1046,12 @@ def run(ctx: Context) -> Iterator[Finding]:
             claims[claim.id] = claim
         items = [evidence(claims[cid], spans) for cid, spans in by_claim.items()]
         times = f" ({len(places)} times)" if len(places) > 1 else ""
-        message = f"{source} writes '{wrong}'{times}; did it mean '{right}'?"
-        yield make(
+        right_place = cited.get((source, wrong, right))
+        if right_place is None and right.lower() not in wrong.lower().split():
+            right_place = _right_in_story(ctx, source, right)  # (not a doubled word's)
+        as_written = f" (as {right_place.source} writes it)" if right_place else ""
+        message = f"{source} writes '{wrong}'{times}; did it mean '{right}'{as_written}?"
+        slip = make(
             MISSPELLING.name,
             MISSPELLING.severity,
             message,
@@ -1021,3 +1060,5 @@ def run(ctx: Context) -> Iterator[Finding]:
             ctx.settings,
             source,
         )
+        # (the other source's place is shown, not fingerprinted: the id stays the slip's)
+        yield replace(slip, evidence=(*slip.evidence, right_place)) if right_place else slip
