@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.text.fold import tokenize
-from factcheck.text.numbers import dates, quantities
+from factcheck.text.numbers import clock_times, dates, quantities
 
 
 @pytest.mark.parametrize(
@@ -162,3 +162,22 @@ def test_without_the_text_numbers_are_read_one_by_one() -> None:
 )
 def test_times_of_day_are_no_counts(text: str, values: list[float]) -> None:
     assert [q.value for q in quantities(tokenize(text), text, 0)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("The ferry left at 6:15 p.m. on Friday.", 18 * 60 + 15),
+        ("The ferry left at 18:15 on Friday.", 18 * 60 + 15),
+        ("The ferry left at 12:30 a.m. on Friday.", 30),
+        ("The ferry left at 12:30 pm on Friday.", 12 * 60 + 30),
+        ("The ferry left at 4:67 p.m. on Friday.", 16 * 60 + 67),  # a slip, as written
+    ],
+)
+def test_times_of_day_in_minutes(text: str, minutes: int) -> None:
+    assert [m for _i, _j, m in clock_times(tokenize(text, 0), text, 0)] == [minutes]
+
+
+def test_a_ratio_or_a_score_of_one_digit_is_no_time() -> None:
+    text = "The board voted 7:2 and the mix was 3:1."
+    assert clock_times(tokenize(text, 0), text, 0) == []

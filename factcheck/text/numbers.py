@@ -248,6 +248,7 @@ def _clock_parts(tokens: Sequence[Token], text: str, base: int) -> set[int]:
 
 
 _AFTERNOON = frozenset({"pm", "p.m"})
+_MORNING = frozenset({"am", "a.m"})
 
 
 def clock_times(tokens: Sequence[Token], text: str, base: int) -> list[tuple[int, int, int]]:
@@ -262,9 +263,12 @@ def clock_times(tokens: Sequence[Token], text: str, base: int) -> list[tuple[int
         if text[a.end - base : b.start - base] != ":":
             continue
         hour, end = int(a.norm), i + 2
-        if end < len(tokens) and tokens[end].norm.rstrip(".") in _AFTERNOON | {"am", "a.m"}:
-            if tokens[end].norm.rstrip(".") in _AFTERNOON and hour < 12:
+        half = tokens[end].norm.rstrip(".") if end < len(tokens) else ""
+        if half in _AFTERNOON or half in _MORNING:
+            if half in _AFTERNOON and hour < 12:
                 hour += 12
+            elif half in _MORNING and hour == 12:
+                hour = 0  # "12:30 a.m." is half past midnight
             end += 1
         out.append((i, end, hour * 60 + int(b.norm)))
     return out
