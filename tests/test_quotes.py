@@ -78,6 +78,13 @@ def test_a_quotation_carried_into_a_paragraph_that_opens_without_a_mark() -> Non
     assert quotes[1][1] == "Ellis"
 
 
+def test_an_opening_mark_with_a_space_typed_after_it_still_opens() -> None:
+    # The mark after the comma is followed by a space, but another mark closes what it
+    # opens: a quotation, not the end of one carried over.
+    text = 'Asked whether he would run again, Smith said, " I have not decided yet," and left.'
+    assert [q[0] for q in _quotes(text)] == ["I have not decided yet,"]
+
+
 def test_a_mark_after_a_word_and_a_space_still_opens() -> None:
     # An opening mark after a sentence's full stop and a space is followed by a word.
     quotes = _quotes('The mayor spoke first at the hearing. "We will rebuild the pier," she said.')

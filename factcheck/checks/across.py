@@ -746,9 +746,25 @@ def _bound(m: _Mention) -> tuple[str, ...]:
         two = tuple(t.norm for t in tokens[k : k + 2])
         if two[:1] in _BOUNDS or two in _BOUNDS:
             return _phrase(m.claim, tokens, k)
-    if tokens and tokens[0].norm in _OPENING_BOUNDS and m.fact.first > 0:
+    if tokens and tokens[0].norm in _OPENING_BOUNDS and _names_a_time(m.claim, tokens):
         return _phrase(m.claim, tokens, 0)
     return ()
+
+
+_SPAN_STARTS = frozenset({"start", "beginning", "end", "middle"})
+
+
+def _names_a_time(claim: Claim, tokens: Sequence[Token]) -> bool:
+    """ "Since Week 11,", "Since March,", "Since 2019,", "Since the start of the season,":
+    a short phrase of time and a comma; not a reason ("Since the only bridge is
+    closed, ...")."""
+    end = next((k for k in range(1, min(len(tokens) - 1, 7)) if "," in gap(claim, tokens, k)), 0)
+    if not 1 <= end <= 5:
+        return False
+    first = tokens[1]
+    if first.norm == "the":
+        return end >= 2 and tokens[2].norm in _SPAN_STARTS
+    return first.norm[:1].isdigit() or first.text[:1].isupper() or first.norm == "last"
 
 
 def _phrase(claim: Claim, tokens: Sequence[Token], k: int) -> tuple[str, ...]:

@@ -276,23 +276,29 @@ def _number(ctx: Context, a: Claim, b: Claim, diffs: list[Edit]) -> Iterator[Fin
 
 def _times_differ(a: Claim, b: Claim, e: Edit) -> bool:
     """A time of day in the edit on each side, and none of them the same ("4:57 p.m." /
-    "5:27 p.m."; "6:41 pm" / "18:41" is one time)."""
-    ta = {m for i, j, m in clock_times(a.tokens, a.text, a.start) if i < e.a2 and j > e.a1}
-    tb = {m for i, j, m in clock_times(b.tokens, b.text, b.start) if i < e.b2 and j > e.b1}
-    if not (ta and tb and ta.isdisjoint(tb)):
+    "5:27 p.m."; "6:41 pm" / "18:41" is one time). One time told in two zones ("3:30
+    p.m." in New Orleans, "4:30 p.m. ET" in a national paper) is whole hours apart, with
+    a zone named right after one of them and not the same one after the other."""
+    ta = _times_in(a, e.a1, e.a2)
+    tb = _times_in(b, e.b1, e.b2)
+    if not ta or not tb or {m for m, _z in ta} & {m for m, _z in tb}:
         return False
-    if _zoned(a) or _zoned(b):
-        # "3:30 p.m." in New Orleans, "4:30 p.m. ET" in a national paper: one time, told
-        # in two zones, whole hours apart.
-        return not all((x - y) % 60 == 0 for x in ta for y in tb)
-    return True
+    return not any((x - y) % 60 == 0 and (zx or zy) and zx != zy for x, zx in ta for y, zy in tb)
+
+
+def _times_in(claim: Claim, lo: int, hi: int) -> set[tuple[int, str]]:
+    """The times of day that overlap tokens ``lo``..``hi``, each with the zone named
+    right after it ("" for none)."""
+    tokens = claim.tokens
+    out = set()
+    for i, j, minutes in clock_times(tokens, claim.text, claim.start):
+        if i < hi and j > lo:
+            zone = tokens[j].norm if j < len(tokens) and tokens[j].norm in _ZONES else ""
+            out.add((minutes, zone))
+    return out
 
 
 _ZONES = frozenset("gmt utc bst est edt cst cdt mst mdt pst pdt ist cet cest et ct mt pt".split())
-
-
-def _zoned(claim: Claim) -> bool:
-    return not _ZONES.isdisjoint(claim.words)
 
 
 def _year_for_number(

@@ -391,7 +391,10 @@ _SUPERLATIVES = frozenset(
     "most best worst largest biggest greatest highest lowest first fastest oldest youngest "
     "deadliest strongest richest poorest".split()
 )
-_ONE_OF = frozenset("the this that no any every each which a".split())
+# Where "one" names a part of a superlative's set: after a form of "be", "as", "among"
+# or a comma ("is one the most", "The law, one the most restrictive"); not the pronoun
+# ("gives one the best view") nor a relative clause ("the one the most people chose").
+_ONE_OF_AFTER = frozenset("is are was were be been being as among remains remained".split())
 CONFUSIONS = (
     Confusion("then", "than", before=_COMPARATIVES),  # "more then" (a time: "better, then")
     Confusion("affect", "effect", before=_BEFORE_NOUN),  # "the affect of"
@@ -411,9 +414,6 @@ CONFUSIONS = (
         Confusion(w, w + "s", before=frozenset({"of"}), after=frozenset({"of"}))
         for w in sorted(_NUMBER_WORDS - {"ten", "dozen"})
     ),  # "tens of million of drivers"
-    # "is one the most restrictive": the "of" of a superlative's part left out; not a
-    # relative clause after "the one" ("the one the most people chose").
-    Confusion("one", "one of", after=frozenset({"the"}), then=_SUPERLATIVES, not_before=_ONE_OF),
     # Set phrases written with a word that sounds like theirs (the classic eggcorns).
     Confusion("part", "par", before=frozenset({"on"}), after=frozenset({"with"})),
     Confusion("peak", "peek", before=frozenset({"sneak"}), phrase=True),  # "a sneak peak"
@@ -615,12 +615,11 @@ def _infinitives(claim: Claim) -> list[Slip]:
     hits = []
     takes: Iterable[bool] = map(_TAKES_INFINITIVE.__contains__, words)
     if claim.headline:  # "Los Angeles County to ...": a headline's subject and "to"
+        # The subject is the run of capitalised words the headline opens with ("China
+        # welcomes Blinken to talks" sends an object to a noun); not a day or a month.
         forms = claim.forms
-        end = words.index("from") if "from" in words else len(words)  # "from X to finals"
-        takes = (
-            t or (0 < n < end and forms[n][:1].isupper() and words[n] not in _CALENDAR)
-            for n, t in enumerate(takes)
-        )
+        opening = next((k for k, f in enumerate(forms) if not f[:1].isupper()), len(forms))
+        takes = (t or (0 < n < opening and words[n] not in _CALENDAR) for n, t in enumerate(takes))
     for n in compress(range(len(words) - 2), takes):
         if words[n + 1] != "to" or not claim.forms[n + 2].islower():
             continue
@@ -708,6 +707,28 @@ def _plural_modifier(claim: Claim, n: int) -> list[tuple[str, str, tuple[int, in
         return []  # "one of the greats is"
     a, b = claim.tokens[n : n + 2]
     return [(f"{a.text} {b.text}", f"{_MASS_SINGULAR[words[n]]} {b.text}", (a.start, a.end))]
+
+
+def _one_the(claim: Claim) -> list[Slip]:
+    """ "one the most restrictive" for "one of the most": (wrong, right, raw span)."""
+    words = claim.words
+    if "one" not in words or "the" not in words:
+        return []
+    out = []
+    tokens = None
+    for n in range(1, len(words) - 2):
+        if words[n] != "one" or words[n + 1] != "the" or words[n + 2] not in _SUPERLATIVES:
+            continue
+        tokens = tokens or claim.tokens
+        after_comma = gap(claim, tokens, n - 1).strip()[:1] in (",", "—", "–")
+        if not (after_comma or words[n - 1] in _ONE_OF_AFTER):
+            continue
+        if not (_joined(claim, tokens, n) and _joined(claim, tokens, n + 1)):
+            continue
+        one, the, most = tokens[n : n + 3]
+        written = f"{one.text} {the.text} {most.text}"
+        out.append((written, f"{one.text} of {the.text} {most.text}", (one.start, one.end)))
+    return out
 
 
 # A subject pronoun and a participle with no "be" between ("he saying that"); not after
@@ -809,6 +830,13 @@ def _name_slips(
             end = t.start + len(wrong) if t.text.startswith(wrong) else t.end  # "Hutchison's"
             right_place = _written_right(places[best], claim, ctx.story_mates(claim.source))
             yield claim, wrong, best, (t.start, end), right_place
+
+
+def _spelt(wrong: str, right: str) -> bool:
+    """A slip of spelling, one word for one or run together ("AFood" / "A Food"), whose
+    correction a source may write: not a doubled word nor a word confused in a phrase
+    ("the affect" / "the effect" says nothing of another sentence's "the effect")."""
+    return " " not in wrong and right.lower() not in wrong.lower().split()
 
 
 def _right_in_story(ctx: Context, source: str, right: str) -> Evidence | None:
@@ -947,21 +975,22 @@ def _misgrouped(claim: Claim) -> list[Slip]:
 
 # Slips decided within one claim, without the story.
 # An article run into the capitalised word after it ("AFood and Drug Administration",
-# "TheOregonian newspaper"), as a lost drop-cap space leaves it; not a handle or a tag
-# ("@TheAcademy"), nor a short word ("AFib").
-_GLUED_ARTICLE = re.compile(r"(?<![@#\w])(A|An|The)([A-Z][a-z]{3,})\b")
+# "TheOregonian newspaper"), as a lost drop-cap space leaves it; not a handle, a tag or a
+# web address ("@TheAcademy", "www.TheStreet.com"), nor a short word ("AFib").
+_GLUED_ARTICLE = re.compile(r"(?<![@#./\w])(A|An|The)([A-Z][a-z]{3,})\b")
 
 
-def _glued_articles(claim: Claim) -> list[Slip]:
-    """An article and a word written as one: (wrong, right, raw span)."""
-    if not _GLUED_ARTICLE.search(claim.text):
-        return []
-    out = []
-    for m in _GLUED_ARTICLE.finditer(claim.text):
-        if m.group(2).lower() in known_words():
-            start, end = claim.start + m.start(), claim.start + m.end()
-            out.append((m.group(0), f"{m.group(1)} {m.group(2)}", (start, end)))
-    return out
+def _glued_articles(ctx: Context) -> Iterator[tuple[Claim, str, str, tuple[int, int]]]:
+    """An article and a word written as one, where another source of the story writes
+    them apart: a brand set so ("TheWrap", "TheStreet") is written so by all."""
+    for claim in ctx.claims:
+        if not _GLUED_ARTICLE.search(claim.text):
+            continue
+        for m in _GLUED_ARTICLE.finditer(claim.text):
+            right = f"{m.group(1)} {m.group(2)}"
+            if m.group(2).lower() in known_words() and _right_in_story(ctx, claim.source, right):
+                span = (claim.start + m.start(), claim.start + m.end())
+                yield claim, m.group(0), right, span
 
 
 _CLAIM_RULES = (
@@ -971,7 +1000,7 @@ _CLAIM_RULES = (
     _bare_participles,
     _far_thens,
     _misgrouped,
-    _glued_articles,
+    _one_the,
 )
 
 
@@ -1031,6 +1060,8 @@ def run(ctx: Context) -> Iterator[Finding]:
         for rule in _CLAIM_RULES:  # functions, not generators: most return [] at once
             for wrong, right, span in rule(claim):
                 hits[(claim.source, wrong, right)].append((claim, span))
+    for claim, wrong, right, span in _glued_articles(ctx):
+        hits[(claim.source, wrong, right)].append((claim, span))
     reported = {(source, wrong) for source, wrong, _ in hits}
     cited: dict[tuple[str, str, str], Evidence] = {}
     for claim, wrong, right, span, right_place in _name_slips(ctx):
@@ -1047,8 +1078,8 @@ def run(ctx: Context) -> Iterator[Finding]:
         items = [evidence(claims[cid], spans) for cid, spans in by_claim.items()]
         times = f" ({len(places)} times)" if len(places) > 1 else ""
         right_place = cited.get((source, wrong, right))
-        if right_place is None and right.lower() not in wrong.lower().split():
-            right_place = _right_in_story(ctx, source, right)  # (not a doubled word's)
+        if right_place is None and _spelt(wrong, right):
+            right_place = _right_in_story(ctx, source, right)
         as_written = f" (as {right_place.source} writes it)" if right_place else ""
         message = f"{source} writes '{wrong}'{times}; did it mean '{right}'{as_written}?"
         slip = make(

@@ -322,13 +322,16 @@ def _closes_carried(text: str, b_start: int, i: int, b_end: int) -> bool:
     """The paragraph's first straight mark closes a quotation carried over from the
     paragraph before ('They should adhere to the laws, " he told reporters'): it follows
     a sentence's punctuation and a space or a word, and white space follows it, as no
-    opening mark is."""
+    opening mark is, and no mark after it closes a quotation it would open."""
     before = text[b_start:i].rstrip()
     return (
         len(before) > 20
         and before[-1] in ",.!?"
         and (i + 1 >= b_end or text[i + 1].isspace())
         and '"' not in before
+        # (an odd number of marks after it: it opens one, a space typed after it,
+        # 'Smith said, " I have not decided yet," and left')
+        and text.count('"', i + 1, b_end) % 2 == 0
     )
 
 
