@@ -144,6 +144,22 @@ def _figures(
         return
     yield from _number(ctx, a, b, diffs + tallies)
     yield from _date(ctx, a, b, diffs)
+    yield from _halves(ctx, a, b, diffs)
+
+
+_HALVES = {"am": "am", "a.m": "am", "pm": "pm", "p.m": "pm"}
+
+
+def _halves(ctx: Context, a: Claim, b: Claim, diffs: list[Edit]) -> Iterator[Finding]:
+    """A time whose "a.m." became "p.m." ("10:30 a.m." / "10:30 p.m."): the changed word
+    holds no digit, so the numbers' gate never sees it."""
+    for e in diffs:
+        if e.tag != "replace" or e.a2 - e.a1 != 1 or e.b2 - e.b1 != 1 or not e.a1 or not e.b1:
+            continue
+        x = _HALVES.get(a.words[e.a1].rstrip("."))
+        y = _HALVES.get(b.words[e.b1].rstrip("."))
+        if x and y and x != y and _times_in(a, e.a1 - 1, e.a1) and _times_in(b, e.b1 - 1, e.b1):
+            yield _pair_finding(ctx, NUMBER.name, NUMBER.severity, a, b, e, "Times differ")
 
 
 def _tally_edits(
