@@ -24,7 +24,9 @@ from factcheck.findings import evidence, make, short
 from factcheck.model import Claim, Finding, Kind, Severity
 from factcheck.text.fold import fold_word, is_negator
 from factcheck.text.numbers import (
+    DAY_HALVES,
     ORDINAL_ENDS,
+    TIME_ZONES,
     Quantity,
     clock_times,
     is_year,
@@ -147,17 +149,14 @@ def _figures(
     yield from _halves(ctx, a, b, diffs)
 
 
-_HALVES = {"am": "am", "a.m": "am", "pm": "pm", "p.m": "pm"}
-
-
 def _halves(ctx: Context, a: Claim, b: Claim, diffs: list[Edit]) -> Iterator[Finding]:
     """A time whose "a.m." became "p.m." ("10:30 a.m." / "10:30 p.m."): the changed word
     holds no digit, so the numbers' gate never sees it."""
     for e in diffs:
         if e.tag != "replace" or e.a2 - e.a1 != 1 or e.b2 - e.b1 != 1 or not e.a1 or not e.b1:
             continue
-        x = _HALVES.get(a.words[e.a1].rstrip("."))
-        y = _HALVES.get(b.words[e.b1].rstrip("."))
+        x = DAY_HALVES.get(a.words[e.a1].rstrip("."))
+        y = DAY_HALVES.get(b.words[e.b1].rstrip("."))
         if x and y and x != y and _times_in(a, e.a1 - 1, e.a1) and _times_in(b, e.b1 - 1, e.b1):
             yield _pair_finding(ctx, NUMBER.name, NUMBER.severity, a, b, e, "Times differ")
 
@@ -314,7 +313,8 @@ def _times_in(claim: Claim, lo: int, hi: int) -> set[tuple[int, str]]:
     return out
 
 
-_ZONES = frozenset("gmt utc bst est edt cst cdt mst mdt pst pdt ist cet cest et ct mt pt".split())
+# Right after a time, "CT" and "MT" are zones too (alone, a state or "Mt.").
+_ZONES = TIME_ZONES | {"ct", "mt"}
 
 
 def _year_for_number(

@@ -138,12 +138,7 @@ def correction(
         if not written and known and known[0] in candidates:
             # "Overide" in a title set in capitals: a slip codespell lists, whose
             # correction another source of the story writes, is no name.
-            by_source = ctx.by_source
-            written = [
-                c
-                for c in known[:1]
-                if any(c in claim.words for m in mates for claim in by_source.get(m, ()))
-            ]
+            written = [c for c in known[:1] if _right_in_story(ctx, source, c)]
         return max(written, key=zipf) if written else None
     if known and "'" in known[0]:
         return known[0]  # "dont" is "don't"
@@ -984,8 +979,6 @@ def _glued_articles(ctx: Context) -> Iterator[tuple[Claim, str, str, tuple[int, 
     """An article and a word written as one, where another source of the story writes
     them apart: a brand set so ("TheWrap", "TheStreet") is written so by all."""
     for claim in ctx.claims:
-        if not _GLUED_ARTICLE.search(claim.text):
-            continue
         for m in _GLUED_ARTICLE.finditer(claim.text):
             right = f"{m.group(1)} {m.group(2)}"
             if m.group(2).lower() in known_words() and _right_in_story(ctx, claim.source, right):

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from factcheck.runtime.memo import Memo
-from factcheck.text.numbers import MONTH_ABBR, MONTHS, WEEKDAYS
+from factcheck.text.numbers import DAY_HALVES, MONTH_ABBR, MONTHS, TIME_ZONES, WEEKDAYS
 
 MIN_WORDS = 4
 MIN_HEADLINE_WORDS = 3
@@ -122,9 +122,7 @@ def is_boilerplate(text: str, forms: Sequence[str], headline: bool = False) -> b
     return _title_cased([w for w in forms if _WORDLIKE[w]])
 
 
-_CLOCK_WORDS = frozenset(
-    "am pm a.m p.m gmt utc bst est edt cst cdt mst mdt pst pdt ist cet cest et pt".split()
-)
+_CLOCK_WORDS = frozenset(DAY_HALVES) | TIME_ZONES
 _STAMP_WORDS = (
     frozenset(WEEKDAYS)
     | frozenset(w[:3] for w in WEEKDAYS)

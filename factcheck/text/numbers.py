@@ -10,7 +10,7 @@ word of voting or scoring, a tally ("passed 92-6").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -231,24 +231,28 @@ def date_parts(tokens: Sequence[Token]) -> set[int]:
     return out
 
 
+def _colon_pairs(tokens: Sequence[Token], text: str, base: int) -> Iterator[int]:
+    """Indexes ``i`` where tokens ``i`` and ``i + 1`` are digits joined by a colon alone."""
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        if a.norm.isdigit() and b.norm.isdigit() and text[a.end - base : b.start - base] == ":":
+            yield i
+
+
 def _clock_parts(tokens: Sequence[Token], text: str, base: int) -> set[int]:
     """The tokens of times of day ("9:53 AM", "17:06 hours"): two digit tokens joined by
     a colon alone. A time is no count of anything."""
     out: set[int] = set()
-    for i in range(len(tokens) - 1):
-        a, b = tokens[i], tokens[i + 1]
-        if (
-            a.norm.isdigit()
-            and b.norm.isdigit()
-            and len(b.norm) == 2
-            and text[a.end - base : b.start - base] == ":"
-        ):
+    for i in _colon_pairs(tokens, text, base):
+        if len(tokens[i + 1].norm) == 2:
             out.update((i, i + 1))
     return out
 
 
-_AFTERNOON = frozenset({"pm", "p.m"})
-_MORNING = frozenset({"am", "a.m"})
+# The halves of a 12-hour clock as written ("p.m." folds to "p.m"), and time zones: one
+# table for the checks, the house styles and the page stamps.
+DAY_HALVES = {"am": "am", "a.m": "am", "pm": "pm", "p.m": "pm"}
+TIME_ZONES = frozenset("gmt utc bst est edt cst cdt mst mdt pst pdt ist cet cest et pt".split())
 
 
 def clock_times(tokens: Sequence[Token], text: str, base: int) -> list[tuple[int, int, int]]:
@@ -256,21 +260,19 @@ def clock_times(tokens: Sequence[Token], text: str, base: int) -> list[tuple[int
     16 * 60 + 57. A copy's slip in the minutes ("4:67 p.m.", "9:111 p.m.") is read as
     written, so that it differs from the time it was copied from."""
     out = []
-    for i in range(len(tokens) - 1):
-        a, b = tokens[i], tokens[i + 1]
-        if not (a.norm.isdigit() and b.norm.isdigit() and len(a.norm) <= 2 <= len(b.norm) <= 3):
+    for i in _colon_pairs(tokens, text, base):
+        hour, minutes = tokens[i].norm, tokens[i + 1].norm
+        if not (len(hour) <= 2 <= len(minutes) <= 3):
             continue
-        if text[a.end - base : b.start - base] != ":":
-            continue
-        hour, end = int(a.norm), i + 2
-        half = tokens[end].norm.rstrip(".") if end < len(tokens) else ""
-        if half in _AFTERNOON or half in _MORNING:
-            if half in _AFTERNOON and hour < 12:
-                hour += 12
-            elif half in _MORNING and hour == 12:
-                hour = 0  # "12:30 a.m." is half past midnight
+        h, end = int(hour), i + 2
+        half = DAY_HALVES.get(tokens[end].norm.rstrip(".")) if end < len(tokens) else None
+        if half:
+            if half == "pm" and h < 12:
+                h += 12
+            elif half == "am" and h == 12:
+                h = 0  # "12:30 a.m." is half past midnight
             end += 1
-        out.append((i, end, hour * 60 + int(b.norm)))
+        out.append((i, end, h * 60 + int(minutes)))
     return out
 
 

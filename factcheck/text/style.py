@@ -12,13 +12,12 @@ from functools import cache, lru_cache
 
 from factcheck.text.fold import fold_text
 from factcheck.text.lexicons import data_table
-from factcheck.text.numbers import MONTH_ABBR, MONTHS, UNITS
+from factcheck.text.numbers import DAY_HALVES, MONTH_ABBR, MONTHS, UNITS
 
 _MASKED = re.compile(r"^([a-z])[a-z]*[-*–—_#@!]{2,}[a-z]*$")
 _WORD = re.compile(r"[a-z]+[-*–—_#@!]{2,}[a-z]*|&|[\w$%]+(?:['.][\w]+)*\.?")
 _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")  # "31st": the day as a digit
 _PERCENT = re.compile(r"^(\d[\d,.]*)%$")  # "40%": the figure and the sign, as "40 percent"
-_CLOCK = {"a.m": "am", "p.m": "pm"}
 # A time of day: "6:00 p.m." is "6 pm", "18:41" is "6:41 pm" (a 24-hour clock).
 _TIME = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?:\s?([ap])\.?\s?m\b\.?)?")
 # "0241 GMT" is "02:41 GMT": four digits of a 24-hour clock before a time zone.
@@ -101,7 +100,7 @@ def _dates_and_signs(words: list[str]) -> tuple[str, ...]:
         elif ordinal:
             flat.append(ordinal.group(1))
         else:
-            flat.append(_CLOCK.get(word, word))
+            flat.append(DAY_HALVES.get(word, word))
     out: list[str] = []
     n = 0
     while n < len(flat):
