@@ -43,6 +43,9 @@ _LIST_BREAKERS = _words("list_breakers")
 _ENDING_NOUNS = _words("ending_nouns")
 _ENDING_VERBS = _words("ending_verbs")
 IMPLICIT_NEGATIVES = _words("implicit_negatives")
+_REQUESTS = _words("requests")
+ASKED_REACH = 8  # words between a word of asking and the action it asks for at most
+_ASKED_LINKS = frozenset("to for a an the".split())  # "asked to ban", "called for a pause"
 # Words between the subject's name and its action word at most: a name further back is
 # another clause's ("Texas' law will remain in place, after a court on Thursday granted
 # the state's request to suspend a judge's ruling").
@@ -202,6 +205,17 @@ def _time_phrase(norms: tuple[str, ...], i: int) -> bool:
     )
 
 
+def _asked_for(norms: tuple[str, ...], i: int) -> bool:
+    """The action at ``i`` is one someone asks for ("denied a request from growers to
+    freeze the rule", "called for a pause"): what they want done, not what the nearest
+    name did, and no reading of that name's action."""
+    if i == 0 or norms[i - 1] not in _ASKED_LINKS | _TIME_ADVERBS:
+        return False
+    before = norms[max(0, i - ASKED_REACH) : i]
+    linked = "to" in before[-3:] or "for" in before[-3:]
+    return linked and not _REQUESTS.isdisjoint(before)
+
+
 DETERMINERS = frozenset("the that this its his her their our a an".split())
 
 
@@ -341,6 +355,8 @@ def _frame(
     # ones are another matter's ("suspended an account evading its ban"). Its own word is
     # no word of its time ("no longer", alone).
     if later and (marker is None or marker[0] == toks[action_at].start):
+        return None
+    if _asked_for(norms, action_at):
         return None
     actors = _actors(claim, toks, action_at, runs)
     if not actors:
