@@ -37,6 +37,7 @@ from factcheck.text.fold import Token, fold_word
 from factcheck.text.lexicons import (
     american_form,
     common_misspellings,
+    is_spelling_variant,
     is_word,
     known_words,
     stopwords,
@@ -815,6 +816,7 @@ def _name_slips(
             and DamerauLevenshtein.distance(wrong, b) == 1
             and wrong + "s" != b
             and b + "s" != wrong
+            and not is_spelling_variant(wrong, b)  # "Centre" / "Center": house style
             and _misspelt_name(wrong, b, places, sources)
         ]
         if not right:
@@ -834,10 +836,16 @@ def _spelt(wrong: str, right: str) -> bool:
     return " " not in wrong and right.lower() not in wrong.lower().split()
 
 
-def _right_in_story(ctx: Context, source: str, right: str) -> Evidence | None:
-    """A place where another source of the story writes the correction, word for word."""
+def _right_in_story(
+    ctx: Context, source: str, right: str, like: Claim | None = None
+) -> Evidence | None:
+    """A place where another source of the story writes the correction, word for word:
+    with ``like``, the sentence most like that one (a story may join several days'
+    reports that all write the word), the first on a tie."""
     wanted = tuple(fold_word(w).lower() for w in right.split())
     n = len(wanted)
+    mine = set(like.words) if like is not None else set()
+    best: tuple[int, Claim, int] | None = None
     for mate in sorted(ctx.story_mates(source)):
         for claim in ctx.by_source.get(mate, ()):
             words = claim.words
@@ -845,16 +853,32 @@ def _right_in_story(ctx: Context, source: str, right: str) -> Evidence | None:
                 continue
             for k in range(len(words) - n + 1):
                 if words[k : k + n] == wanted:
-                    tokens = claim.tokens
-                    return evidence(claim, [(tokens[k].start, tokens[k + n - 1].end)])
-    return None
+                    shared = len(mine.intersection(words))
+                    if best is None or shared > best[0]:
+                        best = (shared, claim, k)
+                    break
+            if best is not None and like is None:
+                break
+        if best is not None and like is None:
+            break
+    if best is None:
+        return None
+    _shared, claim, k = best
+    tokens = claim.tokens
+    return evidence(claim, [(tokens[k].start, tokens[k + n - 1].end)])
 
 
 def _written_right(where: list[tuple[Claim, int]], slip: Claim, mates: set[str]) -> Evidence | None:
-    """The first place another source of the slip's story writes the name right (any
-    other source's when none of the story does), for the editor to compare."""
+    """The place another source of the slip's story writes the name right (any other
+    source's when none of the story does), for the editor to compare: the sentence most
+    like the slip's (a story may join reports of several days that all name the person),
+    the first on a tie."""
     others = [(claim, n) for claim, n in where if claim.source != slip.source]
-    ranked = sorted(others, key=lambda place: place[0].source not in mates)  # (stable)
+    mine = set(slip.words)
+    ranked = sorted(  # (stable)
+        others,
+        key=lambda place: (place[0].source not in mates, -len(mine.intersection(place[0].words))),
+    )
     if not ranked:
         return None
     claim, n = ranked[0]
@@ -1072,7 +1096,7 @@ def run(ctx: Context) -> Iterator[Finding]:
         times = f" ({len(places)} times)" if len(places) > 1 else ""
         right_place = cited.get((source, wrong, right))
         if right_place is None and _spelt(wrong, right):
-            right_place = _right_in_story(ctx, source, right)
+            right_place = _right_in_story(ctx, source, right, places[0][0])
         as_written = f" (as {right_place.source} writes it)" if right_place else ""
         message = f"{source} writes '{wrong}'{times}; did it mean '{right}'{as_written}?"
         slip = make(

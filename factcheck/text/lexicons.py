@@ -122,7 +122,35 @@ def american_form(word: str) -> str | None:
         stem = word[: -len(suffix)]
         if word.endswith(suffix) and stem in table:
             return table[stem] + suffix
-    return _ize_form(word)
+    return _ize_form(word) or _prefixed_form(word, table) or _or_form(word)
+
+
+_OUR = re.compile(r"(?<=[a-z]{2})our(?=(?:s|ed|ing|ite|ites|able|ful)?$)")
+
+
+def _or_form(word: str) -> str | None:
+    """ "misdemeanour" → "misdemeanor": the -our spelling of a word the lists know in
+    -or alone (a word the lists know as written is no British form: "tour", "glamour")."""
+    if word in known_words():
+        return None
+    us = _OUR.sub("or", word)
+    return us if us != word and us in known_words() else None
+
+
+MIN_TAIL = 4  # letters of a British word that ends a compound ("epi" + "centre")
+
+
+def _prefixed_form(word: str, table: dict[str, str]) -> str | None:
+    """ "epicentre" → "epicenter", "misdemeanour" → "misdemeanor": a compound that ends
+    in a British word of the table, whose American form the lists know (they list the
+    base words, not every word made of them)."""
+    if word in known_words():
+        return None
+    for k in range(1, len(word) - MIN_TAIL + 1):
+        tail = word[k:]
+        if tail in table and (us := word[:k] + table[tail]) in known_words():
+            return us
+    return None
 
 
 _ISE = re.compile(r"(?<=[a-z]{3})is(?=(?:e|es|ed|ing|ation|ations|er|ers)$)")
@@ -150,7 +178,12 @@ def is_spelling_variant(a: str, b: str) -> bool:
         stems = frozenset((a[: -len(suffix)], b[: -len(suffix)]))
         if a.endswith(suffix) and b.endswith(suffix) and stems in pairs:
             return True
-    return _british_ending(a, b) or _compound_of_pair(a, b, pairs)
+    return (
+        _british_ending(a, b)
+        or _compound_of_pair(a, b, pairs)
+        or american_form(a) == b
+        or american_form(b) == a
+    )
 
 
 def _compound_of_pair(a: str, b: str, pairs: frozenset[frozenset[str]]) -> bool:
