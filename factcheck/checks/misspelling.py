@@ -918,7 +918,23 @@ def _misspelt_name(
         not known
         and is_word(right.lower(), name=True)
         and len(places[wrong]) <= 2 * len(places[right])  # else: a real name the lists lack
-        and bool(_before(places[wrong]) & _before(places[right]))
+        and _same_first(_before(places[wrong]), _before(places[right]))
+    )
+
+
+FIRST_NAME_SLIP = 6  # letters a first name has for one written a letter off to be it
+
+
+def _same_first(these: set[str], those: set[str]) -> bool:
+    """One first name (or first word of a name) before both spellings: the same, or a
+    long one a letter off ("Zabihullah" / "Zabiullah": one name transliterated two ways,
+    so the surnames after them are one person's)."""
+    if these & those:
+        return True
+    return any(
+        len(a) >= FIRST_NAME_SLIP and a[0] == b[0] and DamerauLevenshtein.distance(a, b) == 1
+        for a in these
+        for b in those
     )
 
 
