@@ -841,7 +841,7 @@ def _right_in_story(
 ) -> Evidence | None:
     """A place where another source of the story writes the correction, word for word:
     with ``like``, the sentence most like that one (a story may join several days'
-    reports that all write the word), the first on a tie."""
+    reports that all write the word), the first on a tie; without, the first."""
     wanted = tuple(fold_word(w).lower() for w in right.split())
     n = len(wanted)
     mine = set(like.words) if like is not None else set()
@@ -851,14 +851,15 @@ def _right_in_story(
             words = claim.words
             if wanted[0] not in words:
                 continue
-            for k in range(len(words) - n + 1):
-                if words[k : k + n] == wanted:
-                    shared = len(mine.intersection(words))
-                    if best is None or shared > best[0]:
-                        best = (shared, claim, k)
-                    break
-            if best is not None and like is None:
+            k = next((k for k in range(len(words) - n + 1) if words[k : k + n] == wanted), -1)
+            if k < 0:
+                continue
+            if like is None:
+                best = (0, claim, k)
                 break
+            shared = len(mine.intersection(words))
+            if best is None or shared > best[0]:
+                best = (shared, claim, k)
         if best is not None and like is None:
             break
     if best is None:

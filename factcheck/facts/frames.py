@@ -44,7 +44,7 @@ _ENDING_NOUNS = _words("ending_nouns")
 _ENDING_VERBS = _words("ending_verbs")
 IMPLICIT_NEGATIVES = _words("implicit_negatives")
 _REQUESTS = _words("requests")
-ASKED_REACH = 8  # words between a word of asking and the action it asks for at most
+ASKED_REACH = 8  # words between a word of asking (or ordering) and its action at most
 _ASKED_LINKS = frozenset("to for a an the".split())  # "asked to ban", "called for a pause"
 # Words between the subject's name and its action word at most: a name further back is
 # another clause's ("Texas' law will remain in place, after a court on Thursday granted
@@ -206,9 +206,10 @@ def _time_phrase(norms: tuple[str, ...], i: int) -> bool:
 
 
 def _asked_for(norms: tuple[str, ...], i: int) -> bool:
-    """The action at ``i`` is one someone asks for ("denied a request from growers to
-    freeze the rule", "called for a pause"): what they want done, not what the nearest
-    name did, and no reading of that name's action."""
+    """The action at ``i`` is one someone asks for or orders ("denied a request from
+    growers to freeze the rule", "called for a pause", "ordered the state to suspend
+    it"): what they want done, not what the nearest name did, and no reading of that
+    name's action."""
     if i == 0 or norms[i - 1] not in _ASKED_LINKS | _TIME_ADVERBS:
         return False
     before = norms[max(0, i - ASKED_REACH) : i]

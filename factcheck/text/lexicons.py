@@ -141,7 +141,7 @@ MIN_TAIL = 4  # letters of a British word that ends a compound ("epi" + "centre"
 
 
 def _prefixed_form(word: str, table: dict[str, str]) -> str | None:
-    """ "epicentre" → "epicenter", "misdemeanour" → "misdemeanor": a compound that ends
+    """ "epicentre" → "epicenter", "technicolour" → "technicolor": a compound that ends
     in a British word of the table, whose American form the lists know (they list the
     base words, not every word made of them)."""
     if word in known_words():
