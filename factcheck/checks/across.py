@@ -888,6 +888,8 @@ def _figures_agree(x: _Mention, y: _Mention) -> str:
     assert isinstance(a, Figure) and isinstance(b, Figure)
     if a.value == b.value:
         return "same"
+    if _days_apart(x, y):
+        return ""  # a developing story's counts (a toll, a tally of arrests) grow by the day
     if _whole(a) != _whole(b) and a.unit == b.unit == "" and a.counted not in TIME_UNITS:
         return ""  # "a 2.9 aftershock" (a magnitude) / "two aftershocks" (a count)
     if abs(a.value - b.value) == 1:
@@ -911,6 +913,16 @@ def _figures_agree(x: _Mention, y: _Mention) -> str:
         if q.hedge == "below" and other.value < q.value:
             return "same"
     return "rounded" if _rounded(a.value, b.value) else "differ"
+
+
+# Days between two dated reports beyond which their figures are of other days: every
+# number labelled in the BASIL and NeuS gold was told the same day by both outlets.
+FIGURE_DAYS = 1
+
+
+def _days_apart(x: _Mention, y: _Mention) -> bool:
+    """Both reports dated, more than ``FIGURE_DAYS`` apart: the story moved on."""
+    return bool(x.published and y.published and abs((x.published - y.published).days) > FIGURE_DAYS)
 
 
 def _whole(f: Figure) -> bool:
@@ -954,7 +966,7 @@ def _tallies_agree(x: _Mention, y: _Mention) -> str:
     assert isinstance(a, Figure) and isinstance(b, Figure)
     if a.value == b.value and a.second == b.second:
         return "same"
-    if x.published and y.published and abs((x.published - y.published).days) > 1:
+    if _days_apart(x, y):
         return ""  # reports of other days: the votes of another stage (committee, floor)
     lo, hi = sorted((a.value + (a.second or 0.0), b.value + (b.second or 0.0)))
     if lo <= 0 or hi / lo > TALLY_RATIO:
@@ -969,7 +981,7 @@ def _amounts_agree(x: _Mention, y: _Mention) -> str:
     assert isinstance(a, Figure) and isinstance(b, Figure)
     if a.counted and b.counted:
         return ""
-    if x.published and y.published and abs((x.published - y.published).days) > 1:
+    if _days_apart(x, y):
         return ""  # reports of other days: the sums of another stage (asked, passed)
     lo, hi = sorted((a.value, b.value))
     if lo <= 0 or hi / lo > AMOUNT_RATIO:
