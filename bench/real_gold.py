@@ -25,10 +25,12 @@ neus-dev2.json from the 3rd, neus-dev3.json from the 11th, neus-dev4.json from t
 neus-dev5.json from the 13th, neus-dev6.json from the 1st, neus-dev7.json from the 9th,
 neus-dev8.json from the 2nd, neus-dev9.json from the 4th, neus-dev10.json from the 6th,
 neus-dev11.json from the 8th, neus-dev12.json from the 10th, neus-dev13.json from the
-12th; each labelled before factcheck was run on them and then looked at when writing rules;
+12th, neus-dev14.json from the 14th; each labelled before factcheck was run on them and
+then looked at when writing rules;
 `--set dev2` scores neus-dev2..9 alone, `--set dev4` the four labelled first on
 2026-12-04, `--set dev8` the two labelled later that day, `--set dev10` and `--set
-dev12` the pairs labelled after them);
+dev12` the pairs labelled after them, `--set dev14` the last, labelled on the evening of
+2026-12-04);
 each set is checked in one run of its own (`--set all` takes
 every neus-*.json).
 The default corpus is BASIL.
@@ -101,6 +103,7 @@ CORPORA = {
             "dev8": "neus-dev[89].json",
             "dev10": "neus-dev1[01].json",
             "dev12": "neus-dev1[23].json",
+            "dev14": "neus-dev14.json",
             "heldout": "neus-heldout.json",
             "all": "neus-*.json",
         },
