@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from factcheck.model import Claim
 from factcheck.text.fold import Token
-from factcheck.text.lexicons import data_table, graded, stopwords, zipf
+from factcheck.text.lexicons import american_form, data_table, graded, stopwords, zipf
 from factcheck.text.numbers import (
     MEASURE_WORDS,
     MONTH_ABBR,
@@ -338,6 +338,7 @@ def figures(claim: Claim, tokens: Sequence[Token]) -> list[Figure]:
         if q.unit and not unit and _measure_compound(tokens[q.end - 1].norm, q.unit):
             # "a one-year contract" counts no contracts: it is a contract's length
             counted = f"{q.unit} {counted}" if counted else q.unit
+        counted = _american(counted)
         hedge, width = _hedge(norms, q.start)
         if not hedge and _plus(claim, tokens, q):
             hedge = "above"  # "$1 trillion+", "1,000+ people": a lower bound
@@ -357,6 +358,14 @@ def figures(claim: Claim, tokens: Sequence[Token]) -> list[Figure]:
         )
     out.extend(_occasions(claim, tokens, norms))
     return out
+
+
+def _american(counted: str) -> str:
+    """What a figure counts in American spelling: "a 15-storey building" and "an 11-story
+    building" count one thing."""
+    if not counted:
+        return counted
+    return " ".join(american_form(w) or w for w in counted.split())
 
 
 def _rank(claim: Claim, tokens: Sequence[Token], q: Quantity) -> bool:
