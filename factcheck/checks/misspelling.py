@@ -933,7 +933,11 @@ def _same_first(these: set[str], those: set[str]) -> bool:
     if these & those:
         return True
     return any(
-        len(a) >= FIRST_NAME_SLIP and a[0] == b[0] and DamerauLevenshtein.distance(a, b) == 1
+        len(a) >= FIRST_NAME_SLIP
+        and a[0] == b[0]
+        and DamerauLevenshtein.distance(a, b) == 1
+        and a + "a" != b  # "Michael" / "Michaela", "Daniel" / "Daniela": two people
+        and b + "a" != a
         for a in these
         for b in those
     )

@@ -125,28 +125,40 @@ def american_form(word: str) -> str | None:
     return _ize_form(word) or _prefixed_form(word, table) or _or_form(word)
 
 
-_OUR = re.compile(r"(?<=[a-z]{2})our(?=(?:s|ed|ing|ite|ites|able|ful)?$)")
+_OUR = re.compile(r"(?<=[a-z]{3})our(?=(?:s|ed|ing|ite|ites|able|ful)?$)")
+# Zipf of a British form worked out by rule below which it is no form in use but a slip
+# ("governour", "liquour": 1.0-1.3; "misdemeanour" 2.2, "technicolour" 1.8).
+BRITISH_IN_USE = 1.5
+
+
+def _in_use(word: str) -> bool:
+    """The word, or its singular by its final "s" ("epicentres"), is written often enough."""
+    return zipf(word) >= BRITISH_IN_USE or (
+        word.endswith("s") and zipf(word[:-1]) >= BRITISH_IN_USE
+    )
 
 
 def _or_form(word: str) -> str | None:
-    """ "misdemeanour" → "misdemeanor": the -our spelling of a word the lists know in
-    -or alone (a word the lists know as written is no British form: "tour", "glamour")."""
-    if word in known_words():
+    """ "misdemeanour" → "misdemeanor": the -our spelling, in use, of a word the lists
+    know in -or alone (a word the lists know as written is no British form: "tour",
+    "glamour"; one hardly written is a slip: "governour")."""
+    if word in known_words() or not _in_use(word):
         return None
     us = _OUR.sub("or", word)
     return us if us != word and us in known_words() else None
 
 
 MIN_TAIL = 4  # letters of a British word that ends a compound ("epi" + "centre")
+MIN_HEAD = 3  # and of the part before it ("Demetre", a name, is no "de" + "metre")
 
 
 def _prefixed_form(word: str, table: dict[str, str]) -> str | None:
-    """ "epicentre" → "epicenter", "technicolour" → "technicolor": a compound that ends
-    in a British word of the table, whose American form the lists know (they list the
-    base words, not every word made of them)."""
-    if word in known_words():
+    """ "epicentre" → "epicenter", "technicolour" → "technicolor": a compound in use that
+    ends in a British word of the table, whose American form the lists know (they list
+    the base words, not every word made of them)."""
+    if word in known_words() or not _in_use(word):
         return None
-    for k in range(1, len(word) - MIN_TAIL + 1):
+    for k in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
         tail = word[k:]
         if tail in table and (us := word[:k] + table[tail]) in known_words():
             return us
