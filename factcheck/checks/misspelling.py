@@ -1042,6 +1042,103 @@ _CLAIM_RULES = (
 )
 
 
+# Words that join the capitalised words of an institution's name ("Centers for Disease
+# Control and Prevention", "Joint Chiefs of Staff"); a name needs "of" or "for" and three
+# capitalised words to be judged: shorter names ("Pacific Islander", "Board") are
+# written in the singular and the plural by house style.
+_NAME_JOINS = frozenset("of for and on the".split())
+_NAME_HEADS = frozenset(("of", "for"))
+NAME_CAPITALS = 3
+
+
+def _name_windows(forms: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """The spans (start, end) of ``forms`` that could be an institution's name: from a
+    capitalised word to a capitalised word ("The" opens none), joined by ``_NAME_JOINS``,
+    with "of" or "for" and ``NAME_CAPITALS`` capitalised words."""
+    n = len(forms)
+    i = 0
+    while i < n:
+        if not forms[i][:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < n and (forms[j][:1].isupper() or forms[j] in _NAME_JOINS):
+            j += 1
+        run = range(i, j)
+        caps = [k for k in run if forms[k][:1].isupper()]
+        if len(caps) >= NAME_CAPITALS and any(forms[k] in _NAME_HEADS for k in run):
+            for a in caps:
+                if forms[a] == "The":
+                    continue
+                for b in caps:
+                    inside = forms[a : b + 1]
+                    if (
+                        b - a >= 2
+                        and _NAME_HEADS.intersection(inside)
+                        and sum(1 for w in inside if w[:1].isupper()) >= NAME_CAPITALS
+                    ):
+                        yield a, b + 1
+        i = max(j, i + 1)
+
+
+def _toggled(word: str) -> str:
+    """The word with a final "s" added or taken away ("Center" / "Centers")."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word + "s"
+
+
+def _name_plurals(ctx: Context) -> Iterator[tuple[Claim, str, str, tuple[int, int], Evidence]]:
+    """An institution's name written with one word's final "s" too many or too few,
+    where more sources of the story write it the other way ("Center for Disease
+    Control and Prevention" / "Centers ...", "Joints Chiefs of Staff" / "Joint Chiefs of
+    Staff"): (claim, wrong, right, raw span of the name, a place of the right spelling).
+    A tie says nothing of which is the slip."""
+    written: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    places: dict[tuple[str, ...], list[tuple[Claim, int, int]]] = defaultdict(list)
+    named = [c for c in ctx.claims if not _NAME_HEADS.isdisjoint(c.words)]  # "of", "for"
+    capitals = {f for c in named for f in c.forms if f[:1].isupper()}
+    for claim in named:
+        forms = claim.forms
+        if not any(f[:1].isupper() and _toggled(f) in capitals for f in forms):
+            continue  # no capitalised word the story also writes with an "s" more or less
+        for a, b in _name_windows(forms):
+            name = forms[a:b]
+            written[name].add(claim.source)
+            places[name].append((claim, a, b))
+    out: list[tuple[Claim, tuple[str, ...], tuple[str, ...], int, int, int]] = []
+    for name, sources in written.items():
+        for k, word in enumerate(name):
+            if len(word) < NAME_LENGTH or not word[:1].isupper() or not word.isalpha():
+                continue
+            other = (*name[:k], _toggled(word), *name[k + 1 :])
+            if len(written.get(other, set()) - sources) > len(sources):
+                out.extend((claim, name, other, k, a, b) for claim, a, b in places[name])
+    # The longest name of a slip stands for its shorter spans ("Center for Disease Control"
+    # inside "Center for Disease Control and Prevention").
+    out.sort(key=lambda hit: hit[4] - hit[5])
+    taken: set[tuple[str, int]] = set()
+    for claim, name, other, k, a, b in out:
+        if (claim.id, a + k) in taken:
+            continue
+        tokens = claim.tokens
+        if not _spaced(claim, tokens, a, b):
+            continue  # "Department of Justice, Office ...": no one name
+        taken.add((claim.id, a + k))
+        mine, mates = set(claim.words), ctx.story_mates(claim.source)
+        theirs = [p for p in places[other] if p[0].source not in written[name]]
+        right_claim, ra, rb = max(  # a source it shares facts with, then the most alike
+            theirs, key=lambda p: (p[0].source in mates, len(mine.intersection(p[0].words)))
+        )
+        marked = right_claim.tokens
+        cite = evidence(right_claim, [(marked[ra].start, marked[rb - 1].end)])
+        span = (tokens[a].start, tokens[b - 1].end)
+        yield claim, " ".join(name), " ".join(other), span, cite
+
+
+def _spaced(claim: Claim, tokens: tuple[Token, ...], a: int, b: int) -> bool:
+    """Tokens ``a`` to ``b`` are separated by single spaces alone."""
+    return all(gap(claim, tokens, k) == " " for k in range(a, b - 1))
+
+
 def run(ctx: Context) -> Iterator[Finding]:
     hits: dict[tuple[str, str, str], list[tuple[Claim, tuple[int, int]]]] = defaultdict(list)
     memo: dict[tuple[str, str, bool, bool, bool], str | None] = {}
@@ -1102,6 +1199,9 @@ def run(ctx: Context) -> Iterator[Finding]:
         hits[(claim.source, wrong, right)].append((claim, span))
     reported = {(source, wrong) for source, wrong, _ in hits}
     cited: dict[tuple[str, str, str], Evidence] = {}
+    for claim, wrong, right, span, place in _name_plurals(ctx):
+        hits[(claim.source, wrong, right)].append((claim, span))
+        cited.setdefault((claim.source, wrong, right), place)
     for claim, wrong, right, span, right_place in _name_slips(ctx):
         if (claim.source, wrong) not in reported:
             hits[(claim.source, wrong, right)].append((claim, span))
