@@ -89,12 +89,29 @@ def same_quote(a: QuoteRef, b: QuoteRef) -> tuple[list[Difference], float] | Non
     shorter = min(len(a.tokens), len(b.tokens))
     if m < MIN_MATCHED or m / max(span_a, span_b) < MIN_SHARE or m / shorter < MIN_SHARE:
         return None
+    if not _shares_words(a, b, edits):
+        return None  # "the purposes of the Endangered Species Act" / "a wholly inappropriate
+        # use of the Endangered Species Act": two texts that name one thing
     diffs = [
         d
         for d in differences(a.tokens, b.tokens, edits)
         if not (_editorial(a, d.edit.a1, d.edit.a2) or _editorial(b, d.edit.b1, d.edit.b2))
     ]
     return diffs, m / max(span_a, span_b)
+
+
+def _shares_words(a: QuoteRef, b: QuoteRef, edits: list[Edit]) -> bool:
+    """The words two quotations share hold a word of their own beside names and function
+    words: sharing a name ("the Endangered Species Act") makes no one remark. (A quoted
+    title in capitals, on either side, has no other words to share.)"""
+    stop = stopwords()
+
+    def own(tokens: tuple[Token, ...]) -> bool:
+        return any(t.text[:1].islower() and t.norm not in stop for t in tokens)
+
+    if not own(a.tokens) or not own(b.tokens):
+        return True
+    return any(own(a.tokens[e.a1 : e.a2]) for e in edits if e.tag == "equal")
 
 
 EDGE_OWN = 2  # words of its own each side has at an edge for neither to be an excerpt
