@@ -68,6 +68,11 @@ def named(names: Sequence[str], limit: int) -> str:
     return ", ".join(shown) if len(shown) == len(names) else join_ids(shown)
 
 
+def agreeing(verb: str, subjects: Sequence[str]) -> str:
+    """The verb as the names joined by ``join_ids`` take it: "a writes", "a and b write"."""
+    return verb + "s" if len(subjects) == 1 else verb
+
+
 def join_ids(ids: Sequence[str]) -> str:
     ids = list(ids)
     if len(ids) <= 1:

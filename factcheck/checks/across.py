@@ -60,10 +60,10 @@ from factcheck.facts.mentions import (
     When,
     ages,
     context,
+    days_apart,
     figures,
     gap,
     may_time,
-    published,
     singular,
     stem,
     weight,
@@ -160,7 +160,7 @@ def run(ctx: Context) -> Iterator[Finding]:
     cluster_of = {c: k.id for k in ctx.clusters for c in k.claims}
     figs: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
     times: list[_Mention] = []
-    dated = {sid: published(s.date) for sid, s in ctx.sources.items()}
+    dated = ctx.published
     # The copies of a sentence (most claims of a story of copies) hold the same
     # mentions: each text is read once, its mentions moved to each copy.
     read: dict[tuple[str, dt.date | None], tuple[Claim, list[_Found]]] = {}
@@ -921,8 +921,7 @@ FIGURE_DAYS = 1
 
 
 def _days_apart(x: _Mention, y: _Mention) -> bool:
-    """Both reports dated, more than ``FIGURE_DAYS`` apart: the story moved on."""
-    return bool(x.published and y.published and abs((x.published - y.published).days) > FIGURE_DAYS)
+    return days_apart(x.published, y.published, FIGURE_DAYS)
 
 
 def _whole(f: Figure) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from itertools import chain
 from factcheck.align.edits import Edit, align
 from factcheck.align.quotes import QuotePair, compare_quotes
 from factcheck.config import Settings
+from factcheck.facts.mentions import published
 from factcheck.model import Claim, Cluster, Source
 from factcheck.stories import tells_one_story
 from factcheck.text.numbers import DateMention, Quantity, dates, may_count, may_date, quantities
@@ -42,6 +44,11 @@ class Context:
         """
         for name in ("by_id", "by_source"):
             getattr(self, name)
+
+    @cached_property
+    def published(self) -> dict[str, dt.date | None]:
+        """Each source's day of publication (None when undated), as the checks compare it."""
+        return {sid: published(s.date) for sid, s in self.sources.items()}
 
     @cached_property
     def by_id(self) -> dict[str, Claim]:

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 from factcheck.checks.context import Context
 from factcheck.facts.frames import TITLES, Frame, frames, names_in, possessor
-from factcheck.facts.mentions import published
-from factcheck.findings import evidence, join_ids, make, short
+from factcheck.facts.mentions import days_apart
+from factcheck.findings import agreeing, evidence, join_ids, make, short
 from factcheck.model import Finding, Kind, Reading, Severity
 
 DURATION = Kind(
@@ -63,60 +63,52 @@ def _words_between(f: Frame, marker: tuple[int, int]) -> str:
 
 def run(ctx: Context) -> Iterator[Finding]:
     names = names_in(ctx.claims)
-    days = {sid: d.toordinal() for sid, s in ctx.sources.items() if (d := published(s.date))}
     by_actor: dict[str, list[Frame]] = defaultdict(list)
     for claim in ctx.claims:
         for f in frames(claim, names):
             for actor in f.actors:
                 by_actor[actor].append(f)
     for actor, group in sorted(by_actor.items()):
-        yield from _duration(ctx, actor, group, days)
-        yield from _scope(ctx, actor, group, days)
+        yield from _duration(ctx, actor, group)
+        yield from _scope(ctx, actor, group)
 
 
-def _related(a: Frame, b: Frame, days: dict[str, int]) -> bool:
+def _related(ctx: Context, a: Frame, b: Frame) -> bool:
     """Two sources' frames of one matter, told in reports close in time: one outlet
     telling a ban and a moratorium is no inconsistency between outlets (and no outlet is
     its own contradiction)."""
     if a.claim.source == b.claim.source or len(a.topic & b.topic) < MIN_TOPIC:
         return False
-    da, db = days.get(a.claim.source), days.get(b.claim.source)
-    return da is None or db is None or abs(da - db) <= MAX_DAYS
+    day = ctx.published
+    return not days_apart(day[a.claim.source], day[b.claim.source], MAX_DAYS)
 
 
-def _duration(
-    ctx: Context, actor: str, group: list[Frame], days: dict[str, int]
-) -> Iterator[Finding]:
+def _duration(ctx: Context, actor: str, group: list[Frame]) -> Iterator[Finding]:
     """Told as temporary in one source and permanent in another. Two lengths of a
     temporary action are numbers that differ: the conflicts check reports those."""
     permanent = [f for f in group if f.temporal == "permanent"]
     temporary = [f for f in group if f.temporal == "temporary"]
-    yield from _against(ctx, actor, permanent, temporary, "as temporary", days)
+    yield from _against(ctx, actor, permanent, temporary, "as temporary")
     # An action with no end set ("indefinitely", "for now") is no permanent one only
     # where another source says permanent in so many words: a ban may last until lifted.
     told = [f for f in permanent if f.marker is not None]
     left_open = [f for f in group if f.temporal == "open"]
-    yield from _against(ctx, actor, told, left_open, "with no end set", days)
+    yield from _against(ctx, actor, told, left_open, "with no end set")
 
 
 def _against(
-    ctx: Context,
-    actor: str,
-    permanent: list[Frame],
-    other: list[Frame],
-    how: str,
-    days: dict[str, int],
+    ctx: Context, actor: str, permanent: list[Frame], other: list[Frame], how: str
 ) -> Iterator[Finding]:
-    lasting = [p for p in permanent if any(_related(p, t, days) for t in other)]
+    lasting = [p for p in permanent if any(_related(ctx, p, t) for t in other)]
     if not lasting:
         return
-    passing = [t for t in other if any(_related(p, t, days) for p in lasting)]
+    passing = [t for t in other if any(_related(ctx, p, t) for p in lasting)]
     if {f.claim.source for f in lasting} == {f.claim.source for f in passing}:
         return  # every source tells it both ways: none stands against another
     yield _finding(ctx, "conflict-duration", actor, lasting, passing, "as permanent", how)
 
 
-def _scope(ctx: Context, actor: str, group: list[Frame], days: dict[str, int]) -> Iterator[Finding]:
+def _scope(ctx: Context, actor: str, group: list[Frame]) -> Iterator[Finding]:
     total = ("universal", "complete")
     wide = [f for f in group if f.scope in total and f.temporal != "temporary"]
     # Told as total in one account and not so (narrowed, or without the "all") in another;
@@ -125,7 +117,7 @@ def _scope(ctx: Context, actor: str, group: list[Frame], days: dict[str, int]) -
     narrow = [f for f in group if f.scope not in total and f.temporal != "temporary"]
 
     def against(w: Frame, n: Frame) -> bool:
-        return _related(w, n, days) and (w.scope == "universal" or n.scope == "restricted")
+        return _related(ctx, w, n) and (w.scope == "universal" or n.scope == "restricted")
 
     wide = [w for w in wide if any(against(w, n) for n in narrow)]
     if wide:
@@ -157,7 +149,7 @@ def _finding(
         f"and {how_b} in {join_ids(only_b)} ({', '.join(labels_b)})"
     )
     if both and (only_a != src_a or only_b != src_b):
-        message += f"; {join_ids(both)} {'tells' if len(both) == 1 else 'tell'} it both ways"
+        message += f"; {join_ids(both)} {agreeing('tell', both)} it both ways"
     readings = (
         Reading(", ".join(labels_a), tuple(src_a), majority=len(src_a) > len(src_b)),
         Reading(", ".join(labels_b), tuple(src_b), majority=len(src_b) > len(src_a)),

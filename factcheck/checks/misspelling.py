@@ -822,10 +822,11 @@ def _name_slips(
         if not right:
             continue
         best = max(right, key=lambda b: (len(places[b]), zipf(b.lower())))
+        spots = [(c, k, k + 1) for c, k in places[best]]
         for claim, n in where:
             t = claim.tokens[n]
             end = t.start + len(wrong) if t.text.startswith(wrong) else t.end  # "Hutchison's"
-            right_place = _written_right(places[best], claim, ctx.story_mates(claim.source))
+            right_place = _written_right(spots, claim, ctx.story_mates(claim.source))
             yield claim, wrong, best, (t.start, end), right_place
 
 
@@ -869,12 +870,14 @@ def _right_in_story(
     return evidence(claim, [(tokens[k].start, tokens[k + n - 1].end)])
 
 
-def _written_right(where: list[tuple[Claim, int]], slip: Claim, mates: set[str]) -> Evidence | None:
-    """The place another source of the slip's story writes the name right (any other
-    source's when none of the story does), for the editor to compare: the sentence most
-    like the slip's (a story may join reports of several days that all name the person),
-    the first on a tie."""
-    others = [(claim, n) for claim, n in where if claim.source != slip.source]
+def _written_right(
+    where: list[tuple[Claim, int, int]], slip: Claim, mates: set[str]
+) -> Evidence | None:
+    """The place (a claim and a range of its tokens) another source of the slip's story
+    writes the name right (any other source's when none of the story does), for the
+    editor to compare: the sentence most like the slip's (a story may join reports of
+    several days that all name the person), the first on a tie."""
+    others = [place for place in where if place[0].source != slip.source]
     mine = set(slip.words)
     ranked = sorted(  # (stable)
         others,
@@ -882,9 +885,9 @@ def _written_right(where: list[tuple[Claim, int]], slip: Claim, mates: set[str])
     )
     if not ranked:
         return None
-    claim, n = ranked[0]
-    t = claim.tokens[n]
-    return evidence(claim, [(t.start, t.end)])
+    claim, a, b = ranked[0]
+    tokens = claim.tokens
+    return evidence(claim, [(tokens[a].start, tokens[b - 1].end)])
 
 
 def _misspelt_name(
@@ -1123,13 +1126,9 @@ def _name_plurals(ctx: Context) -> Iterator[tuple[Claim, str, str, tuple[int, in
         if not _spaced(claim, tokens, a, b):
             continue  # "Department of Justice, Office ...": no one name
         taken.add((claim.id, a + k))
-        mine, mates = set(claim.words), ctx.story_mates(claim.source)
         theirs = [p for p in places[other] if p[0].source not in written[name]]
-        right_claim, ra, rb = max(  # a source it shares facts with, then the most alike
-            theirs, key=lambda p: (p[0].source in mates, len(mine.intersection(p[0].words)))
-        )
-        marked = right_claim.tokens
-        cite = evidence(right_claim, [(marked[ra].start, marked[rb - 1].end)])
+        cite = _written_right(theirs, claim, ctx.story_mates(claim.source))
+        assert cite is not None  # (more sources write it the other way than this way)
         span = (tokens[a].start, tokens[b - 1].end)
         yield claim, " ".join(name), " ".join(other), span, cite
 

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from factcheck.checks.context import Context
-from factcheck.findings import evidence, join_ids, make
+from factcheck.findings import agreeing, evidence, join_ids, make
 from factcheck.model import Claim, Evidence, Finding, Kind, Severity
 from factcheck.runtime.memo import Memo
 from factcheck.text.lexicons import american_form
@@ -48,14 +48,10 @@ def run(ctx: Context) -> Iterator[Finding]:
             items.append(counterpart)
         us_named = sorted(us_sources - set(gb_sources))  # (a source writing both: once)
         message = (
-            f"{join_ids(gb_sources)} {_verb('spell', gb_sources)} '{gb}' (British) where "
-            f"{join_ids(us_named)} {_verb('write', us_named)} '{us}'"
+            f"{join_ids(gb_sources)} {agreeing('spell', gb_sources)} '{gb}' (British) where "
+            f"{join_ids(us_named)} {agreeing('write', us_named)} '{us}'"
         )
         yield make(VARIANT.name, VARIANT.severity, message, items, [gb, us], ctx.settings)
-
-
-def _verb(verb: str, subjects: list[str]) -> str:
-    return verb + "s" if len(subjects) == 1 else verb
 
 
 def _first_use(ctx: Context, word: str, sources: set[str]) -> Evidence | None:

@@ -764,6 +764,11 @@ def published(date: str) -> dt.date | None:
         return None
 
 
+def days_apart(a: dt.date | None, b: dt.date | None, limit: int) -> bool:
+    """Both days known and more than ``limit`` days apart: reports of a story that moved on."""
+    return a is not None and b is not None and abs((a - b).days) > limit
+
+
 def context(
     claim: Claim, tokens: Sequence[Token], first: int, last: int
 ) -> tuple[dict[str, float], frozenset[str]]:

@@ -142,10 +142,7 @@ def _or_form(word: str) -> str | None:
     """ "misdemeanour" → "misdemeanor": the -our spelling, in use, of a word the lists
     know in -or alone (a word the lists know as written is no British form: "tour",
     "glamour"; one hardly written is a slip: "governour")."""
-    if word in known_words() or not _in_use(word):
-        return None
-    us = _OUR.sub("or", word)
-    return us if us != word and us in known_words() else None
+    return _by_rule(word, _OUR, "or") if _in_use(word) else None
 
 
 MIN_TAIL = 4  # letters of a British word that ends a compound ("epi" + "centre")
@@ -171,9 +168,15 @@ _ISE = re.compile(r"(?<=[a-z]{3})is(?=(?:e|es|ed|ing|ation|ations|er|ers)$)")
 def _ize_form(word: str) -> str | None:
     """ "hospitalised" → "hospitalized": the -ise spelling of a word the lists know in
     -ize alone (general, where codespell's list lacks the word)."""
+    return _by_rule(word, _ISE, "iz")
+
+
+def _by_rule(word: str, ending: re.Pattern[str], american: str) -> str | None:
+    """``word`` with ``ending`` written ``american``, when the lists know that form and
+    not ``word`` itself."""
     if word in known_words():
         return None
-    us = _ISE.sub("iz", word)
+    us = ending.sub(american, word)
     return us if us != word and us in known_words() else None
 
 
